@@ -1,0 +1,27 @@
+using Gateway.Protocol.Messages;
+
+namespace Gateway.Protocol.Link
+{
+    /// <summary>
+    /// What the board's link hands to the resource manager once a frame has been authenticated, ordered and
+    /// de-duplicated. Sessions are identified by a slot index (0 … sessions−1) that the link owns; a slot is
+    /// reused only after <see cref="EndSession"/>.
+    /// </summary>
+    public interface IMessageHandler
+    {
+        /// <summary>
+        /// Declares a host process in a session (behaviour.md §0). Returns EOK, EBUSY when the pid is already
+        /// live in the session, or ENOMEM when the process table is full.
+        /// </summary>
+        int DeclareProcess(int session, int pid, CredInfo cred, bool is64Bit);
+
+        /// <summary>
+        /// Executes one QNX message sent by (<paramref name="pid"/>, <paramref name="coid"/>) of an
+        /// authenticated session and fills <paramref name="reply"/>. Never throws for any input.
+        /// </summary>
+        void Handle(int session, int pid, int coid, byte[] message, int offset, int length, Reply reply);
+
+        /// <summary>RM-5: the session ended; every OCB bound to it is closed as if <c>_IO_CLOSE</c> had arrived.</summary>
+        void EndSession(int session);
+    }
+}

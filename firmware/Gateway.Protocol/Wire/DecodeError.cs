@@ -1,0 +1,79 @@
+namespace Gateway.Protocol.Wire
+{
+    /// <summary>
+    /// Why a decoder refused its input. The enum is the identity; <see cref="DecodeErrors.Describe"/> is decoration.
+    /// Decoders of untrusted bytes return one of these and never throw.
+    /// </summary>
+    public enum DecodeError
+    {
+        /// <summary>The input decoded completely.</summary>
+        None = 0,
+
+        /// <summary>Fewer bytes than the structure's fixed size.</summary>
+        Truncated = 1,
+
+        /// <summary>The message's <c>type</c> is not the one this decoder reads.</summary>
+        WrongType = 2,
+
+        /// <summary><c>combine_len</c> (without the flag) is smaller than the header or larger than the bytes left.</summary>
+        BadCombineLength = 3,
+
+        /// <summary>A length field (path_len, nbytes, extra_len, d_reclen…) does not fit the bytes given.</summary>
+        BadLength = 4,
+
+        /// <summary>A stat form that does not match its size, or extended flags naming no form.</summary>
+        FormMismatch = 5,
+
+        /// <summary>A path that is not NUL-terminated where <c>path_len</c> says it ends.</summary>
+        BadPath = 6,
+
+        /// <summary>The last part of a combine message still carries <c>_IO_COMBINE_FLAG</c>.</summary>
+        UnterminatedCombine = 7,
+
+        /// <summary>Bytes follow a structure that must be the whole input.</summary>
+        TrailingBytes = 8,
+
+        /// <summary>A value outside the field's defined range.</summary>
+        BadValue = 9,
+    }
+
+    public static class DecodeErrors
+    {
+        public static string Describe(DecodeError error)
+        {
+            switch (error)
+            {
+                case DecodeError.None: return "ok";
+                case DecodeError.Truncated: return "truncated: fewer bytes than the structure needs";
+                case DecodeError.WrongType: return "wrong message type for this structure";
+                case DecodeError.BadCombineLength: return "combine_len is smaller than the header or larger than the bytes left";
+                case DecodeError.BadLength: return "a length field does not fit the bytes given";
+                case DecodeError.FormMismatch: return "stat form does not match its size or flags";
+                case DecodeError.BadPath: return "path is not NUL-terminated at path_len";
+                case DecodeError.UnterminatedCombine: return "the last part of a combine message still has _IO_COMBINE_FLAG";
+                case DecodeError.TrailingBytes: return "bytes follow the end of the structure";
+                case DecodeError.BadValue: return "a field holds a value outside its range";
+                default: return "decode error";
+            }
+        }
+
+        /// <summary>A stable lowercase name, used in JSON and logs (enum ToString prints a number on nanoFramework).</summary>
+        public static string Name(DecodeError error)
+        {
+            switch (error)
+            {
+                case DecodeError.None: return "none";
+                case DecodeError.Truncated: return "truncated";
+                case DecodeError.WrongType: return "wrong-type";
+                case DecodeError.BadCombineLength: return "bad-combine-length";
+                case DecodeError.BadLength: return "bad-length";
+                case DecodeError.FormMismatch: return "form-mismatch";
+                case DecodeError.BadPath: return "bad-path";
+                case DecodeError.UnterminatedCombine: return "unterminated-combine";
+                case DecodeError.TrailingBytes: return "trailing-bytes";
+                case DecodeError.BadValue: return "bad-value";
+                default: return "unknown";
+            }
+        }
+    }
+}

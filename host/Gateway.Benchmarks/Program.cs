@@ -1,0 +1,10 @@
+namespace Gateway.Benchmarks
+{
+    internal static class Program
+    {
+        private static int Main(string[] args)
+        {
+            return 0;
+        }
+    }
+}
