@@ -1,0 +1,231 @@
+using Gateway.Protocol.Messages;
+using Gateway.Protocol.Qnx;
+
+namespace Gateway.ResourceManager.Introspection
+{
+    /// <summary>
+    /// /fw/status (system.md §4): a read-only S_IFCHR stream of size 0, read with <c>_IO_READ</c> only. A read at
+    /// offset 0 takes a fresh JSON snapshot into the OCB's buffer that later reads of the same OCB continue, so a
+    /// read in pieces never tears. It reports the request counters, the sources (link, events…), the sessions
+    /// and, per file (not itself), its open/read/write counts, exec locks and mapping OCBs — QNX's
+    /// <c>_IO_FDINFO</c> spirit — so a test can check that a refusal changed nothing.
+    /// Snapshot buffers are a fixed pool; an open when none is free → ENFILE (G). mmap is refused (ENOSYS).
+    /// </summary>
+    public sealed class StatusResource
+    {
+        private readonly ResourceManager rm;
+        private readonly ResourceAttr attr;
+        private readonly byte[][] buffers;
+        private readonly int[] lengths;
+        private readonly bool[] used;
+        private readonly JsonWriter json = new JsonWriter();
+        private readonly IStatusSource[] sources = new IStatusSource[8];
+        private int sourceCount;
+
+        public StatusResource(ResourceManager rm, ResourceAttr parent, Mount readOnlyMount)
+        {
+            this.rm = rm;
+            RmConfig c = rm.Config;
+            buffers = new byte[c.StatusSnapshots][];
+            lengths = new int[c.StatusSnapshots];
+            used = new bool[c.StatusSnapshots];
+            for (int i = 0; i < buffers.Length; i++)
+            {
+                buffers[i] = new byte[c.StatusSnapshotBytes];
+            }
+
+            attr = rm.Namespace.Add(parent, "status", FileMode.Chr | 0x124, 0, 0, readOnlyMount); // 0444
+            attr.FixedSize = true;
+            attr.ListedInStatus = false;
+            attr.Device = this;
+            rm.StampNow(attr);
+            attr.Funcs.Open = Open;
+            attr.Funcs.Read = Read;
+            attr.Funcs.Write = Refuse;
+            attr.Funcs.Mmap = RefuseMmap;
+            attr.Funcs.CloseOcb = CloseOcb;
+        }
+
+        public ResourceAttr Attr
+        {
+            get { return attr; }
+        }
+
+        /// <summary>Adds a source (at most 8), reported as <c>"name": value</c>.</summary>
+        public void AddSource(IStatusSource source)
+        {
+            sources[sourceCount++] = source;
+        }
+
+        private int Open(ResmgrContext ctp, IoConnect msg, ResourceAttr a)
+        {
+            int slot = -1;
+            for (int i = 0; i < used.Length; i++)
+            {
+                if (!used[i])
+                {
+                    slot = i;
+                    break;
+                }
+            }
+
+            if (slot < 0)
+            {
+                return Errno.ENFILE;
+            }
+
+            int r = IoFunc.OpenDefault(ctp, msg, a);
+            if (r != Errno.EOK)
+            {
+                return r;
+            }
+
+            used[slot] = true;
+            lengths[slot] = 0;
+            ctp.NewOcb.State = buffers[slot];
+            return Errno.EOK;
+        }
+
+        private void CloseOcb(Ocb ocb)
+        {
+            for (int i = 0; i < buffers.Length; i++)
+            {
+                if (ocb.State == buffers[i])
+                {
+                    used[i] = false;
+                }
+            }
+        }
+
+        private int Read(ResmgrContext ctp, IoRead msg, Ocb ocb)
+        {
+            long offset;
+            if (!IoFunc.TransferOffset(msg, ocb, out offset))
+            {
+                return Errno.EINVAL;
+            }
+
+            byte[] snapshot = (byte[])ocb.State;
+            int slot = SlotOf(snapshot);
+            if (offset == 0)
+            {
+                lengths[slot] = Snapshot(snapshot);
+            }
+
+            int length = lengths[slot];
+            int n = 0;
+            if (offset < length)
+            {
+                long want = msg.Nbytes;
+                if (want > length - offset)
+                {
+                    want = length - offset;
+                }
+
+                if (want > ctp.BodyCapacity)
+                {
+                    want = ctp.BodyCapacity;
+                }
+
+                n = (int)want;
+                System.Array.Copy(snapshot, (int)offset, ctp.Body, ctp.BodyOffset, n);
+            }
+
+            if (!msg.HasOffset)
+            {
+                ocb.Offset = offset + n;
+            }
+
+            ctp.Status = n;
+            return ctp.SetBody(n);
+        }
+
+        private int SlotOf(byte[] b)
+        {
+            for (int i = 0; i < buffers.Length; i++)
+            {
+                if (buffers[i] == b)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
+        }
+
+        private static int Refuse(ResmgrContext ctp, IoWrite msg, Ocb ocb)
+        {
+            return Errno.EBADF;
+        }
+
+        private static int RefuseMmap(ResmgrContext ctp, IoMmapRequest msg, Ocb ocb)
+        {
+            return Errno.ENOSYS;
+        }
+
+        /// <summary>Writes the JSON snapshot; returns its length.</summary>
+        public int Snapshot(byte[] target)
+        {
+            json.Reset(target, 0, target.Length);
+            json.BeginObject();
+            json.Property("version", 1);
+            json.Name("requests");
+            json.BeginObject();
+            json.Property("handled", rm.RequestsHandled);
+            json.Property("refused", rm.RequestsRefused);
+            json.EndObject();
+            for (int i = 0; i < sourceCount; i++)
+            {
+                json.Name(sources[i].Name);
+                sources[i].WriteStatus(json);
+            }
+
+            json.Name("ocbs");
+            json.BeginObject();
+            json.Property("capacity", rm.Ocbs.Capacity);
+            json.Property("in_use", rm.Ocbs.CountInUse());
+            json.EndObject();
+            json.Name("sessions");
+            json.BeginArray();
+            for (int s = 0; s < rm.Config.MaxSessions; s++)
+            {
+                int processes = rm.Processes.CountLive(s);
+                if (processes > 0)
+                {
+                    json.BeginObject();
+                    json.Property("slot", s);
+                    json.Property("processes", processes);
+                    json.EndObject();
+                }
+            }
+
+            json.EndArray();
+            json.Name("files");
+            json.BeginArray();
+            Namespace ns = rm.Namespace;
+            for (int i = 0; i < ns.Count; i++)
+            {
+                ResourceAttr a = ns[i];
+                if (!a.ListedInStatus)
+                {
+                    continue;
+                }
+
+                json.BeginObject();
+                json.Property("path", a.Path);
+                json.Property("open", a.OpenCount);
+                json.Property("read", a.ReadCount);
+                json.Property("write", a.WriteCount);
+                json.Property("exec_locks", a.ExecLocks);
+                json.Property("mapping_ocbs", a.MappingOcbs);
+                json.Property("size", a.Size);
+                json.EndObject();
+            }
+
+            json.EndArray();
+            json.Property("truncated", json.Overflowed);
+            json.EndObject();
+            return json.Length;
+        }
+    }
+}

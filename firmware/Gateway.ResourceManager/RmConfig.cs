@@ -1,0 +1,49 @@
+namespace Gateway.ResourceManager
+{
+    /// <summary>
+    /// The resource manager's fixed tables and board facts, sized per board (system.md §3, behaviour.md §5).
+    /// Everything is allocated once at start; running out is answered with a QNX errno.
+    /// </summary>
+    public sealed class RmConfig
+    {
+        /// <summary>OCB slots, shared by client and mapping OCBs (emulated 64, ESP32 16).</summary>
+        public int MaxOcbs = 64;
+
+        /// <summary>Link sessions (emulated 4, ESP32 1).</summary>
+        public int MaxSessions = 4;
+
+        /// <summary>Declared processes per session (32).</summary>
+        public int MaxProcessesPerSession = 32;
+
+        /// <summary>Client fds (OCBs) per process (16); the next open gets EMFILE.</summary>
+        public int MaxFdsPerProcess = 16;
+
+        /// <summary>Namespace entries, including files created in /data.</summary>
+        public int MaxNodes = 96;
+
+        /// <summary>True for a 64-bit board: the preferred stat form is T64_2008, else T32_2001 (RM-16).</summary>
+        public bool Is64Bit = true;
+
+        /// <summary>st_dev: a per-board constant, stable across boots.</summary>
+        public uint DeviceNumber = 0x47570001;
+
+        /// <summary>Snapshot buffers for /fw/status readers and their size.</summary>
+        public int StatusSnapshots = 4;
+        public int StatusSnapshotBytes = 32768;
+
+        /// <summary>The ESP32's limits: 1 session, 16 OCBs, a 32-bit board.</summary>
+        public static RmConfig Esp32()
+        {
+            RmConfig c = new RmConfig();
+            c.MaxOcbs = 16;
+            c.MaxSessions = 1;
+            c.MaxProcessesPerSession = 8;
+            c.MaxFdsPerProcess = 16;
+            c.MaxNodes = 48;
+            c.Is64Bit = false;
+            c.StatusSnapshots = 1;
+            c.StatusSnapshotBytes = 6144;
+            return c;
+        }
+    }
+}
