@@ -1,7 +1,8 @@
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Wire;
-using static Gateway.ResourceManager.Tests.RmHarness;
+using Gateway.TestSupport;
+using static Gateway.TestSupport.Qnx;
 
 namespace Gateway.ResourceManager.Tests;
 

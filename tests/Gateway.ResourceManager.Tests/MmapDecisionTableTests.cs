@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using static Gateway.ResourceManager.Tests.RmHarness;
+using Gateway.TestSupport;
+using static Gateway.TestSupport.Qnx;
 
 namespace Gateway.ResourceManager.Tests;
 

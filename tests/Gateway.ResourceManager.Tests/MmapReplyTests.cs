@@ -3,7 +3,8 @@ using System.Linq;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Wire;
-using static Gateway.ResourceManager.Tests.RmHarness;
+using Gateway.TestSupport;
+using static Gateway.TestSupport.Qnx;
 
 namespace Gateway.ResourceManager.Tests;
 

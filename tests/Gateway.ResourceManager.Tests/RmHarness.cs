@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
@@ -7,37 +6,10 @@ using Gateway.Protocol.Platform;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager;
 using Gateway.ResourceManager.Introspection;
+using Gateway.TestSupport;
+using static Gateway.TestSupport.Qnx;
 
 namespace Gateway.ResourceManager.Tests;
-
-public sealed class TestClock : IClock
-{
-    public long Ms = 1000;
-    public long Seconds = 1_700_000_000;
-    public int Nanos = 500;
-
-    public long MonotonicMs => Ms;
-
-    public void UtcNow(out long seconds, out int nanoseconds)
-    {
-        seconds = Seconds;
-        nanoseconds = Nanos;
-    }
-
-    public void Advance(int seconds)
-    {
-        Seconds += seconds;
-        Ms += seconds * 1000L;
-    }
-}
-
-/// <summary>What came back for one request.</summary>
-public sealed record RmResult(bool IsError, int Value, byte[] Body)
-{
-    public int Errno => IsError ? Value : 0;
-
-    public override string ToString() => IsError ? $"error {Protocol.Qnx.Errno.Name(Value)} ({Value})" : $"status {Value}, {Body.Length} body bytes";
-}
 
 /// <summary>
 /// A resource manager with a namespace shaped like system.md §4 (RAM-backed, without devices), and helpers that
@@ -49,7 +21,7 @@ public sealed class RmHarness
     public const int MmPid = 1;
     public const int FirstMmCoid = 0x40000000;
 
-    public readonly TestClock Clock = new();
+    public readonly ManualClock Clock = new();
     public readonly ResourceManager Rm;
     public readonly Mount RootMount = new("root", 0, false, 0);
     public readonly Mount Rw = new("rw", 0, false, 0);
@@ -57,16 +29,14 @@ public sealed class RmHarness
     public readonly Mount Data = new("data", 0, true, 64 * 1024);
     public readonly Mount NoExec = new("noexec", MountFlags.NoExec, false, 0);
     public readonly StatusResource Status;
-    private readonly byte[] replyBuffer;
-    private readonly Reply reply;
+    private readonly DirectClient client;
     private int nextMmCoid = FirstMmCoid;
 
     public RmHarness(RmConfig? config = null, int replyCapacity = 16384)
     {
         config ??= new RmConfig();
         Rm = new ResourceManager(config, RootMount, Clock, null);
-        replyBuffer = new byte[replyCapacity + 64];
-        reply = new Reply(replyBuffer, 32, replyCapacity);
+        client = new DirectClient(Rm, replyCapacity);
         var ns = Rm.Namespace;
         var dev = Dir(ns.Root, "dev", 0x1ED, RootMount);
         Region(Dir(dev, "gpio", 0x1ED, Rw), "bank0", FileMode.Chr | 0x1B0, 0, 20, 4096, MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
@@ -137,17 +107,6 @@ public sealed class RmHarness
 
     public int NewMmCoid() => nextMmCoid++;
 
-    public static CredInfo Cred(int uid, int gid, params int[] groups)
-    {
-        var c = new CredInfo { Ruid = uid, Euid = uid, Suid = uid, Rgid = gid, Egid = gid, Sgid = gid, Ngroups = (uint)groups.Length };
-        for (int i = 0; i < groups.Length; i++)
-        {
-            c.Grouplist[i] = groups[i];
-        }
-
-        return c;
-    }
-
     public int Declare(int session, int pid, CredInfo cred, bool is64 = true) => Rm.DeclareProcess(session, pid, cred, is64);
 
     /// <summary>Declares the memory manager (pid 1, root) and a client in session 0.</summary>
@@ -160,107 +119,7 @@ public sealed class RmHarness
 
     public RmResult Send(int session, int pid, int coid, byte[] message) => Send(session, pid, coid, message, 0, message.Length);
 
-    public RmResult Send(int session, int pid, int coid, byte[] message, int offset, int length)
-    {
-        Rm.Handle(session, pid, coid, message, offset, length, reply);
-        var body = new byte[reply.Length];
-        Array.Copy(replyBuffer, reply.BodyOffset, body, 0, reply.Length);
-        return new RmResult(reply.IsError, reply.Value, body);
-    }
-
-    // ---- message builders ----------------------------------------------------------------------------
-
-    public static byte[] Connect(string path, uint oflag, ushort subtype = ConnectSubtype.Open, ushort sflag = 0, uint mode = 0, byte[]? extra = null)
-    {
-        var c = new IoConnect { Subtype = subtype, Ioflag = OpenFlags.ToIoFlag(oflag), Mode = mode, Sflag = sflag };
-        c.Access = (ushort)(c.Ioflag & OpenFlags.IoFlagMask);
-        var p = Encoding.ASCII.GetBytes(path);
-        var buf = new byte[IoConnect.ExtraStart(p.Length + 1) + (extra?.Length ?? 0) + 8];
-        int n = c.Encode(buf, 0, p, 0, p.Length, extra ?? Array.Empty<byte>(), 0, extra?.Length ?? 0);
-        return buf[..n];
-    }
-
-    public static byte[] Read(uint nbytes, long? offset = null, ushort combineFlag = 0)
-    {
-        var r = new IoRead();
-        r.Set(nbytes, offset.HasValue, offset ?? 0);
-        r.CombineLen |= combineFlag;
-        var buf = new byte[r.HeaderSize];
-        r.Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Write(byte[] data, long? offset = null)
-    {
-        var w = new IoWrite();
-        w.Set((uint)data.Length, offset.HasValue, offset ?? 0);
-        var buf = new byte[w.HeaderSize + data.Length];
-        w.Encode(buf, 0, data, 0);
-        return buf;
-    }
-
-    public static byte[] Lseek(long offset, short whence, ushort combineFlag = 0)
-    {
-        var l = new IoLseek { Offset = offset, Whence = whence };
-        l.CombineLen |= combineFlag;
-        var buf = new byte[IoLseek.Size];
-        l.Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] StatRequest(uint format)
-    {
-        var s = new IoStatRequest { Format = format };
-        var buf = new byte[IoStatRequest.Size];
-        s.Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Devctl(int dcmd)
-    {
-        var d = new IoDevctl { Dcmd = dcmd };
-        var buf = new byte[IoDevctl.Size];
-        d.Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Sync()
-    {
-        var buf = new byte[IoSync.Size];
-        new IoSync().Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Close()
-    {
-        var buf = new byte[IoClose.Size];
-        new IoClose().Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Mmap(int clientPid, int clientFd, uint prot, uint requiredProt, ulong offset, ulong length, bool bits64 = true)
-    {
-        var m = new IoMmapRequest { Prot = prot, RequiredProt = requiredProt, Offset = offset, RequestedLen = length };
-        m.Info.Pid = clientPid;
-        m.Info.Coid = clientFd;
-        m.Info.Flags = (short)(bits64 ? MsgInfoFlags.Bits64 : 0);
-        var buf = new byte[IoMmapRequest.Size];
-        m.Encode(buf, 0);
-        return buf;
-    }
-
-    public static byte[] Concat(params byte[][] parts)
-    {
-        var list = new List<byte>();
-        foreach (var p in parts)
-        {
-            list.AddRange(p);
-        }
-
-        return list.ToArray();
-    }
-
-    // ---- common operations ---------------------------------------------------------------------------
+    public RmResult Send(int session, int pid, int coid, byte[] message, int offset, int length) => client.Send(session, pid, coid, message, offset, length);
 
     public RmResult Open(int pid, int fd, string path, uint oflag, ushort sflag = 0, uint mode = 0, int session = 0)
         => Send(session, pid, fd, Connect(path, oflag, sflag: sflag, mode: mode));

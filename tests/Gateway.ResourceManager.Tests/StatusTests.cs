@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager.Introspection;
-using static Gateway.ResourceManager.Tests.RmHarness;
+using Gateway.TestSupport;
+using static Gateway.TestSupport.Qnx;
 
 namespace Gateway.ResourceManager.Tests;
 

@@ -1,0 +1,37 @@
+using Gateway.Devices.Events;
+using Gateway.Devices.Regions;
+using Gateway.Devices.Registers;
+using Gateway.Protocol.Platform;
+using Gateway.Protocol.Qnx;
+using Gateway.ResourceManager;
+using Gateway.ResourceManager.Introspection;
+
+namespace Gateway.Devices.Boards
+{
+    /// <summary>
+    /// A built board: the resource manager with the namespace of system.md §4, its device regions and the
+    /// event relay the link plugs into. Built once at start by <see cref="BoardNamespace.Build"/>.
+    /// </summary>
+    public sealed class Board
+    {
+        public BoardDefinition Definition;
+        public ResourceManager.ResourceManager Rm;
+        public StatusResource Status;
+        public readonly EventRelay Events = new EventRelay();
+        public GpioBankRegion[] Banks;
+        public SpiControlRegion SpiControl;
+        public SpiBuffer SpiBuffer;
+        public ConsoleStream Console;
+        public PhysicalMemory Memory;
+
+        public Mount RootMount;
+        public Mount DevMount;
+        public Mount FwMount;
+        public Mount DataMount;
+        public Mount NoExecMount;
+
+        /// <summary>/fw/map and /fw/info as written at build time.</summary>
+        public byte[] MapJson;
+        public byte[] InfoJson;
+    }
+}

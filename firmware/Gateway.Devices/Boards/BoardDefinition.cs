@@ -1,0 +1,83 @@
+using Gateway.Devices.Hal;
+using Gateway.Protocol.Platform;
+using Gateway.ResourceManager;
+
+namespace Gateway.Devices.Boards
+{
+    /// <summary>A GPIO bank of the board: its name under /dev/gpio, its HAL, and its physical window (0 = none).</summary>
+    public sealed class GpioBankDefinition
+    {
+        public string Name;
+        public IGpioBank Bank;
+        public ulong PhysicalBase;
+
+        public GpioBankDefinition(string name, IGpioBank bank, ulong physicalBase)
+        {
+            Name = name;
+            Bank = bank;
+            PhysicalBase = physicalBase;
+        }
+    }
+
+    /// <summary>A test wire the board declares in /fw/map (e.g. bank0 output pin 4 looped to input pin 5).</summary>
+    public sealed class WireDeclaration
+    {
+        public string FromBank;
+        public int FromPin;
+        public string ToBank;
+        public int ToPin;
+
+        public WireDeclaration(string fromBank, int fromPin, string toBank, int toPin)
+        {
+            FromBank = fromBank;
+            FromPin = fromPin;
+            ToBank = toBank;
+            ToPin = toPin;
+        }
+    }
+
+    /// <summary>An SPI device the board declares on a chip select of spi0 (in /fw/map).</summary>
+    public sealed class SpiDeviceDeclaration
+    {
+        public int ChipSelect;
+        public string Device;
+        public int Size;
+        public int PageSize;
+        public int AddressBytes;
+
+        public SpiDeviceDeclaration(int chipSelect, string device, int size, int pageSize, int addressBytes)
+        {
+            ChipSelect = chipSelect;
+            Device = device;
+            Size = size;
+            PageSize = pageSize;
+            AddressBytes = addressBytes;
+        }
+    }
+
+    /// <summary>
+    /// Everything a board app tells the shared board code: names, limits, its HAL objects and what it declares
+    /// (windows, wiring, SPI devices). <see cref="BoardNamespace.Build"/> turns it into the namespace of
+    /// system.md §4. Sizes default to the emulated board's; the ESP32 app sets smaller ones.
+    /// </summary>
+    public sealed class BoardDefinition
+    {
+        public string Name = "emulated";
+        public string Model = "Gateway emulated board";
+        public string FirmwareVersion = "0.1.0";
+        public RmConfig Rm = new RmConfig();
+
+        public GpioBankDefinition[] Banks = new GpioBankDefinition[0];
+        public ISpiBus Spi;
+        public SpiDeviceDeclaration[] SpiDevices = new SpiDeviceDeclaration[0];
+        public WireDeclaration[] Wiring = new WireDeclaration[0];
+
+        public int ShmemSize = 65536;
+        public int RemovableSize = 65536;
+        public int DataRamBudget = 256 * 1024;
+        public int ConsoleCapacity = 256;
+
+        /// <summary>Where /dev/ser1 writes go (null: counted and dropped).</summary>
+        public IByteStream ConsoleOutput;
+    }
+}

@@ -1,0 +1,47 @@
+using Gateway.Protocol.Link;
+
+namespace Gateway.Devices.Events
+{
+    /// <summary>Event sources and codes the devices raise (link EVENT frames, system.md §3 "Events").</summary>
+    public static class EventSources
+    {
+        /// <summary>GPIO bank n raises source <c>GpioBankBase + n</c>.</summary>
+        public const int GpioBankBase = 1;
+
+        /// <summary>The SPI controller behind /dev/spi0.</summary>
+        public const int Spi0 = 32;
+
+        /// <summary>A GPIO bank latched edges; the value is the pins whose edge was latched.</summary>
+        public const int CodeGpioEdge = 1;
+
+        /// <summary>An SPI transfer finished; the value is the byte count.</summary>
+        public const int CodeSpiDone = 2;
+
+        /// <summary>An SPI transfer failed; the value is the QNX errno.</summary>
+        public const int CodeSpiError = 3;
+    }
+
+    /// <summary>
+    /// Forwards device events to the link once it exists (the link needs the resource manager, the resource
+    /// manager's devices need somewhere to raise events). Events raised before a target is set are dropped.
+    /// </summary>
+    public sealed class EventRelay : IEventSink
+    {
+        private IEventSink target;
+
+        public IEventSink Target
+        {
+            get { return target; }
+            set { target = value; }
+        }
+
+        public void Raise(int source, int code, int value)
+        {
+            IEventSink t = target;
+            if (t != null)
+            {
+                t.Raise(source, code, value);
+            }
+        }
+    }
+}
