@@ -30,6 +30,9 @@ namespace Gateway.Devices.Boards
         public Mount DataMount;
         public Mount NoExecMount;
 
+        /// <summary>The /fw/map entry, rewritten by <see cref="BoardNamespace.RebuildMap"/> when resources are added later.</summary>
+        public ResourceAttr MapAttr;
+
         /// <summary>/fw/map and /fw/info as written at build time.</summary>
         public byte[] MapJson;
         public byte[] InfoJson;

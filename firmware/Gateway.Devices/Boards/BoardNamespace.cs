@@ -115,10 +115,17 @@ namespace Gateway.Devices.Boards
             File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(4096, 0x544F4F4C), 0);
 
             // /fw/map last: it describes every resource above.
-            board.MapJson = FwJson.Map(board);
-            map.Data = board.MapJson;
-            map.Size = board.MapJson.Length;
+            board.MapAttr = map;
+            RebuildMap(board);
             return board;
+        }
+
+        /// <summary>Rewrites /fw/map, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>
+        public static void RebuildMap(Board board)
+        {
+            board.MapJson = FwJson.Map(board);
+            board.MapAttr.Data = board.MapJson;
+            board.MapAttr.Size = board.MapJson.Length;
         }
 
         /// <summary>Adds a directory (0755 0:0 unless said otherwise; plain mmap reply, RM-18).</summary>
