@@ -1,10 +1,9 @@
-namespace Gateway.Cli
+namespace Gateway.Cli;
+
+internal static class Program
 {
-    internal static class Program
+    private static int Main(string[] args)
     {
-        private static int Main(string[] args)
-        {
-            return 0;
-        }
+        return GatewayCli.Run(args, CliConsole.System());
     }
 }

@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using Gateway.Cli.Commands;
+
+namespace Gateway.Cli;
+
+/// <summary>
+/// The <c>gateway</c> command line: the root command and its commands. Each command lives in its own file under
+/// <c>Commands/</c> with a <c>Create(CliConsole)</c> factory; add new ones to <see cref="Commands"/>.
+/// </summary>
+public static class GatewayCli
+{
+    private static IEnumerable<Command> Commands(CliConsole console)
+    {
+        yield return WireCommand.Create(console);
+    }
+
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("gateway: drive a Gateway board (a QNX resource manager) from the desktop, and check it.");
+        foreach (Command c in Commands(console))
+        {
+            root.Add(c);
+        }
+
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; usage errors are reported on standard error with exit code 2.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        RootCommand root = BuildRoot(console);
+        ParseResult result = root.Parse(args);
+        if (result.Action is ParseErrorAction)
+        {
+            foreach (ParseError error in result.Errors)
+            {
+                console.Error.WriteLine($"gateway: error: {error.Message}");
+            }
+
+            console.Error.WriteLine("Run 'gateway --help' (or add --help to the command) for usage.");
+            return (int)ExitCode.Usage;
+        }
+
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return result.Invoke(config);
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Protocol.Messages;
+using Gateway.Protocol.Qnx;
+using Gateway.Protocol.Wire;
+
+namespace Gateway.Host.Wire;
+
+/// <summary>
+/// <c>struct _io_devctl</c> (16 bytes) and the data after it, as hex in <c>data</c>. <c>nbytes</c> is the larger of
+/// the data sizes in and out, so the data sent may be shorter: it is not checked against <c>nbytes</c>.
+/// </summary>
+public sealed class DevctlType : WireType
+{
+    private const string CName = "_io_devctl";
+
+    public override string Name => "devctl";
+
+    public override string Summary => "struct _io_devctl (16 bytes) + data";
+
+    public override JsonNode Decode(byte[] bytes, WireOptions options)
+    {
+        var d = new IoDevctl();
+        DecodeError e = d.Decode(bytes, 0, bytes.Length);
+        if (e == DecodeError.Truncated)
+        {
+            WireField<IoDevctl>? cut = QnxLayouts.IoDevctl.FirstCutField(bytes.Length);
+            throw WireErrors.Truncated(CName, bytes.Length, IoDevctl.Size, cut?.Path, cut?.Offset ?? 0);
+        }
+
+        if (e == DecodeError.WrongType)
+        {
+            throw WireErrors.WrongType(d.Type, IoMessageType.Devctl);
+        }
+
+        if (e != DecodeError.None)
+        {
+            throw WireErrors.Refused(WireErrors.Input, e, DecodeErrors.Describe(e));
+        }
+
+        var root = new JsonObject();
+        QnxLayouts.IoDevctl.Emit(d, root);
+        root["data"] = HexText.Format(bytes.AsSpan(d.DataOffset, d.DataLength));
+        return root;
+    }
+
+    public override byte[] Encode(JsonElement json, WireOptions options)
+    {
+        var reader = new JsonObjectReader(json, "");
+        var d = new IoDevctl();
+        QnxLayouts.IoDevctl.Read(reader, d);
+        byte[] data = reader.RequireHex("data");
+        reader.RejectUnknownKeys();
+        byte[] b = new byte[IoDevctl.Size + data.Length];
+        d.Encode(b, 0);
+        QnxLayouts.IoDevctl.PatchHostFields(d, b);
+        data.CopyTo(b, IoDevctl.Size);
+        return b;
+    }
+}
+
+/// <summary><c>struct _io_devctl_reply</c> (16 bytes) and exactly <c>nbytes</c> of data, as hex in <c>data</c>.</summary>
+public sealed class DevctlReplyType : WireType
+{
+    private const string CName = "_io_devctl_reply";
+
+    public override string Name => "devctl-reply";
+
+    public override string Summary => "struct _io_devctl_reply (16 bytes) + nbytes of data";
+
+    public override JsonNode Decode(byte[] bytes, WireOptions options)
+    {
+        var r = new IoDevctlReply();
+        DecodeError e = r.Decode(bytes, 0, bytes.Length);
+        if (e == DecodeError.Truncated)
+        {
+            WireField<IoDevctlReply>? cut = QnxLayouts.IoDevctlReply.FirstCutField(bytes.Length);
+            throw WireErrors.Truncated(CName, bytes.Length, IoDevctl.ReplySize, cut?.Path, cut?.Offset ?? 0);
+        }
+
+        if (e == DecodeError.BadLength)
+        {
+            throw WireErrors.Refused("nbytes", e, $"{r.Nbytes} bytes of data do not follow the 16-byte header ({bytes.Length - IoDevctl.ReplySize} do)");
+        }
+
+        if (e != DecodeError.None)
+        {
+            throw WireErrors.Refused(WireErrors.Input, e, DecodeErrors.Describe(e));
+        }
+
+        WireErrors.NoTrailing(CName, bytes.Length, IoDevctl.ReplySize + (int)r.Nbytes);
+        var root = new JsonObject();
+        QnxLayouts.IoDevctlReply.Emit(r, root);
+        root["data"] = HexText.Format(bytes.AsSpan(IoDevctl.ReplySize, (int)r.Nbytes));
+        return root;
+    }
+
+    public override byte[] Encode(JsonElement json, WireOptions options)
+    {
+        var reader = new JsonObjectReader(json, "");
+        var r = new IoDevctlReply();
+        QnxLayouts.IoDevctlReply.Read(reader, r);
+        byte[] data = reader.RequireHex("data");
+        reader.RejectUnknownKeys();
+        if (r.Nbytes != data.Length)
+        {
+            throw new WireInputException("nbytes", $"{r.Nbytes} does not match data ({data.Length} bytes)");
+        }
+
+        byte[] b = new byte[IoDevctl.ReplySize + data.Length];
+        r.Encode(b, 0);
+        QnxLayouts.IoDevctlReply.PatchHostFields(r, b);
+        data.CopyTo(b, IoDevctl.ReplySize);
+        return b;
+    }
+}
