@@ -146,7 +146,7 @@ namespace Gateway.Protocol.Messages
 
         public DecodeError Decode(byte[] b, int o, int count)
         {
-            if (count < Size || !Codec.Fits(b, o, Size))
+            if (count < Size || !Codec.Fits(b, o, count))
             {
                 return DecodeError.Truncated;
             }
