@@ -1,0 +1,118 @@
+using System;
+using System.IO;
+using System.Text;
+using Gateway.Board.RaspberryPi;
+using Gateway.Board.RaspberryPi.Gpio;
+using Gateway.Board.RaspberryPi.Spi;
+using Gateway.Protocol.Qnx;
+
+namespace Gateway.Board.Tests.RaspberryPi;
+
+/// <summary>What the Linux adapters do without a Pi: refuse clearly, check arguments before any ioctl, map errors.</summary>
+public sealed class LinuxAdapterTests
+{
+    [Fact]
+    public void SpidevBus_OpenMissingDevice_ThrowsNamingItAndTheChipSelect()
+    {
+        var e = Assert.Throws<IOException>(() => SpidevBus.Open("/dev/null", "/nonexistent/spidev0.1"));
+
+        Assert.Contains("/nonexistent/spidev0.1", e.Message);
+        Assert.Contains("chip select 1", e.Message);
+    }
+
+    [Fact]
+    public void SpidevBus_TransferOnANonSpiFile_IsEIO()
+    {
+        using var bus = SpidevBus.Open("/dev/null");
+
+        Assert.Equal(Errno.EIO, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+    }
+
+    [Fact]
+    public void SpidevBus_MalformedArguments_AreAnsweredBeforeAnyIoctl()
+    {
+        using var bus = SpidevBus.Open("/dev/null");
+
+        Assert.Equal(Errno.ENXIO, bus.Transfer(1, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+        Assert.Equal(Errno.EINVAL, bus.Transfer(0, 4, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+        Assert.Equal(Errno.EOK, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 0));
+    }
+
+    [Fact]
+    public void SpidevBus_AfterDispose_IsEIO()
+    {
+        var bus = SpidevBus.Open("/dev/null");
+        bus.Dispose();
+
+        Assert.Equal(Errno.EIO, bus.Transfer(0, 0, 1_000_000, 8, new byte[1], 0, new byte[1], 0, 1));
+    }
+
+    [Theory]
+    [InlineData(22, Errno.EINVAL)]
+    [InlineData(90, Errno.EINVAL)]
+    [InlineData(5, Errno.EIO)]
+    [InlineData(25, Errno.EIO)]
+    public void SpidevBus_LinuxErrno_MapsToQnx(int linux, int qnx)
+    {
+        Assert.Equal(qnx, SpidevBus.ToQnx(linux));
+    }
+
+    [Fact]
+    public void LinuxGpioBank_OpenOnANonChip_ThrowsNamingTheFile()
+    {
+        var e = Assert.Throws<IOException>(() => LinuxGpioBank.Open("/dev/null", new[] { 16, 17 }));
+
+        Assert.Contains("/dev/null", e.Message);
+    }
+
+    [Fact]
+    public void LinuxGpioBank_OpenMissingChip_ThrowsNamingTheFile()
+    {
+        var e = Assert.Throws<IOException>(() => LinuxGpioBank.Open("/nonexistent/gpiochip9", new[] { 16 }));
+
+        Assert.Contains("/nonexistent/gpiochip9", e.Message);
+    }
+
+    [Theory]
+    [InlineData(new int[0])]
+    [InlineData(new[] { -1, -1 })]
+    public void LinuxGpioBank_OpenWithoutPins_IsAnArgumentError(int[] lines)
+    {
+        Assert.Throws<ArgumentException>(() => LinuxGpioBank.Open("/dev/null", lines));
+    }
+
+    [Fact]
+    public void GpioChip_DescribeANonChip_Throws()
+    {
+        var e = Assert.Throws<IOException>(() => GpioChip.Describe("/dev/null"));
+
+        Assert.Contains("not a GPIO chip", e.Message);
+    }
+
+    [Fact]
+    public void Sha256Hmac_Rfc4231Case2_Matches()
+    {
+        var hmac = new Sha256Hmac(Encoding.ASCII.GetBytes("Jefe"));
+        byte[] data = Encoding.ASCII.GetBytes("xxwhat do ya want for nothing?");
+        var mac = new byte[34];
+
+        hmac.Compute(data, 2, data.Length - 2, mac, 1);
+
+        Assert.Equal("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", Convert.ToHexStringLower(mac, 1, 32));
+        Assert.Equal(0, mac[0]);
+        Assert.Equal(0, mac[33]);
+        Assert.DoesNotContain("Jefe", hmac.ToString());
+    }
+
+    [Fact]
+    public void LinuxClock_Read_IsSane()
+    {
+        var clock = new LinuxClock();
+
+        clock.UtcNow(out long seconds, out int ns);
+
+        Assert.True(clock.MonotonicMs >= 0);
+        Assert.True(seconds > 1_700_000_000);
+        Assert.InRange(ns, 0, 999_999_999);
+    }
+}
