@@ -56,8 +56,11 @@ namespace Gateway.Protocol.Link
         /// <summary>The resource manager threw while handling a request; the reply is EIO and is cached like any other.</summary>
         public const int HandlerFault = 16;
 
-        /// <summary>The board is shutting its link down.</summary>
+        /// <summary>CLOSE from the board: the board is shutting its link down.</summary>
         public const int Shutdown = 17;
+
+        /// <summary>Never sent: the session ended because its stream closed (used in logs).</summary>
+        public const int StreamClosed = 18;
 
         public static string Name(int reason)
         {
@@ -81,6 +84,7 @@ namespace Gateway.Protocol.Link
                 case NewHandshake: return "new-handshake";
                 case HandlerFault: return "handler-fault";
                 case Shutdown: return "shutdown";
+                case StreamClosed: return "stream-closed";
                 default: return "unknown";
             }
         }
