@@ -86,7 +86,7 @@ internal sealed class TestHost
 
     public void Send(byte[] wire) => Stream.Push(wire);
 
-    public TestFrame Next(int timeoutMs = 10_000)
+    public TestFrame Next(int timeoutMs)
     {
         long deadline = Environment.TickCount64 + timeoutMs;
         while (received.Count == 0)
@@ -108,7 +108,7 @@ internal sealed class TestHost
     }
 
     /// <summary>The next frame of <paramref name="kind"/>; frames of other kinds go to <see cref="Skipped"/>.</summary>
-    public TestFrame Next(int kind, int timeoutMs = 10_000)
+    public TestFrame NextOf(int kind, int timeoutMs = 10_000)
     {
         while (true)
         {
@@ -121,6 +121,8 @@ internal sealed class TestHost
             Skipped.Add(f);
         }
     }
+
+    public TestFrame Next() => Next(10_000);
 
     public TestFrame Exchange(byte[] wire)
     {
