@@ -10,6 +10,8 @@ namespace Gateway.Transports.Desktop.Faults;
 /// delays it at the rates of <see cref="FaultOptions"/>, passing the result to a sink. One direction of a link;
 /// wrap each direction separately. All decisions come from one seeded <see cref="Random"/>, so a run is
 /// reproducible up to thread timing (<see cref="Seed"/> says which seed was used). Sink calls are serialized.
+/// Frame-aware, not byte-transparent: bytes after the last delimiter wait for the next one (link traffic always
+/// ends a frame with it).
 /// </summary>
 public sealed class FrameFaultInjector : IDisposable
 {
