@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Platform;
 using Gateway.Protocol.Qnx;
@@ -56,7 +57,7 @@ namespace Gateway.Protocol.Link
         private readonly byte[] eventFrame = new byte[LinkLimits.FrameLength(EventBody.Size)];
         private readonly byte[] eventTx = new byte[LinkLimits.WireLength(EventBody.Size)];
 
-        private volatile bool stopping;
+        private int stopping;
 
         /// <param name="config">The board's tables; validated here.</param>
         /// <param name="handler">The resource manager.</param>
@@ -158,7 +159,7 @@ namespace Gateway.Protocol.Link
 
             try
             {
-                while (!stopping && !port.Broken)
+                while (!Stopping && !port.IsBroken)
                 {
                     int n = stream.Read(port.Rx, 0, port.Rx.Length, config.PollMs);
                     if (n < 0)
@@ -186,7 +187,12 @@ namespace Gateway.Protocol.Link
         /// <summary>Makes every <see cref="Serve"/> return within one poll interval, ending its session with a CLOSE.</summary>
         public void Stop()
         {
-            stopping = true;
+            Interlocked.Exchange(ref stopping, 1);
+        }
+
+        private bool Stopping
+        {
+            get { return Interlocked.CompareExchange(ref stopping, 0, 0) != 0; }
         }
 
         /// <summary>
@@ -207,7 +213,7 @@ namespace Gateway.Protocol.Link
                     LinkPort p = ports[i];
                     lock (p.WriteLock)
                     {
-                        if (!p.EventsEnabled || p.Stream == null || p.Broken)
+                        if (!p.EventsEnabled || p.Stream == null || p.IsBroken)
                         {
                             continue;
                         }
@@ -261,7 +267,7 @@ namespace Gateway.Protocol.Link
                     }
 
                     p.InUse = true;
-                    p.Broken = false;
+                    p.ClearBroken();
                     p.Pending = false;
                     p.Session = null;
                     p.Decoder.Reset();
@@ -285,7 +291,7 @@ namespace Gateway.Protocol.Link
             {
                 if (port.Session != null)
                 {
-                    if (stopping && !port.Broken)
+                    if (Stopping && !port.IsBroken)
                     {
                         EndSession(port.Session, RefusalReason.Shutdown, true, 0);
                     }
@@ -846,7 +852,7 @@ namespace Gateway.Protocol.Link
             int n = FrameEncoder.Encode(frame, 0, bodyLength, port.Tx, 0);
             lock (port.WriteLock)
             {
-                if (port.Stream == null || port.Broken)
+                if (port.Stream == null || port.IsBroken)
                 {
                     return;
                 }
@@ -864,7 +870,7 @@ namespace Gateway.Protocol.Link
             }
             catch (Exception)
             {
-                port.Broken = true;
+                port.MarkBroken();
                 return false;
             }
 

@@ -46,11 +46,15 @@ namespace Gateway.Protocol.Link
         public string BoardModel = "unknown";
         public string FirmwareVersion = "0.0.0";
 
-        /// <summary>The ESP32: one session, window 2, one page (plus headroom) per frame.</summary>
+        /// <summary>
+        /// The ESP32: one session, window 2, one page (plus headroom) per frame, one stream (its link UART; a host
+        /// that restarts comes back on the same stream). About 27 KB of link tables.
+        /// </summary>
         public static BoardLinkConfig Esp32()
         {
             BoardLinkConfig c = new BoardLinkConfig();
             c.Sessions = 1;
+            c.Streams = 1;
             c.Window = 2;
             c.MaxBody = LinkLimits.MinBody;
             c.ProcessesPerSession = 8;

@@ -1,3 +1,4 @@
+using System.Threading;
 using Gateway.Protocol.Platform;
 
 namespace Gateway.Protocol.Link
@@ -33,10 +34,26 @@ namespace Gateway.Protocol.Link
         public uint AuthSeq;
 
         public bool InUse;
-        public volatile bool Broken;
+        private int broken;
         public bool EventsEnabled;
         public IByteStream Stream;
         public LinkSession Session;
+
+        /// <summary>A write failed: the serve loop ends at its next turn (set from any thread).</summary>
+        public bool IsBroken
+        {
+            get { return Interlocked.CompareExchange(ref broken, 0, 0) != 0; }
+        }
+
+        public void MarkBroken()
+        {
+            Interlocked.Exchange(ref broken, 1);
+        }
+
+        public void ClearBroken()
+        {
+            Interlocked.Exchange(ref broken, 0);
+        }
 
         public LinkPort(int index, int maxBody, int readChunk)
         {

@@ -74,7 +74,9 @@ public sealed class LinkClientTests
     [Fact]
     public async Task Connect_EverySlotTaken_ThrowsRefusedNoSessionSlot()
     {
-        using var board = new TestBoard(BoardLinkConfig.Esp32());
+        var config = BoardLinkConfig.Esp32();
+        config.Streams = 2;
+        using var board = new TestBoard(config);
         await using LinkClient first = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(hostId: HostIds.FromName("a")) with { MaxBody = LinkLimits.MinBody });
 
         var e = await Assert.ThrowsAsync<LinkRefusedException>(() => LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(hostId: HostIds.FromName("b"))));

@@ -224,7 +224,9 @@ public sealed class BoardLinkHandshakeTests
     [Fact]
     public void Hello_EverySessionSlotTaken_IsRefusedNoSessionSlot()
     {
-        using var board = new BoardHarness(BoardLinkConfig.Esp32());
+        var config = BoardLinkConfig.Esp32();
+        config.Streams = 2;
+        using var board = new BoardHarness(config);
         TestHost first = board.Connect();
         first.Open();
         byte[] otherHost = Enumerable.Repeat((byte)0x77, 16).ToArray();
