@@ -435,8 +435,9 @@ public sealed class LinkClient : IAsyncDisposable
         catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        catch (Exception e)
         {
+            // A transport error, or a fault of this client: either way nothing more can be read reliably.
             End(LinkEndReason.StreamFailed, e);
         }
     }
