@@ -553,11 +553,9 @@ namespace Gateway.Protocol.Link
         private void SendAuthAccepted(LinkPort port, LinkSession s, uint seq)
         {
             FrameHeader.Write(port.Control, 0, FrameKind.AuthReply, 0, RefusalReason.None, seq, s.Slot, 0);
-            Send(port, port.Control, 0);
-            lock (port.WriteLock)
-            {
-                port.EventsEnabled = port.Session == s && (s.Features & LinkFeatures.Events) != 0;
-            }
+
+            // Events start in the same write lock as the AUTH_REPLY: none before it, none missed after it.
+            SendAndSetEvents(port, port.Control, 0, true, port.Session == s && (s.Features & LinkFeatures.Events) != 0);
         }
 
         private void OnSequenced(LinkPort port, LinkSession s, uint seq, byte[] frame, int bodyLength)
@@ -849,15 +847,23 @@ namespace Gateway.Protocol.Link
         /// <summary>Encodes a frame (header at 0 of <paramref name="frame"/>) into the port's buffer and writes it.</summary>
         private void Send(LinkPort port, byte[] frame, int bodyLength)
         {
+            SendAndSetEvents(port, frame, bodyLength, false, false);
+        }
+
+        private void SendAndSetEvents(LinkPort port, byte[] frame, int bodyLength, bool setEvents, bool eventsEnabled)
+        {
             int n = FrameEncoder.Encode(frame, 0, bodyLength, port.Tx, 0);
             lock (port.WriteLock)
             {
-                if (port.Stream == null || port.IsBroken)
+                if (port.Stream != null && !port.IsBroken)
                 {
-                    return;
+                    WriteLocked(port, port.Tx, n);
                 }
 
-                WriteLocked(port, port.Tx, n);
+                if (setEvents)
+                {
+                    port.EventsEnabled = eventsEnabled;
+                }
             }
         }
 
