@@ -33,4 +33,7 @@ internal static class FileConstants
     internal const int LOCK_EX = 2;
     internal const int LOCK_NB = 4;
     internal const int LOCK_UN = 8;
+
+    // ioctl request (asm-generic/ioctls.h): set or clear O_NONBLOCK, int* argument.
+    internal const nuint FIONBIO = 0x5421;
 }
