@@ -113,12 +113,14 @@ internal sealed unsafe class TerminalChannel : IDisposable
             long deadline = Deadline(timeoutMs);
             while (true)
             {
-                switch (Wait(POLLIN, deadline, cancellationToken))
+                switch (Wait(POLLIN, deadline, cancellationToken, out bool hungUp))
                 {
                     case WaitResult.Closed:
                         return -1;
                     case WaitResult.TimedOut:
                         return 0;
+                    case WaitResult.Ready when hungUp && !HasPendingInput():
+                        return -1; // hang-up and nothing left to read, whatever read(2) would say
                 }
                 nint n;
                 fixed (byte* p = buffer)
@@ -174,10 +176,12 @@ internal sealed unsafe class TerminalChannel : IDisposable
             int written = 0;
             while (written < buffer.Length)
             {
-                switch (Wait(POLLOUT, deadline, cancellationToken))
+                switch (Wait(POLLOUT, deadline, cancellationToken, out bool hungUp))
                 {
                     case WaitResult.Closed:
                         throw ClosedException();
+                    case WaitResult.Ready when hungUp:
+                        throw UnixErrors.ToException(Errno.EIO, Path, "write to"); // the other side is gone: nobody will drain
                     case WaitResult.TimedOut:
                         throw new TimeoutException($"Writing to '{Path}' timed out after {timeoutMs} ms with {written} of {buffer.Length} bytes written.");
                 }
@@ -268,9 +272,14 @@ internal sealed unsafe class TerminalChannel : IDisposable
         Closed,
     }
 
-    private WaitResult Wait(short events, long deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for <paramref name="events"/> on the tty. <paramref name="hungUp"/> is true when poll reported
+    /// POLLHUP, POLLERR or POLLNVAL without the event asked for.
+    /// </summary>
+    private WaitResult Wait(short events, long deadline, CancellationToken cancellationToken, out bool hungUp)
     {
         PollFd* fds = stackalloc PollFd[2];
+        hungUp = false;
         while (true)
         {
             if (IsClosed)
@@ -296,7 +305,8 @@ internal sealed unsafe class TerminalChannel : IDisposable
             }
             if (fds[0].revents != 0)
             {
-                return WaitResult.Ready; // POLLHUP / POLLERR / POLLNVAL too: the read or write reports them
+                hungUp = (fds[0].revents & events) == 0;
+                return WaitResult.Ready;
             }
             if (fds[1].revents != 0)
             {
@@ -310,6 +320,13 @@ internal sealed unsafe class TerminalChannel : IDisposable
                 return WaitResult.TimedOut;
             }
         }
+    }
+
+    /// <summary>Whether bytes are queued for reading (FIONREAD); false when the driver cannot say.</summary>
+    private bool HasPendingInput()
+    {
+        int pending = 0;
+        return Libc.ioctl(_fd.Fd, FIONREAD, &pending) == 0 && pending > 0;
     }
 
     private bool TryAddRefs(ref bool fdRef, ref bool wakeRef)

@@ -65,17 +65,11 @@ internal static unsafe partial class Libc
     [LibraryImport(Library, EntryPoint = "cfsetospeed", SetLastError = true)]
     internal static partial int cfsetospeed(Termios* termios_p, uint speed);
 
-    [LibraryImport(Library, EntryPoint = "cfgetispeed")]
-    internal static partial uint cfgetispeed(Termios* termios_p);
-
     [LibraryImport(Library, EntryPoint = "cfgetospeed")]
     internal static partial uint cfgetospeed(Termios* termios_p);
 
     [LibraryImport(Library, EntryPoint = "tcflush", SetLastError = true)]
     internal static partial int tcflush(int fd, int queue_selector);
-
-    [LibraryImport(Library, EntryPoint = "tcdrain", SetLastError = true)]
-    internal static partial int tcdrain(int fd);
 
     // <stdlib.h>: pseudo-terminal masters (Unix 98 ptys through /dev/ptmx)
 

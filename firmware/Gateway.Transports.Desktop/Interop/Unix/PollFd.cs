@@ -34,6 +34,7 @@ internal static class FileConstants
     internal const int LOCK_NB = 4;
     internal const int LOCK_UN = 8;
 
-    // ioctl request (asm-generic/ioctls.h): set or clear O_NONBLOCK, int* argument.
+    // ioctl requests (asm-generic/ioctls.h), int* argument: set or clear O_NONBLOCK; bytes queued for reading.
     internal const nuint FIONBIO = 0x5421;
+    internal const nuint FIONREAD = 0x541B;
 }
