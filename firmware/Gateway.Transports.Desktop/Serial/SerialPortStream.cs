@@ -8,18 +8,25 @@ namespace Gateway.Transports.Desktop.Serial;
 /// <summary>
 /// A serial tty as a <see cref="Stream"/> for the host. Raw 8N1 at the configured speed; nothing is
 /// translated or swallowed. Reads return what has arrived (at least one byte), 0 at end of stream (closed
-/// here or hung up there), and throw <see cref="TimeoutException"/> when <see cref="ReadTimeout"/> passes;
-/// async reads wait on a pool thread until data, end of stream or cancellation (<see cref="ReadTimeout"/>
-/// applies to them too). Writes return when the driver has taken every byte. Flush does nothing: there is
-/// no buffer in between.
+/// here or hung up there), and throw <see cref="TimeoutException"/> when <see cref="ReadTimeout"/> passes
+/// (it applies to async reads too). Async reads and writes that must wait run one at a time on a thread of the
+/// stream's own (created on first use), never blocking the thread pool; cancelling their token ends the wait.
+/// Writes return when the driver has taken every byte. Flush does nothing: there is no buffer in between.
 /// </summary>
 public sealed class SerialPortStream : Stream
 {
     private readonly TerminalChannel _channel;
+    private readonly Lazy<AsyncPump> _readPump;
+    private readonly Lazy<AsyncPump> _writePump;
     private int _readTimeout = Timeout.Infinite;
     private int _writeTimeout = Timeout.Infinite;
 
-    internal SerialPortStream(TerminalChannel channel) => _channel = channel;
+    internal SerialPortStream(TerminalChannel channel)
+    {
+        _channel = channel;
+        _readPump = new Lazy<AsyncPump>(() => new AsyncPump("tty reader " + channel.Path, () => channel.IsClosed));
+        _writePump = new Lazy<AsyncPump>(() => new AsyncPump("tty writer " + channel.Path, () => channel.IsClosed));
+    }
 
     /// <summary>The device path.</summary>
     public string Path => _channel.Path;
@@ -86,7 +93,7 @@ public sealed class SerialPortStream : Stream
             return ValueTask.FromResult(n < 0 ? 0 : n);
         }
         int timeout = _readTimeout;
-        return new ValueTask<int>(Task.Run(() => Complete(_channel.Read(buffer.Span, timeout, cancellationToken)), cancellationToken));
+        return new ValueTask<int>(_readPump.Value.Enqueue(ct => Complete(_channel.Read(buffer.Span, timeout, ct)), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -114,7 +121,11 @@ public sealed class SerialPortStream : Stream
             return ValueTask.FromCanceled(cancellationToken);
         }
         int timeout = _writeTimeout;
-        return new ValueTask(Task.Run(() => _channel.Write(buffer.Span, timeout, cancellationToken), cancellationToken));
+        return new ValueTask(_writePump.Value.Enqueue(ct =>
+        {
+            _channel.Write(buffer.Span, timeout, ct);
+            return buffer.Length;
+        }, cancellationToken));
     }
 
     /// <summary>Does nothing: writes go straight to the driver.</summary>
@@ -150,6 +161,14 @@ public sealed class SerialPortStream : Stream
         if (disposing)
         {
             _channel.Dispose();
+            if (_readPump.IsValueCreated)
+            {
+                _readPump.Value.Dispose();
+            }
+            if (_writePump.IsValueCreated)
+            {
+                _writePump.Value.Dispose();
+            }
         }
         base.Dispose(disposing);
     }

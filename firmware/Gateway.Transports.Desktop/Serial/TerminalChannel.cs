@@ -312,6 +312,10 @@ internal sealed unsafe class TerminalChannel : IDisposable
             {
                 // A cancellation: ours throws; another operation's will be drained once that one has left.
                 cancellationToken.ThrowIfCancellationRequested();
+                if (deadline >= 0 && Environment.TickCount64 >= deadline)
+                {
+                    return WaitResult.TimedOut;
+                }
                 Thread.Yield();
                 continue;
             }

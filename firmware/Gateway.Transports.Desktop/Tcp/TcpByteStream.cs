@@ -70,6 +70,11 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
         {
             return -1;
         }
+        catch (SocketException)
+        {
+            Close(); // poll failed on a broken socket: the connection is over
+            return -1;
+        }
     }
 
     public void Write(byte[] buffer, int offset, int count)

@@ -234,6 +234,29 @@ public sealed class SerialPortStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ManyOverlappingCancellations_NoWakeUpIsLostAndDataStillArrives()
+    {
+        using var port = SerialPortStream.Open(_pty.SlavePath);
+        var reads = new Task[40];
+        for (int i = 0; i < reads.Length; i++)
+        {
+            var cancel = new CancellationTokenSource();
+            Task<int> read = port.ReadAsync(new byte[4], cancel.Token).AsTask();
+            cancel.CancelAfter(i % 5);
+            reads[i] = read.ContinueWith(_ => cancel.Dispose(), TaskScheduler.Default);
+        }
+        await Task.WhenAll(reads).WaitAsync(HangGuard);
+
+        _pty.Master.Write(new byte[] { 0x11, 0x13 }, 0, 2);
+        var buffer = new byte[4];
+        using var guard = new CancellationTokenSource(HangGuard);
+        int n = await port.ReadAsync(buffer, guard.Token);
+
+        Assert.InRange(n, 1, 2);
+        Assert.Equal(0x11, buffer[0]);
+    }
+
+    [Fact]
     public void Write_AfterDispose_ThrowsClosed()
     {
         var port = SerialPortStream.Open(_pty.SlavePath);
