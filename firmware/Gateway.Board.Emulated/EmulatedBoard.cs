@@ -28,6 +28,11 @@ public sealed class EmulatedBoard : IDisposable
         ILog log = Options.Log ?? Quiet;
         Hardware = new EmulatedHardware(Clock);
         var definition = Hardware.Definition(Options.Is64Bit);
+        if (Options.DataRamBudget is int budget)
+        {
+            definition.DataRamBudget = budget;
+        }
+
         Devices = BoardNamespace.Build(definition, Clock, log);
         if (Options.Quirks)
         {

@@ -23,4 +23,10 @@ public sealed class EmulatedBoardOptions
 
     /// <summary>The link's tables; <see cref="BoardLinkConfig.Emulated"/> when null.</summary>
     public BoardLinkConfig? Link { get; init; }
+
+    /// <summary>
+    /// The RAM /data may grow into, in bytes; the board definition's (256 KiB) when null. Benchmarks raise it to page
+    /// in a file of 1 MiB and more.
+    /// </summary>
+    public int? DataRamBudget { get; init; }
 }

@@ -1,0 +1,152 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Qnx;
+using Gateway.Transports.Desktop.Paced;
+
+namespace Gateway.Host.Bench;
+
+/// <summary>What one sequential page-in run is asked to do.</summary>
+/// <param name="Baud">The paced line's rate (8N1).</param>
+/// <param name="Clock">How the line keeps time (<see cref="LineClockMode.Virtual"/> for deterministic figures).</param>
+/// <param name="MaxBody">The frame body the host asks for (the board grants it: its link is configured to).</param>
+/// <param name="Window">The window the host asks for (the board grants at most 8).</param>
+/// <param name="ObjectBytes">The size of the file paged in (whole pages).</param>
+public sealed record PageInSettings(int Baud, LineClockMode Clock, int MaxBody, int Window, int ObjectBytes = PageInBench.DefaultObjectBytes);
+
+/// <summary>
+/// The figures of one run: wire bytes both ways as the line counted them, the payload, the messages the memory
+/// manager sent, and the time the line's clock says it took (from the mmap to the munmap, both included).
+/// </summary>
+public sealed record PageInResult(
+    PageInSettings Settings,
+    int NegotiatedBody,
+    int NegotiatedWindow,
+    long PayloadBytes,
+    long HostToBoardBytes,
+    long BoardToHostBytes,
+    int Messages,
+    int PageIns,
+    int PagesPerPageIn,
+    long Retransmits,
+    double Seconds)
+{
+    /// <summary>Wire bytes (both directions) ÷ payload bytes (system.md §6: ≤ 1.02 at the largest frame).</summary>
+    public double Efficiency => (double)(HostToBoardBytes + BoardToHostBytes) / PayloadBytes;
+
+    public double BytesPerSecond => PayloadBytes / Seconds;
+
+    /// <summary>Payload throughput as a fraction of the line's payload limit, baud / 10 bytes/s (§6: ≥ 0.90 at 921,600).</summary>
+    public double LineFraction => BytesPerSecond / (Settings.Baud / 10.0);
+}
+
+/// <summary>
+/// Sequential page-in of a file through the memory manager over a paced serial line (issue 7: link efficiency and
+/// throughput). The board is the emulated board with a larger /data; the object is <c>/data/bench.bin</c>, written
+/// first (not measured) with a known pattern, then mapped MAP_SHARED read-only and read page after page as a
+/// program streaming through a mapping would; every page's bytes are checked. Each fault pages in as much as one
+/// frame carries (read-ahead, MM-7). Measured: the mmap, every page-in, the munmap and the close of the mapping coid.
+/// </summary>
+public static class PageInBench
+{
+    public const int DefaultObjectBytes = 1 << 20;
+    public const string Path = "data/bench.bin";
+    private const int PageSize = 4096;
+
+    public static async Task<PageInResult> RunAsync(PageInSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.ObjectBytes <= 0 || settings.ObjectBytes % PageSize != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(settings), "the object must be whole pages");
+        }
+
+        await using var rig = await BenchRig.OverPacedLineAsync(settings.Baud, settings.Clock, settings.MaxBody, settings.Window, cancellationToken).ConfigureAwait(false);
+        var line = rig.Line!;
+        var root = rig.Root;
+        int fd = await CreateObjectAsync(rig, settings.ObjectBytes).ConfigureAwait(false);
+
+        long up0 = line.HostToBoardBytes, down0 = line.BoardToHostBytes, t0 = line.HostClock, rt0 = rig.Client.Counters.Retransmits;
+        int mark = rig.Trace.Count;
+
+        var map = await root.MmapAsync(0, (ulong)settings.ObjectBytes, Prot.Read, MapFlags.Shared, fd, 0).ConfigureAwait(false);
+        if (!map.Ok)
+        {
+            throw new BenchException($"mmap of /{Path} failed: {map}");
+        }
+
+        for (int offset = 0; offset < settings.ObjectBytes; offset += PageSize)
+        {
+            var page = await root.LoadBytesAsync(map.Address + (ulong)offset, PageSize).ConfigureAwait(false);
+            if (!page.Ok || !Pattern(offset, PageSize).AsSpan().SequenceEqual(page.Bytes))
+            {
+                throw new BenchException($"the page at offset {offset} of /{Path} came back wrong ({page})");
+            }
+        }
+
+        var unmapped = await root.MunmapAsync(map.Address, (ulong)settings.ObjectBytes).ConfigureAwait(false);
+        if (!unmapped.Ok)
+        {
+            throw new BenchException($"munmap failed: {unmapped}");
+        }
+
+        long t1 = line.HostClock;
+        var sent = rig.Trace.Since(mark);
+        int pageIns = sent.Count(m => m.Kind == "_IO_LSEEK+_IO_READ");
+        return new PageInResult(
+            settings,
+            rig.Client.Board.MaxBody,
+            rig.Client.Board.Window,
+            settings.ObjectBytes,
+            line.HostToBoardBytes - up0,
+            line.BoardToHostBytes - down0,
+            sent.Count,
+            pageIns,
+            rig.Client.Board.MaxBody / PageSize,
+            rig.Client.Counters.Retransmits - rt0,
+            line.Seconds(t1 - t0));
+    }
+
+    /// <summary>The byte at <paramref name="offset"/> of the object: a pattern no page repeats.</summary>
+    public static byte[] Pattern(int offset, int count)
+    {
+        var bytes = new byte[count];
+        for (int i = 0; i < count; i++)
+        {
+            int at = offset + i;
+            bytes[i] = (byte)((at * 31) ^ (at >> 12));
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Creates /data/bench.bin with the pattern (writes sized to the frame) and returns an O_RDWR fd on it.</summary>
+    private static async Task<int> CreateObjectAsync(BenchRig rig, int size)
+    {
+        var root = rig.Root;
+        var open = await root.OpenAsync(Path, OpenFlags.ReadWrite | OpenFlags.Creat | OpenFlags.Trunc, 0x1A4).ConfigureAwait(false);
+        if (!open.Ok)
+        {
+            throw new BenchException($"could not create /{Path}: {open}");
+        }
+
+        int fd = (int)open.Value;
+        int chunk = (rig.Client.Board.MaxBody - LinkLimits.MessageHeadroom) / PageSize * PageSize;
+        for (int offset = 0; offset < size; offset += chunk)
+        {
+            int n = Math.Min(chunk, size - offset);
+            var w = await root.WriteAsync(fd, Pattern(offset, n), offset).ConfigureAwait(false);
+            if (!w.Ok || w.Value != n)
+            {
+                throw new BenchException($"writing /{Path} at {offset} gave {w} (is /data large enough?)");
+            }
+        }
+
+        return fd;
+    }
+}
+
+/// <summary>A measurement could not run as planned (the board refused a step, data came back wrong).</summary>
+public sealed class BenchException(string message) : Exception(message);
