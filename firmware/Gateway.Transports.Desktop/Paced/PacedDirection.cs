@@ -31,7 +31,10 @@ internal sealed class PacedDirection(PacedSerialLine line)
         }
     }
 
-    /// <summary>Puts <paramref name="data"/> on the wire at the writer's clock (or when the wire frees up); never blocks.</summary>
+    /// <summary>
+    /// Puts <paramref name="data"/> on the wire at the writer's clock (or when the wire frees up), and returns when
+    /// at most the line's transmit buffer of it is still waiting for the wire.
+    /// </summary>
     public void Write(ReadOnlySpan<byte> data, PacedSerialLine.EndpointClock writer)
     {
         if (data.IsEmpty)
@@ -40,6 +43,7 @@ internal sealed class PacedDirection(PacedSerialLine line)
         }
 
         TaskCompletionSource? wake;
+        long buffered;
         lock (gate)
         {
             if (completed)
@@ -51,12 +55,14 @@ internal sealed class PacedDirection(PacedSerialLine line)
             wireFreeAt = start + ((long)data.Length * line.BitsPerByte);
             bytes += data.Length;
             queue.Enqueue(new Segment(data.ToArray(), start));
+            buffered = wireFreeAt - ((long)line.TransmitBuffer * line.BitsPerByte);
             wake = waiter;
             waiter = null;
             Monitor.PulseAll(gate);
         }
 
         wake?.TrySetResult();
+        writer.WaitUntil(buffered);
     }
 
     /// <summary>Board-style read: the count, 0 after <paramref name="timeoutMs"/> (negative: forever) with nothing, −1 at the end.</summary>

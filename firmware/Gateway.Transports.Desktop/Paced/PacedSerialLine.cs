@@ -19,6 +19,11 @@ namespace Gateway.Transports.Desktop.Paced;
 /// one write at most (a writer's pause ends a read, as a UART's idle line does), and moves the reader's clock to the
 /// arrival of the last byte it took.
 /// </para>
+/// <para>
+/// A write returns once no more than <see cref="TransmitBuffer"/> of its bytes are still waiting for the wire, as
+/// a write to a tty returns once the driver holds the rest (Linux's serial transmit buffer is one 4 KiB page): in
+/// real time the writer blocks until then, on the other clocks its clock moves there.
+/// </para>
 /// </summary>
 public sealed class PacedSerialLine
 {
@@ -31,8 +36,14 @@ public sealed class PacedSerialLine
     /// <param name="baud">The line rate in bits per second (e.g. 115,200, 921,600 or 3,000,000).</param>
     /// <param name="mode">How the ends keep time (<see cref="LineClockMode.Virtual"/>: deterministic).</param>
     /// <param name="bitsPerByte">Bit times a byte occupies: 10 for 8N1 (start, 8 data, stop).</param>
-    public PacedSerialLine(int baud, LineClockMode mode = LineClockMode.Virtual, int bitsPerByte = 10)
+    /// <param name="transmitBuffer">Bytes a writer may leave queued when its write returns (the driver's buffer).</param>
+    public PacedSerialLine(int baud, LineClockMode mode = LineClockMode.Virtual, int bitsPerByte = 10, int transmitBuffer = DefaultTransmitBuffer)
     {
+        if (transmitBuffer < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(transmitBuffer), "the transmit buffer cannot be negative");
+        }
+
         if (baud <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(baud), "the baud rate must be positive");
@@ -46,6 +57,7 @@ public sealed class PacedSerialLine
         Baud = baud;
         Mode = mode;
         BitsPerByte = bitsPerByte;
+        TransmitBuffer = transmitBuffer;
         hostClock = new EndpointClock(this);
         boardClock = new EndpointClock(this);
         hostToBoard = new PacedDirection(this);
@@ -54,7 +66,13 @@ public sealed class PacedSerialLine
         Board = new BoardEnd(this);
     }
 
+    /// <summary>Linux's serial transmit buffer: one page.</summary>
+    public const int DefaultTransmitBuffer = 4096;
+
     public int Baud { get; }
+
+    /// <summary>Bytes a write may leave waiting for the wire when it returns.</summary>
+    public int TransmitBuffer { get; }
 
     public int BitsPerByte { get; }
 
@@ -115,6 +133,30 @@ public sealed class PacedSerialLine
                 {
                     return line.Mode == LineClockMode.Virtual ? offset : line.WallBits() + offset;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The end cannot go on before <paramref name="time"/> (its write is still filling the transmit buffer): a
+        /// real-time writer sleeps until then, on the other clocks the end's clock moves there.
+        /// </summary>
+        public void WaitUntil(long time)
+        {
+            if (line.Mode != LineClockMode.RealTime)
+            {
+                Reached(time);
+                return;
+            }
+
+            while (true)
+            {
+                long left = time - Now;
+                if (left <= 0)
+                {
+                    return;
+                }
+
+                Thread.Sleep(line.Milliseconds(left));
             }
         }
 

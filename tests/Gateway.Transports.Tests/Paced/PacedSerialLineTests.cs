@@ -110,6 +110,20 @@ public sealed class PacedSerialLineTests
     }
 
     [Fact]
+    public void VirtualClock_WriteLongerThanTheTransmitBuffer_WriterWaitsForTheWire()
+    {
+        var line = new PacedSerialLine(115_200);
+
+        line.Host.Write(new byte[10_000]);
+        long afterLong = line.HostClock;
+        line.Host.Write(new byte[100]);
+
+        // The write returns when only 4096 bytes are left for the wire (a tty driver's buffer).
+        Assert.Equal((10_000 - 4096) * 10, afterLong);
+        Assert.Equal(afterLong + 1000, line.HostClock); // queued behind the first: 100 more bytes to wait for
+    }
+
+    [Fact]
     public void RealTime_BytesNeverArriveBeforeTheLineRateAllows()
     {
         // 9,600 baud: 96 bytes are 100 ms of line. Only a lower bound is checked (pacing, not speed).
