@@ -114,6 +114,15 @@ namespace Gateway.Protocol.Link
             get { return bodyLength; }
         }
 
+        /// <summary>
+        /// Decoded bytes of the frame still arriving (0 between frames): a receiver can tell that a long frame is on
+        /// its way before its delimiter comes.
+        /// </summary>
+        public int PartialLength
+        {
+            get { return length; }
+        }
+
         /// <summary>Frames decoded whole since construction.</summary>
         public int FramesDecoded
         {

@@ -26,6 +26,9 @@ namespace Gateway.Host.Link;
 /// </summary>
 public sealed class LinkClient : IAsyncDisposable
 {
+    /// <summary>The decoded length of an EVENT frame, the longest frame the board sends unasked besides replies.</summary>
+    private const int LongestShortFrame = FrameHeader.Size + EventBody.Size + FrameHeader.CrcSize;
+
     private readonly Stream stream;
     private readonly LinkClientOptions options;
     private readonly BclHmac hmac;
@@ -47,6 +50,7 @@ public sealed class LinkClient : IAsyncDisposable
     private uint pingSeq;
     private long lastSentMs = Environment.TickCount64;
     private long lastReceivedMs = Environment.TickCount64;
+    private long lastReplyProgressMs = Environment.TickCount64;
     private volatile bool established;
     private BoardInfo? board;
     private Task readLoop = Task.CompletedTask;
@@ -367,12 +371,26 @@ public sealed class LinkClient : IAsyncDisposable
                 }
 
                 await WriteAsync(p.Wire, lifetime.Token).ConfigureAwait(false);
-                try
+                long sentMs = Environment.TickCount64;
+                while (true)
                 {
-                    return await p.Reply.Task.WaitAsync(options.RetransmitTimeout, lifetime.Token).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
+                    // The timeout counts from the later of this send and the last sign of a reply arriving, so a long
+                    // reply still on a slow line (180 ms for 16 KiB at 921,600 baud, 1.4 s at 115,200) is not taken
+                    // for a loss; a lost frame leaves the board silent (it holds later requests), which ends the wait.
+                    long quietSince = Math.Max(sentMs, Volatile.Read(ref lastReplyProgressMs));
+                    long leftMs = quietSince + (long)options.RetransmitTimeout.TotalMilliseconds - Environment.TickCount64;
+                    if (leftMs <= 0)
+                    {
+                        break;
+                    }
+
+                    try
+                    {
+                        return await p.Reply.Task.WaitAsync(TimeSpan.FromMilliseconds(leftMs), lifetime.Token).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                    }
                 }
             }
 
@@ -429,6 +447,12 @@ public sealed class LinkClient : IAsyncDisposable
                     {
                         Counters.FrameDrop();
                     }
+                }
+
+                if (decoder.PartialLength > LongestShortFrame)
+                {
+                    // Longer than any event or pong: a reply (or handshake answer) is arriving.
+                    Volatile.Write(ref lastReplyProgressMs, Environment.TickCount64);
                 }
             }
         }
@@ -498,6 +522,7 @@ public sealed class LinkClient : IAsyncDisposable
             return;
         }
 
+        Volatile.Write(ref lastReplyProgressMs, Environment.TickCount64);
         Pending? p;
         int release = 0;
         lock (gate)

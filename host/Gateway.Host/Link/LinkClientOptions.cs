@@ -33,7 +33,11 @@ public sealed record LinkClientOptions
     /// <summary>HELLO (and AUTH) sends before ConnectAsync gives up with a <see cref="TimeoutException"/>.</summary>
     public int HandshakeAttempts { get; init; } = 5;
 
-    /// <summary>A request unanswered this long is sent again with the same sequence number.</summary>
+    /// <summary>
+    /// A request is sent again (same sequence number) when it is unanswered this long after it was sent and after
+    /// the last sign of a reply arriving (a reply frame, or a frame longer than an event still coming in): on a slow
+    /// line a long reply takes longer than this to arrive, and that is not a loss.
+    /// </summary>
     public TimeSpan RetransmitTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Sends of one request (the first included) before the session is declared dead.</summary>

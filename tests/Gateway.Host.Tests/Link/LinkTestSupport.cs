@@ -197,13 +197,23 @@ internal sealed class RawBoard
 
     public void Send(int kind, uint seq, int a, int b, byte[] body, int flags = 0, int reason = 0)
     {
+        byte[] wire = Wire(kind, seq, a, b, body, flags, reason);
+        stream.Write(wire, 0, wire.Length);
+    }
+
+    /// <summary>A frame's wire bytes (COBS, CRC and the delimiter), for tests that send it in pieces.</summary>
+    public static byte[] Wire(int kind, uint seq, int a, int b, byte[] body, int flags = 0, int reason = 0)
+    {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, flags, reason, seq, a, b);
         body.CopyTo(frame, FrameHeader.Size);
         byte[] wire = new byte[LinkLimits.WireLength(body.Length)];
         int n = FrameEncoder.Encode(frame, 0, body.Length, wire, 0);
-        stream.Write(wire, 0, n);
+        return wire.AsSpan(0, n).ToArray();
     }
+
+    /// <summary>Writes raw bytes to the host (a frame in pieces, noise).</summary>
+    public void Write(byte[] bytes, int offset, int count) => stream.Write(bytes, offset, count);
 
     public void Reply(uint seq, int status, byte[] body) => Send(FrameKind.Reply, seq, status, 0, body);
 
