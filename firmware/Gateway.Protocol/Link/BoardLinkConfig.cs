@@ -64,11 +64,15 @@ namespace Gateway.Protocol.Link
             return c;
         }
 
-        /// <summary>The emulated board: four sessions, window 8, 16 KiB (plus headroom) per frame.</summary>
+        /// <summary>
+        /// The emulated board: four sessions, window 8, 16 KiB (plus headroom) per frame, 32 processes per session
+        /// (behaviour.md §5, the resource manager's own table).
+        /// </summary>
         public static BoardLinkConfig Emulated()
         {
             BoardLinkConfig c = new BoardLinkConfig();
             c.BoardModel = "emulated";
+            c.ProcessesPerSession = 32;
             return c;
         }
 
