@@ -79,7 +79,8 @@ public static class ScenarioFile
     /// <summary>The operations (values of <c>do</c>).</summary>
     public static IEnumerable<string> OpNames => Schemas.Keys;
 
-    public static Scenario Load(string path)
+    /// <summary>Reads a scenario file, or a suite file (<c>"scenarios": [...]</c>), from disk.</summary>
+    public static IReadOnlyList<Scenario> LoadAll(string path)
     {
         string text;
         try
@@ -91,10 +92,21 @@ public static class ScenarioFile
             throw new ScenarioFormatException(path, null, null, "(file)", e.Message);
         }
 
-        return Parse(text, path);
+        return ParseAll(text, path);
     }
 
+    /// <summary>Parses a file holding one scenario; a suite file is refused (use <see cref="ParseAll"/>).</summary>
     public static Scenario Parse(string json, string file)
+    {
+        IReadOnlyList<Scenario> all = ParseAll(json, file);
+        return all.Count == 1 ? all[0] : throw new ScenarioFormatException(file, null, null, "scenarios", $"holds {all.Count} scenarios, not one");
+    }
+
+    /// <summary>
+    /// Parses a scenario file (one scenario: <c>format</c>, <c>name</c>, <c>steps</c> …) or a suite file
+    /// (<c>format</c>, <c>area</c>, <c>description</c> and <c>scenarios</c>: scenario objects without <c>format</c>).
+    /// </summary>
+    public static IReadOnlyList<Scenario> ParseAll(string json, string file)
     {
         JsonDocument doc;
         try
@@ -116,48 +128,84 @@ public static class ScenarioFile
                 throw ctx.Fail("format", $"{format.GetRawText()} is not a format this harness reads (it reads {Scenario.CurrentFormat})");
             }
 
-            string name = root.String("name", required: true)!;
-            var processes = new List<ProcessDecl>();
-            if (root.Optional("processes") is JsonElement procs)
+            if (root.Optional("scenarios") is not JsonElement list)
             {
-                if (procs.ValueKind != JsonValueKind.Array)
-                {
-                    throw ctx.Fail("processes", "must be an array");
-                }
-
-                int i = 0;
-                foreach (JsonElement p in procs.EnumerateArray())
-                {
-                    processes.Add(ParseProcess(new Obj(p, $"processes[{i}]", ctx), processes));
-                    i++;
-                }
+                return new[] { ParseScenario(root, ctx, file, null) };
             }
 
-            TargetRequirements target = new();
-            if (root.Optional("target") is JsonElement t)
-            {
-                target = ParseTarget(new Obj(t, "target", ctx));
-            }
-
-            JsonElement stepsElement = root.Required("steps");
-            var stepCtx = new StepCtx(processes);
-            var steps = ParseSteps(stepsElement, "steps", ctx, stepCtx);
-            var scenario = new Scenario
-            {
-                File = file,
-                Name = name,
-                Title = root.String("title"),
-                Area = root.String("area"),
-                Rules = root.Rules("rules"),
-                Skip = root.String("skip"),
-                Target = target,
-                Processes = processes,
-                Steps = steps,
-            };
+            string? area = root.String("area");
             root.String("description");
             root.NoOthers();
-            return scenario;
+            if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+            {
+                throw ctx.Fail("scenarios", "must be a non-empty array of scenarios");
+            }
+
+            var scenarios = new List<Scenario>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            int i = 0;
+            foreach (JsonElement e in list.EnumerateArray())
+            {
+                string? name = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+                string where = $"{file} scenarios[{i}]{(name != null ? $" ({name})" : "")}";
+                var sctx = new Ctx(where, null, null);
+                Scenario s = ParseScenario(new Obj(e, "", sctx), sctx, file, area);
+                if (!names.Add(s.Name))
+                {
+                    throw sctx.Fail("name", $"'{s.Name}' is used by two scenarios of this file");
+                }
+
+                scenarios.Add(s);
+                i++;
+            }
+
+            return scenarios;
         }
+    }
+
+    private static Scenario ParseScenario(Obj root, Ctx ctx, string file, string? area)
+    {
+        string name = root.String("name", required: true)!;
+        var processes = new List<ProcessDecl>();
+        if (root.Optional("processes") is JsonElement procs)
+        {
+            if (procs.ValueKind != JsonValueKind.Array)
+            {
+                throw ctx.Fail("processes", "must be an array");
+            }
+
+            int i = 0;
+            foreach (JsonElement p in procs.EnumerateArray())
+            {
+                processes.Add(ParseProcess(new Obj(p, $"processes[{i}]", ctx), processes));
+                i++;
+            }
+        }
+
+        TargetRequirements target = new();
+        if (root.Optional("target") is JsonElement t)
+        {
+            target = ParseTarget(new Obj(t, "target", ctx));
+        }
+
+        JsonElement stepsElement = root.Required("steps");
+        var stepCtx = new StepCtx(processes);
+        var steps = ParseSteps(stepsElement, "steps", ctx, stepCtx);
+        var scenario = new Scenario
+        {
+            File = file,
+            Name = name,
+            Title = root.String("title"),
+            Area = root.String("area") ?? area,
+            Rules = root.Rules("rules"),
+            Skip = root.String("skip"),
+            Target = target,
+            Processes = processes,
+            Steps = steps,
+        };
+        root.String("description");
+        root.NoOthers();
+        return scenario;
     }
 
     private sealed class StepCtx(List<ProcessDecl> processes)

@@ -256,13 +256,13 @@ internal sealed class ScenarioRun : IExprContext
         }
     }
 
-    private static StepResult NewResult(Step step, string id) => new()
+    private StepResult NewResult(Step step, string id) => new()
     {
         Index = step.Index,
         Id = id,
         Name = step.Name,
         Op = step.Op,
-        Rules = step.Rules,
+        Rules = step.Rules.Count > 0 ? step.Rules : scenario.Rules,
     };
 
     /// <summary>Runs one operation; returns the errno it observed (0 on success) for the refusal check.</summary>
@@ -588,10 +588,10 @@ internal sealed class ScenarioRun : IExprContext
         else
         {
             WireSpec w = step.Wire!;
-            JsonNode? fields = w.Fields.Materialize(this);
+            JsonNode fields = WireDefaults.Apply(w.Type, w.Fields.Materialize(this));
             try
             {
-                using JsonDocument doc = JsonDocument.Parse(fields?.ToJsonString() ?? "null");
+                using JsonDocument doc = JsonDocument.Parse(fields.ToJsonString());
                 message = WireTypes.Find(w.Type)!.Encode(doc.RootElement, new WireOptions(WireTypes.FormFromName(w.Form)));
             }
             catch (WireInputException e)
