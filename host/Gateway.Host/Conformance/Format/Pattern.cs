@@ -17,7 +17,7 @@ public abstract class Pattern
     /// <summary>Keys whose string values are text (or hex), never expressions.</summary>
     public static readonly IReadOnlySet<string> TextKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "path", "d_name", "data", "extra", "stat_tail", "board", "model", "firmware", "mount", "type", "mmap",
+        "path", "d_name", "data", "extra", "stat_tail", "board", "model", "firmware", "mount", "mmap",
         "stat_form", "register_map", "name", "device", "bus", "resource", "access", "preferred_stat_form",
         "from_bank", "to_bank",
     };
@@ -56,6 +56,19 @@ public abstract class Pattern
                     if (TextKeys.Contains(key) || key.EndsWith("_names", StringComparison.Ordinal))
                     {
                         return new TextPattern(new Template(s));
+                    }
+
+                    if (key == "type")
+                    {
+                        // A message type (_IO_READ) in wire fields, or a word ("chr") in /fw/map.
+                        try
+                        {
+                            return new ValuePattern(Expr.Parse(s));
+                        }
+                        catch (FormatException)
+                        {
+                            return new TextPattern(new Template(s));
+                        }
                     }
 
                     return new ValuePattern(Expr.Parse(s));

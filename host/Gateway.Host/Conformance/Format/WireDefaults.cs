@@ -16,6 +16,27 @@ public static class WireDefaults
 {
     public static JsonNode Apply(string type, JsonNode? fields)
     {
+        if (type == "combine" && fields is JsonArray parts)
+        {
+            // Each part by its own type; a part followed by another gets _IO_COMBINE_FLAG unless combine_len is given.
+            var result = new JsonArray();
+            for (int i = 0; i < parts.Count; i++)
+            {
+                JsonNode? part = parts[i];
+                string? partType = part is JsonObject o && Pattern.TryNumber(o["type"], out ulong t) ? PartTypeName((ushort)t) : null;
+                JsonNode applied = partType != null ? Apply(partType, part) : part?.DeepClone() ?? JsonValue.Create(0);
+                bool givenLen = part is JsonObject po && po.ContainsKey("combine_len");
+                if (i < parts.Count - 1 && !givenLen && applied is JsonObject ao && Pattern.TryNumber(ao["combine_len"], out ulong len))
+                {
+                    ao["combine_len"] = len | IoMessageType.CombineFlag;
+                }
+
+                result.Add(applied);
+            }
+
+            return result;
+        }
+
         if (fields is not JsonObject given)
         {
             return fields ?? JsonValue.Create(0);
@@ -71,6 +92,19 @@ public static class WireDefaults
 
         return defaults;
     }
+
+    private static string? PartTypeName(ushort type) => type switch
+    {
+        IoMessageType.Read => "read",
+        IoMessageType.Write => "write",
+        IoMessageType.Stat => "stat-request",
+        IoMessageType.Devctl => "devctl",
+        IoMessageType.Lseek => "lseek",
+        IoMessageType.Close => "close",
+        IoMessageType.Sync => "sync",
+        IoMessageType.Mmap => "mmap-request",
+        _ => null,
+    };
 
     private static int HexLength(string hex)
     {
