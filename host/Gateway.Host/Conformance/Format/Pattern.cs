@@ -17,9 +17,13 @@ public abstract class Pattern
     /// <summary>Keys whose string values are text (or hex), never expressions.</summary>
     public static readonly IReadOnlySet<string> TextKeys = new HashSet<string>(StringComparer.Ordinal)
     {
-        "path", "d_name", "data", "extra", "stat_tail", "board", "model", "firmware", "mount", "mmap",
-        "stat_form", "register_map", "name", "device", "bus", "resource", "access", "preferred_stat_form",
-        "from_bank", "to_bank",
+        "path", "d_name", "data", "extra", "stat_tail", "board", "model", "firmware", "preferred_stat_form", "stat_form",
+    };
+
+    /// <summary>Keys that hold a number in one JSON and a word in another (<c>type</c>: a message type, or "chr" in /fw/map): an expression when the string is one, else text.</summary>
+    public static readonly IReadOnlySet<string> EitherKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "type", "access", "mount", "mmap", "name", "device", "bus", "resource", "register_map", "from_bank", "to_bank",
     };
 
     public static Pattern Parse(JsonElement e, string key, Func<string, Exception> fail)
@@ -58,9 +62,8 @@ public abstract class Pattern
                         return new TextPattern(new Template(s));
                     }
 
-                    if (key == "type")
+                    if (EitherKeys.Contains(key))
                     {
-                        // A message type (_IO_READ) in wire fields, or a word ("chr") in /fw/map.
                         try
                         {
                             return new ValuePattern(Expr.Parse(s));

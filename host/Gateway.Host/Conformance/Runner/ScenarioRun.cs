@@ -225,7 +225,15 @@ internal sealed class ScenarioRun : IExprContext
             bool expectsRefusal = step.Expect.Errno is Expr ee && ee.Evaluate(this) != 0;
             if (expectsRefusal && Refusable.Contains(step.Op))
             {
-                before = await reader.StatusAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    before = await reader.StatusAsync(ct).ConfigureAwait(false);
+                }
+                catch (System.IO.IOException e)
+                {
+                    // A full OCB table (ENFILE scenarios) leaves no OCB for the harness: the count check is skipped.
+                    r.Note = $"no /fw/status snapshot before the step ({e.Message}): refusal counts not compared";
+                }
             }
 
             int observed = await ExecuteAsync(step, r, ct).ConfigureAwait(false);
