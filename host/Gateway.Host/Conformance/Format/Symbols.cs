@@ -9,7 +9,7 @@ namespace Gateway.Host.Conformance.Format;
 /// <c>MAP_*</c>, <c>MS_*</c>, <c>O_*</c>, <c>SH_*</c>, <c>S_IF*</c>, errno names, <c>_IO_*</c> message types,
 /// <c>_IO_MMAP_REPLY_FLAGS_*</c> (with or without that prefix), <c>_STAT_FORM_*</c>, <c>SEEK_*</c>… Two symbols
 /// depend on the target and are resolved when the step runs: <c>STAT_FORM_PREFERRED</c> (the reply flag bits of
-/// the board's preferred stat form) and <c>_STAT_FORM_PREFERRED</c> (the form number).
+/// the board's preferred stat form), <c>_STAT_FORM_PREFERRED</c> (the form number) and <c>_STAT_SIZE_PREFERRED</c> (its size).
 /// </summary>
 public static class Symbols
 {
@@ -18,9 +18,12 @@ public static class Symbols
 
     public const string StatFormPreferred = "_STAT_FORM_PREFERRED";
 
+    /// <summary>The size of the board's preferred stat form (120 on a 64-bit board, 72 on a 32-bit one).</summary>
+    public const string StatSizePreferred = "_STAT_SIZE_PREFERRED";
+
     private static readonly Dictionary<string, ulong> Table = Build();
 
-    public static bool IsDynamic(string name) => name is StatFormPreferredFlags or StatFormPreferred;
+    public static bool IsDynamic(string name) => name is StatFormPreferredFlags or StatFormPreferred or StatSizePreferred;
 
     public static bool TryGet(string name, out ulong value) => Table.TryGetValue(name, out value);
 

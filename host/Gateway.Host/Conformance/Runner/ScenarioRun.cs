@@ -111,7 +111,21 @@ internal sealed class ScenarioRun : IExprContext
                 return true;
             case "map":
             case "info":
-                JsonNode? n = BoardFacts.Lookup(placeholder.Kind == "map" ? facts.Map : facts.Info, placeholder.Name);
+            case "stat":
+                JsonNode? n;
+                if (placeholder.Kind == "stat")
+                {
+                    // {stat:NAME.st_mtime}: a field of the stat a stat or mmap step named NAME saw.
+                    int dot = placeholder.Name.IndexOf('.', StringComparison.Ordinal);
+                    n = dot > 0 && bindings.TryGetValue(("stat", placeholder.Name[..dot]), out object? st) && st is JsonNode sn
+                        ? BoardFacts.Lookup(sn, placeholder.Name[(dot + 1)..])
+                        : null;
+                }
+                else
+                {
+                    n = BoardFacts.Lookup(placeholder.Kind == "map" ? facts.Map : facts.Info, placeholder.Name);
+                }
+
                 if (n is JsonValue v)
                 {
                     if (v.TryGetValue(out string? s))
@@ -134,7 +148,9 @@ internal sealed class ScenarioRun : IExprContext
                 }
 
                 value = 0UL;
-                error = $"{placeholder}: /fw/{placeholder.Kind} has no value at '{placeholder.Name}'";
+                error = placeholder.Kind == "stat"
+                    ? $"{placeholder}: no stat step named '{placeholder.Name.Split('.')[0]}' saw that field"
+                    : $"{placeholder}: /fw/{placeholder.Kind} has no value at '{placeholder.Name}'";
                 return false;
             default:
                 if (bindings.TryGetValue((placeholder.Kind, placeholder.Name), out object? bound))
@@ -153,6 +169,7 @@ internal sealed class ScenarioRun : IExprContext
     {
         Symbols.StatFormPreferredFlags => MmapReplyFlags.StatFormToFlags(facts.PreferredForm),
         Symbols.StatFormPreferred => (ulong)facts.PreferredForm,
+        Symbols.StatSizePreferred => (ulong)StatForm.SizeOf(facts.PreferredForm),
         _ => throw new ScenarioRunException($"unknown symbol {symbol}"),
     };
 
@@ -473,6 +490,11 @@ internal sealed class ScenarioRun : IExprContext
                 {
                     CheckValue(step, r, "size", (ulong)body.Length);
                     JsonNode? json = StatJson(body);
+                    if (json != null)
+                    {
+                        Bind("stat", step.As, json);
+                    }
+
                     if (json?["st_ino"] is JsonNode ino && Pattern.TryNumber(ino, out ulong inoValue))
                     {
                         Bind("ino", step.As, inoValue);
