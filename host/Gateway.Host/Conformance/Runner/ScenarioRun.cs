@@ -347,7 +347,6 @@ internal sealed class ScenarioRun : IExprContext
                 MmapResult res = step.Op == Ops.Mmap
                     ? await p.MmapAsync(Eval(step, "addr", 0), len, prot, (uint)Eval(step, "flags"), (int)(long)Eval(step, "fd", unchecked((ulong)-1L)), (long)Eval(step, "offset", 0)).ConfigureAwait(false)
                     : await p.MmapDeviceMemoryAsync(len, prot, (uint)Eval(step, "flags", 0), Eval(step, "physical")).ConfigureAwait(false);
-                CheckMmap(step, r, res, recorder.Since(stepMark));
                 if (res.Ok)
                 {
                     Bind("addr", step.As, res.Address);
@@ -358,6 +357,8 @@ internal sealed class ScenarioRun : IExprContext
                         Bind("ino", step.As, res.Stat.Ino);
                     }
                 }
+
+                CheckMmap(step, r, res, recorder.Since(stepMark));
 
                 return res.Errno;
             }
