@@ -262,7 +262,9 @@ internal sealed class ScenarioRun : IExprContext
             }
 
             await judge.JudgeAsync(messages, r, ct).ConfigureAwait(false);
-            if (before != null && observed != 0 && messages.Count > 0)
+            // A refusal changes no count (§4): judged when every message of the step was refused (a step whose
+            // memory manager also opened something, e.g. its own /dev/mem fd, changed counts by that success).
+            if (before != null && observed != 0 && messages.Count > 0 && messages.All(m => m.Reply.IsError))
             {
                 StatusSnapshot after = await reader.StatusAsync(ct).ConfigureAwait(false);
                 IReadOnlyList<string> changes = after.ChangesSince(before);
