@@ -57,7 +57,7 @@ public static class ScenarioFile
         [Ops.Msync] = new(new() { ["pid"] = Kind.Expr, ["addr"] = Kind.Expr, ["length"] = Kind.Expr, ["flags"] = Kind.Expr }, new[] { "addr", "length", "flags" }, ErrnoOnly),
         [Ops.Mprotect] = new(new() { ["pid"] = Kind.Expr, ["addr"] = Kind.Expr, ["length"] = Kind.Expr, ["prot"] = Kind.Expr }, new[] { "addr", "length", "prot" }, ErrnoOnly),
         [Ops.Load] = new(new() { ["pid"] = Kind.Expr, ["addr"] = Kind.Expr, ["width"] = Kind.Expr, ["count"] = Kind.Expr, ["as"] = Kind.Name },
-            new[] { "addr" }, new() { ["value"] = Kind.Expr, ["bytes"] = Kind.Bytes, ["signal"] = Kind.Text, ["errno"] = Kind.Expr, ["messages"] = Kind.Messages }),
+            new[] { "addr" }, new() { ["value"] = Kind.Expr, ["mask"] = Kind.Expr, ["bytes"] = Kind.Bytes, ["signal"] = Kind.Text, ["errno"] = Kind.Expr, ["messages"] = Kind.Messages }),
         [Ops.Store] = new(new() { ["pid"] = Kind.Expr, ["addr"] = Kind.Expr, ["width"] = Kind.Expr, ["value"] = Kind.Expr, ["bytes"] = Kind.Bytes },
             new[] { "addr" }, new() { ["signal"] = Kind.Text, ["errno"] = Kind.Expr, ["messages"] = Kind.Messages }),
         [Ops.Read] = new(new() { ["pid"] = Kind.Expr, ["fd"] = Kind.Expr, ["nbytes"] = Kind.Expr, ["offset"] = Kind.Expr, ["as"] = Kind.Name },

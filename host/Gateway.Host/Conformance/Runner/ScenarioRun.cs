@@ -417,7 +417,9 @@ internal sealed class ScenarioRun : IExprContext
                 if (a.Ok && step.Op == Ops.Load)
                 {
                     Bind("value", step.As, a.Bytes != null ? (object)HexText.Format(a.Bytes) : a.Value);
-                    CheckValue(step, r, "value", a.Value);
+                    // "mask": only these bits are compared (e.g. one pin of a GPIO register).
+                    ulong mask = x.Value("mask") is Expr me ? me.Evaluate(this) : ulong.MaxValue;
+                    CheckValue(step, r, "value", a.Value & mask);
                     if (x.Bytes != null)
                     {
                         byte[] want = x.Bytes.Evaluate(this);
