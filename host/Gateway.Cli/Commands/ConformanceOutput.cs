@@ -97,6 +97,13 @@ public sealed class ConformanceOutput
         {
             return console.Fail(command, $"target unreachable: {e.Message}", ExitCode.Unreachable);
         }
+        finally
+        {
+            if (target is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
 
         Print(ansi, console, suite, quiet, verbose);
         try

@@ -82,6 +82,12 @@ public sealed class ScenarioResult
 
     public IReadOnlyList<string> Rules { get; init; } = Array.Empty<string>();
 
+    /// <summary>The boot id of the board in the scenario's session.</summary>
+    public string? BootId { get; set; }
+
+    /// <summary>Set (to the session's boot id) when the link was lost during the scenario.</summary>
+    public string? LinkLostOnBoot { get; set; }
+
     /// <summary>The session the scenario ran on (e.g. "emulated board (64-bit)").</summary>
     public string? Target { get; set; }
 

@@ -75,6 +75,29 @@ public sealed class ScenarioRunner
 
         ScenarioResult first = NewResult(scenario);
         BoardResetException? reset = await RunOnceAsync(scenario, first, cancellationToken).ConfigureAwait(false);
+        if (reset == null && first.LinkLostOnBoot is string lostOn)
+        {
+            // The link dropped mid-scenario: retry in a new session; a new boot id there means the board restarted.
+            ScenarioResult afterLoss = NewResult(scenario);
+            BoardResetException? r2 = await RunOnceAsync(scenario, afterLoss, cancellationToken).ConfigureAwait(false);
+            if (afterLoss.BootId != lostOn)
+            {
+                afterLoss.Interrupted = $"the board restarted during the session (boot id {lostOn} → {afterLoss.BootId}): {first.Error}; retried in a new session";
+            }
+            else
+            {
+                afterLoss.Interrupted = $"the link was lost with no board restart: {first.Error}; retried in a new session";
+                afterLoss.Error ??= first.Error;
+            }
+
+            if (r2 != null || afterLoss.LinkLostOnBoot != null)
+            {
+                afterLoss.ResetAgain = true;
+            }
+
+            return afterLoss;
+        }
+
         if (reset == null)
         {
             return first;
@@ -124,6 +147,7 @@ public sealed class ScenarioRunner
         await using (session.ConfigureAwait(false))
         {
             result.Target = session.Description;
+            result.BootId = session.BootId;
             try
             {
                 var recorder = new RecordingChannel(session.Channel);
@@ -178,6 +202,16 @@ public sealed class ScenarioRunner
             catch (BoardResetException e)
             {
                 return e;
+            }
+            catch (Link.BoardResetException e)
+            {
+                return new BoardResetException(session.BootId, e.Board.BootIdHex);
+            }
+            catch (Link.LinkException e)
+            {
+                result.Error = $"link lost: {e.Message}";
+                result.LinkLostOnBoot = session.BootId;
+                return null;
             }
         }
     }

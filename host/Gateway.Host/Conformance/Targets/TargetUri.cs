@@ -32,7 +32,7 @@ public sealed class TargetUri
     public static TargetUri Parse(string text)
     {
         int colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !text[..colon].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)))
+        if (colon <= 0 || !text[..colon].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '+'))
         {
             throw new TargetUriException($"'{text}' is not a target URI (emu:, pty:, serial:PATH?baud=N, tcp://HOST:PORT)");
         }
@@ -115,6 +115,7 @@ public static class TargetRegistry
     static TargetRegistry()
     {
         Register(new EmulatedTargetFactory());
+        Register(new LinkTargetFactory());
     }
 
     public static void Register(ITargetFactory factory)
