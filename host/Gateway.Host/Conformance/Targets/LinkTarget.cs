@@ -110,7 +110,15 @@ public sealed class LinkSession : ITargetSession
         return null;
     }
 
-    public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default) => Task.Delay(time, cancellationToken);
+    /// <summary>
+    /// A real board's clock cannot be moved: the real time passes, at most <see cref="MaxRealWait"/> (device
+    /// timings such as an EEPROM write cycle are milliseconds; lingers run on the memory manager's own clock, which
+    /// the runner moves by the whole amount).
+    /// </summary>
+    public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default) =>
+        Task.Delay(time < MaxRealWait ? time : MaxRealWait, cancellationToken);
+
+    public static readonly TimeSpan MaxRealWait = TimeSpan.FromSeconds(1);
 
     public async ValueTask DisposeAsync()
     {
