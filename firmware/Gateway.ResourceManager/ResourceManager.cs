@@ -423,13 +423,22 @@ namespace Gateway.ResourceManager
                 {
                     ctp.BeginPart();
                     int pr = RunPart(attached.PartType[i], attached.PartOffset[i], attached.PartLength[i], ocb);
-                    if (pr == Errno.EOK || pr < 0 && pr != Resmgr.NoReply)
+                    bool ok = pr == Errno.EOK || pr < 0 && pr != Resmgr.NoReply;
+                    if (ok && i < attached.PartCount - 1)
                     {
-                        if (i < attached.PartCount - 1)
+                        if (ocb.InUse)
                         {
                             continue;
                         }
 
+                        // An attached _IO_CLOSE released the new OCB: the next part has no OCB (EBADF), and must never
+                        // run on the released slot, which a mapping OCB could take again within this request.
+                        pr = Errno.EBADF;
+                        ok = false;
+                    }
+
+                    if (ok)
+                    {
                         FinishCombined(pr, closeAfter, ocb);
                         return Resmgr.NoReply;
                     }
