@@ -1,6 +1,6 @@
 using Gateway.Protocol.Qnx;
 using Gateway.TestSupport.Fuzz;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 

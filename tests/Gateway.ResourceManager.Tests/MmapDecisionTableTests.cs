@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.TestSupport;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

@@ -3,7 +3,7 @@ using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Wire;
 using Gateway.TestSupport;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

@@ -7,7 +7,7 @@ using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager;
 using Gateway.ResourceManager.Introspection;
 using Gateway.TestSupport;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

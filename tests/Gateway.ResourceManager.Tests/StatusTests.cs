@@ -4,7 +4,7 @@ using System.Text.Json;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager.Introspection;
 using Gateway.TestSupport;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

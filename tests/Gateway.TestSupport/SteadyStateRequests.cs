@@ -1,7 +1,7 @@
 using System;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.TestSupport;
 

@@ -3,13 +3,17 @@ namespace Gateway.Protocol.Link
     /// <summary>
     /// A reply being built: an error (QNX errno, no body) or a success with a status (<c>_RESMGR_STATUS</c>,
     /// e.g. bytes read or written) and a body. The body buffer is owned by the link and preallocated to the
-    /// negotiated frame size; handlers write at <see cref="BodyOffset"/> and never past <see cref="Capacity"/>.
+    /// board's largest frame; handlers write at <see cref="BodyOffset"/> and never past <see cref="Capacity"/>,
+    /// which the link sets to the session's negotiated body size. A body longer than that is not sent: the link
+    /// answers EIO instead.
     /// </summary>
     public sealed class Reply
     {
         public readonly byte[] Buffer;
         public readonly int BodyOffset;
-        public readonly int Capacity;
+
+        /// <summary>The most body bytes this reply may carry.</summary>
+        public int Capacity { get; private set; }
 
         /// <summary>The number of body bytes written.</summary>
         public int Length;
@@ -44,6 +48,13 @@ namespace Gateway.Protocol.Link
             IsError = false;
             Value = status;
             Length = bodyLength;
+        }
+
+        /// <summary>The link narrows the capacity to a session's negotiated body (never past the buffer).</summary>
+        internal void Limit(int capacity)
+        {
+            int room = Buffer.Length - BodyOffset;
+            Capacity = capacity < room ? capacity : room;
         }
     }
 }

@@ -7,7 +7,7 @@ using Gateway.Protocol.Platform;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Wire;
 using Gateway.ResourceManager;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.TestSupport.Fuzz;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager;
-using static Gateway.TestSupport.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
 
 namespace Gateway.TestSupport.Fuzz;
 

@@ -4,10 +4,13 @@ using System.Text;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 
-namespace Gateway.TestSupport;
+namespace Gateway.Host.Qnx;
 
-/// <summary>QNX request builders for tests, encoded with the codecs (which have their own golden-vector tests).</summary>
-public static class Qnx
+/// <summary>
+/// QNX request builders for the host, encoded with the board codecs (which have their own golden-vector tests).
+/// Host code: one allocation per message is fine here.
+/// </summary>
+public static class QnxRequests
 {
     public static byte[] Connect(string path, uint oflag, ushort subtype = ConnectSubtype.Open, ushort sflag = 0, uint mode = 0, byte[]? extra = null)
     {

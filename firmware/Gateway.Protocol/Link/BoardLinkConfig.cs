@@ -1,0 +1,104 @@
+using System;
+
+namespace Gateway.Protocol.Link
+{
+    /// <summary>
+    /// The fixed tables of a board's link (system.md §3 Limits). Every buffer of <see cref="BoardLink"/> is allocated
+    /// from these at construction; nothing grows afterwards. Fields rather than properties so the composition root
+    /// can set them in an object initializer on every runtime.
+    /// </summary>
+    public sealed class BoardLinkConfig
+    {
+        /// <summary>Authenticated sessions at once (slots 0 … Sessions − 1).</summary>
+        public int Sessions = 4;
+
+        /// <summary>The largest window the board grants: requests in flight, early arrivals held and replies cached per session.</summary>
+        public int Window = 8;
+
+        /// <summary>The largest frame body the board grants (≥ <see cref="LinkLimits.MinBody"/>).</summary>
+        public int MaxBody = LinkLimits.DesktopBody;
+
+        /// <summary>Streams served at once; 0 means Sessions + 1 (room for a restarted host's new connection).</summary>
+        public int Streams;
+
+        /// <summary>Processes a session may declare.</summary>
+        public int ProcessesPerSession = 16;
+
+        /// <summary>A session from which nothing arrives this long ends (RM-5).</summary>
+        public int SessionTimeoutMs = 10000;
+
+        /// <summary>A HELLO not followed by a valid AUTH within this long is forgotten.</summary>
+        public int HandshakeTimeoutMs = 10000;
+
+        /// <summary>How long one read waits before the serve loop checks its timers.</summary>
+        public int PollMs = 100;
+
+        /// <summary>Host nonces remembered to refuse a replayed HELLO.</summary>
+        public int RecentNonces = 32;
+
+        /// <summary>Event sources with their own running counter (more sources are sent with counter 0: uncounted).</summary>
+        public int EventSources = 32;
+
+        /// <summary>The feature bits this board supports (<see cref="LinkFeatures"/>).</summary>
+        public uint Features = LinkFeatures.Known;
+
+        public string BoardName = "gateway";
+        public string BoardModel = "unknown";
+        public string FirmwareVersion = "0.0.0";
+
+        /// <summary>
+        /// The ESP32: one session, window 2, one page (plus headroom) per frame, one stream (its link UART; a host
+        /// that restarts comes back on the same stream). About 27 KB of link tables.
+        /// </summary>
+        public static BoardLinkConfig Esp32()
+        {
+            BoardLinkConfig c = new BoardLinkConfig();
+            c.Sessions = 1;
+            c.Streams = 1;
+            c.Window = 2;
+            c.MaxBody = LinkLimits.MinBody;
+            c.ProcessesPerSession = 8;
+            c.RecentNonces = 8;
+            c.EventSources = 8;
+            c.BoardModel = "esp32";
+            return c;
+        }
+
+        /// <summary>The emulated board: four sessions, window 8, 16 KiB (plus headroom) per frame.</summary>
+        public static BoardLinkConfig Emulated()
+        {
+            BoardLinkConfig c = new BoardLinkConfig();
+            c.BoardModel = "emulated";
+            return c;
+        }
+
+        /// <summary>The number of stream slots (<see cref="Streams"/>, or Sessions + 1 when 0).</summary>
+        public int EffectiveStreams
+        {
+            get { return Streams > 0 ? Streams : Sessions + 1; }
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> naming the first field out of range.</summary>
+        public void Validate()
+        {
+            Check(Sessions >= 1, "Sessions must be at least 1");
+            Check(Window >= 1 && Window <= LinkLimits.MaxWindow, "Window must be 1 … 64");
+            Check(MaxBody >= LinkLimits.MinBody && MaxBody <= LinkLimits.MaxBody, "MaxBody must be 4352 … 1048576");
+            Check(Streams >= 0, "Streams must not be negative");
+            Check(ProcessesPerSession >= 1, "ProcessesPerSession must be at least 1");
+            Check(SessionTimeoutMs > 0, "SessionTimeoutMs must be positive");
+            Check(HandshakeTimeoutMs > 0, "HandshakeTimeoutMs must be positive");
+            Check(PollMs > 0, "PollMs must be positive");
+            Check(RecentNonces >= 1, "RecentNonces must be at least 1");
+            Check(EventSources >= 0, "EventSources must not be negative");
+        }
+
+        private static void Check(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Threading;
+
+namespace Gateway.Host.Link;
+
+/// <summary>What the host side of the link saw (thread-safe reads).</summary>
+public sealed class LinkClientCounters
+{
+    private long framesIn;
+    private long framesOut;
+    private long frameDrops;
+    private long retransmits;
+    private long lateReplies;
+    private long eventsReceived;
+    private long eventsLost;
+    private long staleEvents;
+    private long pings;
+
+    public long FramesIn => Interlocked.Read(ref framesIn);
+
+    public long FramesOut => Interlocked.Read(ref framesOut);
+
+    /// <summary>Frames the host's decoder dropped (CRC, COBS, oversize, short, version).</summary>
+    public long FrameDrops => Interlocked.Read(ref frameDrops);
+
+    /// <summary>Requests sent again with the same sequence number.</summary>
+    public long Retransmits => Interlocked.Read(ref retransmits);
+
+    /// <summary>Replies for a sequence number no longer waiting (duplicates, answers to retransmissions): ignored.</summary>
+    public long LateReplies => Interlocked.Read(ref lateReplies);
+
+    public long EventsReceived => Interlocked.Read(ref eventsReceived);
+
+    /// <summary>Events known lost from gaps in the per-source counters.</summary>
+    public long EventsLost => Interlocked.Read(ref eventsLost);
+
+    /// <summary>Events whose counter was not newer than the last seen of the source (duplicates): ignored.</summary>
+    public long StaleEvents => Interlocked.Read(ref staleEvents);
+
+    public long Pings => Interlocked.Read(ref pings);
+
+    internal void FrameIn() => Interlocked.Increment(ref framesIn);
+
+    internal void FrameOut() => Interlocked.Increment(ref framesOut);
+
+    internal void FrameDrop() => Interlocked.Increment(ref frameDrops);
+
+    internal void Retransmit() => Interlocked.Increment(ref retransmits);
+
+    internal void LateReply() => Interlocked.Increment(ref lateReplies);
+
+    internal void EventReceived(long lost)
+    {
+        Interlocked.Increment(ref eventsReceived);
+        Interlocked.Add(ref eventsLost, lost);
+    }
+
+    internal void StaleEvent() => Interlocked.Increment(ref staleEvents);
+
+    internal void Ping() => Interlocked.Increment(ref pings);
+
+    public override string ToString() =>
+        $"frames in {FramesIn}, out {FramesOut}, dropped {FrameDrops}; retransmits {Retransmits}, late replies {LateReplies}; events {EventsReceived}, lost {EventsLost}, stale {StaleEvents}; pings {Pings}";
+}

@@ -1,0 +1,96 @@
+using System;
+using Gateway.Protocol.Messages;
+
+namespace Gateway.Host.Memory;
+
+/// <summary>The outcome of a call: an errno (0 = success) and a value (an fd, a count, an address).</summary>
+public readonly record struct QnxResult(int Errno, long Value)
+{
+    public bool Ok => Errno == 0;
+
+    public static QnxResult Success(long value = 0) => new(0, value);
+
+    public static QnxResult Fail(int errno) => new(errno, -1);
+
+    public override string ToString() => Ok ? $"ok ({Value})" : $"{Protocol.Qnx.Errno.Name(Errno) ?? "errno"} ({Errno})";
+}
+
+/// <summary>The signal a memory access raised (QNX numbers): none, SIGBUS (10) or SIGSEGV (11).</summary>
+public enum Signal
+{
+    None = 0,
+
+    /// <summary>SIGBUS: a page wholly past st_size, or the board answered the access with an errno (MM-7, MM-9).</summary>
+    Bus = 10,
+
+    /// <summary>SIGSEGV: an unmapped address, a PROT_NONE page, or a store without PROT_WRITE (MM-9). No message is sent.</summary>
+    Segv = 11,
+}
+
+/// <summary>
+/// The outcome of a load or store through a mapping: the value or bytes, or the typed fault (SIGSEGV, or SIGBUS
+/// with the board's errno when the board refused the access).
+/// </summary>
+public readonly record struct MemoryAccess(Signal Signal, int Errno, ulong Value, byte[]? Bytes)
+{
+    public bool Ok => Signal == Signal.None;
+
+    public static MemoryAccess Segv() => new(Signal.Segv, 0, 0, null);
+
+    public static MemoryAccess Bus(int errno) => new(Signal.Bus, errno, 0, null);
+
+    public override string ToString() => Signal switch
+    {
+        Signal.None => Bytes != null ? $"{Bytes.Length} bytes" : $"0x{Value:x}",
+        Signal.Segv => "SIGSEGV",
+        _ => Errno == 0 ? "SIGBUS" : $"SIGBUS ({Protocol.Qnx.Errno.Name(Errno) ?? Errno.ToString()})",
+    };
+}
+
+/// <summary>
+/// The outcome of mmap(): the address, or the errno; and what the board said — the reply bytes, decoded, the
+/// stat the memory manager used and where it came from — so the harness can judge the board (behaviour.md §4).
+/// </summary>
+public sealed class MmapResult
+{
+    public int Errno { get; init; }
+
+    public ulong Address { get; init; }
+
+    public bool Ok => Errno == 0;
+
+    /// <summary>The reply body of the (last) <c>_IO_MMAP</c>, or null when none was sent or it was refused.</summary>
+    public byte[]? ReplyBytes { get; init; }
+
+    /// <summary>The decoded plain part (always, when a reply came).</summary>
+    public IoMmapReply? Reply { get; init; }
+
+    /// <summary>The decoded 184-byte reply, when the reply had 184 bytes.</summary>
+    public IoMmapReplyExt? ReplyExt { get; init; }
+
+    /// <summary>The coid the request was sent on, and the one the board returned (MM-6).</summary>
+    public int RequestCoid { get; init; }
+
+    public int ReturnedCoid { get; init; }
+
+    /// <summary>The prot and required_prot sent (after MM-3's retry, the retry's).</summary>
+    public uint SentProt { get; init; }
+
+    public uint SentRequiredProt { get; init; }
+
+    /// <summary>True when MM-3's retry without PROT_WRITE was made.</summary>
+    public bool Retried { get; init; }
+
+    /// <summary>The stat the memory manager used, and whether it came from the extended reply (else a separate <c>_IO_STAT</c>).</summary>
+    public Stat? Stat { get; init; }
+
+    public bool StatFromReply { get; init; }
+
+    /// <summary>The allowed_prot the memory manager took (an old server's 0 becomes the prot it accepted, MM-4).</summary>
+    public uint AllowedProt { get; init; }
+
+    /// <summary>Why the board's answer is non-conforming (e.g. allowed ⊉ required, MM-4), or null.</summary>
+    public string? NonConformance { get; init; }
+
+    public override string ToString() => Ok ? $"0x{Address:x}" : $"{Protocol.Qnx.Errno.Name(Errno) ?? "errno"} ({Errno})";
+}

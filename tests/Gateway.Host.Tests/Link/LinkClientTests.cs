@@ -1,0 +1,197 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Gateway.Host.Link;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Qnx;
+using Gateway.Transports.Desktop.InMemory;
+
+namespace Gateway.Host.Tests.Link;
+
+/// <summary>The host link client against the real board engine over an in-memory pipe.</summary>
+public sealed class LinkClientTests
+{
+    [Fact]
+    public async Task Connect_DevelopmentKey_ReportsTheBoardAndItsGrants()
+    {
+        var config = BoardLinkConfig.Emulated();
+        config.BoardName = "bench";
+        using var board = new TestBoard(config);
+        InMemoryPipe pipe = board.Pipe();
+
+        await using LinkClient client = await LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast() with { Window = 4 });
+
+        Assert.Equal(("bench", "emulated"), (client.Board.Name, client.Board.Model));
+        Assert.Equal(board.BootId, client.Board.BootId);
+        Assert.Equal((LinkLimits.DesktopBody, 4, LinkFeatures.Events), (client.Board.MaxBody, client.Board.Window, client.Board.Features));
+        Assert.Equal(TimeSpan.FromSeconds(10), client.Board.SessionTimeout);
+        Assert.Equal(0, client.Board.SessionSlot);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Connect_WrongKey_ThrowsAuthenticationException()
+    {
+        using var board = new TestBoard();
+        InMemoryPipe pipe = board.Pipe();
+        byte[] wrong = Encoding.ASCII.GetBytes("some-other-board-key-00000000000");
+
+        var e = await Assert.ThrowsAsync<LinkAuthenticationException>(() => LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast(wrong)));
+
+        Assert.Contains("wrong key", e.Message);
+        Assert.DoesNotContain("some-other-board-key", e.Message);
+        Assert.Equal(0, board.Link.SessionCount);
+    }
+
+    [Fact]
+    public async Task Connect_BootIdChanged_ThrowsBoardResetAndTheSameStreamConnectsAfterwards()
+    {
+        using var board = new TestBoard();
+        InMemoryPipe pipe = board.Pipe();
+        byte[] before = Enumerable.Repeat((byte)0x11, 16).ToArray();
+
+        var reset = await Assert.ThrowsAsync<BoardResetException>(() => LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast() with { ExpectedBootId = before, LeaveOpen = true }));
+        await using LinkClient client = await LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast());
+
+        Assert.Equal(before, reset.ExpectedBootId);
+        Assert.Equal(board.BootId, reset.Board.BootId);
+        Assert.Contains("reset", reset.Message);
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Connect_SameBootIdExpected_Connects()
+    {
+        using var board = new TestBoard();
+        InMemoryPipe pipe = board.Pipe();
+
+        await using LinkClient client = await LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast() with { ExpectedBootId = board.BootId });
+
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
+    public async Task Connect_EverySlotTaken_ThrowsRefusedNoSessionSlot()
+    {
+        var config = BoardLinkConfig.Esp32();
+        config.Streams = 2;
+        using var board = new TestBoard(config);
+        await using LinkClient first = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(hostId: HostIds.FromName("a")) with { MaxBody = LinkLimits.MinBody });
+
+        var e = await Assert.ThrowsAsync<LinkRefusedException>(() => LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(hostId: HostIds.FromName("b"))));
+
+        Assert.Equal((RefusalReason.NoSessionSlot, Errno.EAGAIN), (e.Reason, e.Errno));
+    }
+
+    [Fact]
+    public async Task DeclareThenSend_ReturnsTheHandlersReply()
+    {
+        using var board = new TestBoard();
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        LinkReply declared = await client.DeclareAsync(1, TestOptions.Cred());
+        LinkReply reply = await client.SendAsync(1, 3, new byte[] { 0x16, 0x01, 0x10, 0x00 });
+        LinkReply undeclared = await client.SendAsync(2, 3, new byte[] { 0x01 });
+
+        Assert.Equal((false, 0), (declared.IsError, declared.Errno));
+        Assert.Equal((false, 1), (reply.IsError, reply.Status));
+        Assert.Equal(new byte[] { 0x16, 0x01, 0x10, 0x00 }, reply.Body.ToArray());
+        Assert.Equal((true, Errno.EPERM, RefusalReason.UndeclaredPid), (undeclared.IsError, undeclared.Errno, undeclared.Reason));
+    }
+
+    [Fact]
+    public async Task Send_ManyConcurrently_AllAnsweredInOrderOfExecution()
+    {
+        using var board = new TestBoard();
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+        await client.DeclareAsync(1, TestOptions.Cred());
+
+        LinkReply[] replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => client.SendAsync(1, 3, BitConverter.GetBytes(i))));
+
+        Assert.All(replies.Select((r, i) => (r, i)), x => Assert.Equal(x.i, BitConverter.ToInt32(x.r.Body.Span)));
+        Assert.All(replies, r => Assert.Equal(1, r.Status));
+        Assert.Equal(200, board.Link.Counters.RequestsApplied);
+        Assert.Equal(0, board.Link.Counters.Get(LinkCounter.DropOutOfWindow));
+    }
+
+    [Fact]
+    public async Task Send_MessageLargerThanTheFrame_Throws()
+    {
+        using var board = new TestBoard(BoardLinkConfig.Esp32());
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync(1, 3, new byte[LinkLimits.MinBody + 1]));
+    }
+
+    [Fact]
+    public async Task Session_SameHostIdConnectsAgain_OldClientEndsReplacedAndTheBoardEndsItsSession()
+    {
+        using var board = new TestBoard();
+        LinkClient old = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+        await old.DeclareAsync(1, TestOptions.Cred());
+
+        await using LinkClient restarted = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+        LinkEndReason reason = await old.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        var late = await Assert.ThrowsAsync<LinkSessionEndedException>(() => old.SendAsync(1, 3, new byte[] { 1 }));
+        LinkReply declaredAgain = await restarted.DeclareAsync(1, TestOptions.Cred());
+
+        Assert.Equal(LinkEndReason.Replaced, reason);
+        Assert.Equal(LinkEndReason.Replaced, late.EndReason);
+        Assert.Equal(new[] { 0 }, board.Handler.Ended);
+        Assert.False(declaredAgain.IsError);
+        await old.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Close_EndsTheSessionOnBothSides()
+    {
+        using var board = new TestBoard();
+        LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        await client.CloseAsync();
+
+        Assert.Equal(LinkEndReason.Closed, await client.Completion);
+        Assert.True(await TestOptions.Eventually(() => board.Handler.Ended.Count == 1));
+        await client.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dispose_ClosesTheStreamAndTheBoardEndsTheSession()
+    {
+        using var board = new TestBoard();
+        LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        await client.DisposeAsync();
+
+        Assert.True(await TestOptions.Eventually(() => board.Link.SessionCount == 0));
+        Assert.Single(board.Handler.Ended);
+    }
+
+    [Fact]
+    public async Task Board_Stops_ClientEndsClosedByBoard()
+    {
+        var board = new TestBoard();
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        board.Dispose();
+
+        Assert.Equal(LinkEndReason.ClosedByBoard, await client.Completion.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public async Task Events_RaisedOnTheBoard_ReachSubscribersWithCounters()
+    {
+        using var board = new TestBoard();
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<BoardEvent>();
+        using IDisposable subscription = client.Subscribe(seen.Enqueue);
+        await client.DeclareAsync(1, TestOptions.Cred());
+
+        board.Link.Raise(7, 1, 0x10);
+        board.Link.Raise(7, 1, 0x20);
+
+        Assert.True(await TestOptions.Eventually(() => seen.Count == 2));
+        Assert.Equal(new[] { new BoardEvent(7, 1, 0x10, 1, 0), new BoardEvent(7, 1, 0x20, 2, 0) }, seen.ToArray());
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
+using System.Threading.Tasks;
+using Gateway.Transports.Desktop.Faults;
+
+namespace Gateway.Transports.Tests.Faults;
+
+public sealed class FrameFaultInjectorTests
+{
+    // Four frames as they look on the wire: bytes then the 0x00 delimiter.
+    private static readonly byte[][] Frames =
+    {
+        new byte[] { 0x0A, 0x01, 0x00 },
+        new byte[] { 0x0B, 0x02, 0x02, 0x00 },
+        new byte[] { 0x0C, 0x03, 0x03, 0x03, 0x00 },
+        new byte[] { 0x0D, 0x04, 0x00 },
+    };
+
+    private static (FrameFaultInjector Injector, List<byte[]> Out) Create(FaultOptions options)
+    {
+        var output = new List<byte[]>();
+        var injector = new FrameFaultInjector(options, f =>
+        {
+            lock (output)
+            {
+                output.Add(f.ToArray());
+            }
+        });
+        return (injector, output);
+    }
+
+    private static List<byte[]> Snapshot(List<byte[]> output)
+    {
+        lock (output)
+        {
+            return output.ToList();
+        }
+    }
+
+    [Fact]
+    public void NoFaults_EveryFramePassesUnchangedAndInOrder()
+    {
+        var (injector, output) = Create(FaultOptions.None);
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        Assert.Equal(Frames, output);
+        Assert.Equal(4, injector.Stats.Frames);
+    }
+
+    [Fact]
+    public void Write_FrameSplitAcrossCalls_IsJudgedWhole()
+    {
+        var (injector, output) = Create(FaultOptions.None);
+        byte[] all = Frames.SelectMany(f => f).ToArray();
+
+        foreach (byte b in all)
+        {
+            injector.Write(new[] { b });
+        }
+
+        Assert.Equal(Frames, output);
+    }
+
+    [Fact]
+    public void DropEverything_DeliversNothingAndCountsEachFrame()
+    {
+        var (injector, output) = Create(new FaultOptions { Drop = 1 });
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        Assert.Empty(output);
+        Assert.Equal(4, injector.Stats.Dropped);
+    }
+
+    [Fact]
+    public void DuplicateEverything_DeliversEachFrameTwice()
+    {
+        var (injector, output) = Create(new FaultOptions { Duplicate = 1 });
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        Assert.Equal(Frames.SelectMany(f => new[] { f, f }), output);
+    }
+
+    [Fact]
+    public void CorruptEverything_FlipsExactlyOneBitOutsideTheDelimiter()
+    {
+        var (injector, output) = Create(new FaultOptions { Corrupt = 1, Seed = 99 });
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        Assert.Equal(4, output.Count);
+        for (int i = 0; i < 4; i++)
+        {
+            int flipped = Frames[i].Zip(output[i], (a, b) => BitOperations.PopCount((uint)(a ^ b))).Sum();
+            Assert.Equal(1, flipped);
+            Assert.Equal(0, output[i][^1]);
+        }
+    }
+
+    [Fact]
+    public void ReorderEverything_SwapsNeighbouringFrames()
+    {
+        var (injector, output) = Create(new FaultOptions { Reorder = 1, MaxDelayMs = 60_000 });
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        // Frame 1 is held; frame 2 finds the hold taken, goes out, and releases frame 1; likewise 3 and 4.
+        Assert.Equal(new[] { Frames[1], Frames[0], Frames[3], Frames[2] }, output);
+        Assert.Equal(2, injector.Stats.Reordered);
+    }
+
+    [Fact]
+    public async Task Reorder_LoneFrame_IsReleasedAfterTheMaximumDelay()
+    {
+        var (injector, output) = Create(new FaultOptions { Reorder = 1, MaxDelayMs = 10 });
+
+        injector.Write(Frames[0]);
+        long deadline = Environment.TickCount64 + 10_000;
+        while (Snapshot(output).Count == 0 && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(new[] { Frames[0] }, Snapshot(output));
+    }
+
+    [Fact]
+    public async Task DelayEverything_EveryFrameStillArrives()
+    {
+        var (injector, output) = Create(new FaultOptions { Delay = 1, MaxDelayMs = 15, Seed = 5 });
+
+        foreach (byte[] f in Frames)
+        {
+            injector.Write(f);
+        }
+
+        long deadline = Environment.TickCount64 + 10_000;
+        while (Snapshot(output).Count < 4 && Environment.TickCount64 < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(Frames.Select(Convert.ToHexString).Order(), Snapshot(output).Select(Convert.ToHexString).Order());
+        Assert.Equal(4, injector.Stats.Delayed);
+    }
+
+    [Fact]
+    public void SameSeed_SameDecisions()
+    {
+        var options = new FaultOptions { Drop = 0.3, Corrupt = 0.3, Duplicate = 0.3, Seed = 1234 };
+        var (a, outA) = Create(options);
+        var (b, outB) = Create(options);
+        byte[][] many = Enumerable.Range(0, 500).Select(i => new byte[] { (byte)(1 + (i % 250)), 0x11, 0x22, 0x00 }).ToArray();
+
+        foreach (byte[] f in many)
+        {
+            a.Write(f);
+            b.Write(f);
+        }
+
+        Assert.Equal(outA, outB);
+        Assert.Equal((1234, 1234), (a.Seed, b.Seed));
+        Assert.InRange(a.Stats.Dropped, 100, 200);
+    }
+
+    [Fact]
+    public void SeedZero_PicksAndExposesAFreshSeed()
+    {
+        var (injector, _) = Create(FaultOptions.Uniform(0.01));
+
+        Assert.NotEqual(0, injector.Seed);
+        Assert.Contains($"seed={injector.Seed}", injector.ToString());
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Options_RateOutsideZeroToOne_AreRejected(double rate)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Create(new FaultOptions { Drop = rate }));
+    }
+
+    [Fact]
+    public void FaultyLink_ToString_NamesTheSeed()
+    {
+        var link = new FaultyLink(FaultOptions.Uniform(0.01, seed: 42));
+
+        Assert.Equal(42, link.Seed);
+        Assert.Equal((42, 43), (link.HostToBoard.Seed, link.BoardToHost.Seed));
+        Assert.StartsWith("faulty link seed=42", link.ToString());
+    }
+}
