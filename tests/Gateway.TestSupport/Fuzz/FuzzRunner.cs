@@ -107,9 +107,10 @@ public sealed class FuzzReport
 }
 
 /// <summary>
-/// The seeded mutation loop. Each input is a corpus message mutated by <see cref="Mutator"/> (sometimes with
+/// The seeded mutation loop. Each input is either a corpus message mutated by <see cref="Mutator"/> (sometimes with
 /// another sender), run through every decoder (<see cref="CodecFuzzTarget"/>) and the dispatcher
-/// (<see cref="DispatcherFuzzTarget"/>); every <see cref="FuzzOptions.EpochLength"/> inputs all sessions end and
+/// (<see cref="DispatcherFuzzTarget"/>), or (one in four) a mutated stream of wire frames through the board's frame
+/// decoder (<see cref="FrameFuzzTarget"/>); every <see cref="FuzzOptions.EpochLength"/> inputs all sessions end and
 /// the counts must be back at zero. A watchdog thread reports an input that runs past the hang budget; the heap
 /// is measured after warm-up and at the end.
 /// </summary>
@@ -120,6 +121,7 @@ public sealed class FuzzRunner
     private readonly FuzzOptions options;
     private readonly FuzzReport report;
     private readonly byte[] input = new byte[Mutator.MaxLength];
+    private readonly byte[] streamSeed = new byte[Mutator.MaxLength];
     private readonly HashSet<string> seen = new();
     private readonly (byte[] Bytes, int Session, int Pid, int Coid)[] history = new (byte[], int, int, int)[HistoryDepth];
     private readonly object gate = new();
@@ -205,6 +207,7 @@ public sealed class FuzzRunner
         var corpus = dispatcher.Corpus.Messages;
         var opens = dispatcher.Corpus.Opens;
         dispatcher.BeginEpoch(rng, 0.6);
+        var frames = new FrameFuzzTarget(corpus, options.Seed);
 
         var clock = Stopwatch.StartNew();
         TimeSpan nextProgress = options.ProgressInterval;
@@ -217,6 +220,12 @@ public sealed class FuzzRunner
 
         for (; i < options.MaxInputs && clock.Elapsed < options.Duration && report.Findings.Count < options.MaxFindings; i++)
         {
+            if (rng.Next(4) == 0)
+            {
+                RunFrameInput(i, mutator, frames);
+                continue;
+            }
+
             var seed = corpus[rng.Next(corpus.Count)];
             int length = mutator.Mutate(seed.Bytes, input, corpus);
             int session = seed.Session, pid = seed.Pid, coid = seed.Coid;
@@ -318,6 +327,29 @@ public sealed class FuzzRunner
                 report.Findings.Add(new FuzzFinding("unbounded memory", "whole run", i,
                     $"the managed heap grew by {growth / 1024} KiB after warm-up (bound {options.MemoryBoundBytes / 1024} KiB)", "-", "-", Array.Empty<byte>(), null));
             }
+        }
+    }
+
+    /// <summary>A mutated stream of wire frames through the board's frame decoder, whole and in chunks.</summary>
+    private void RunFrameInput(long i, Mutator mutator, FrameFuzzTarget frames)
+    {
+        int seedLength = frames.Seed(streamSeed, out _);
+        int length = mutator.Mutate(streamSeed, seedLength, input, frames.Frames);
+        lock (gate)
+        {
+            inputLength = length;
+            currentIndex = i;
+            currentSender = "wire stream";
+            currentMutations = mutator.LastMutations;
+            currentTarget = "frame decoder";
+        }
+
+        Interlocked.Exchange(ref inputStarted, Stopwatch.GetTimestamp());
+        string? failure = frames.Run(input, length, mutator.LastMutations == "none");
+        Interlocked.Exchange(ref inputStarted, 0);
+        if (failure != null)
+        {
+            Record("crash or wrong result", "frame decoder (FrameDecoder.Feed)", i, failure, null);
         }
     }
 

@@ -45,10 +45,13 @@ public sealed class Mutator
     /// Writes a mutant of <paramref name="seed"/> into <paramref name="buffer"/> (at least <see cref="MaxLength"/>
     /// bytes) and returns its length. <paramref name="corpus"/> supplies the second message of splices.
     /// </summary>
-    public int Mutate(byte[] seed, byte[] buffer, IReadOnlyList<FuzzMessage> corpus)
+    public int Mutate(byte[] seed, byte[] buffer, IReadOnlyList<FuzzMessage> corpus) => Mutate(seed, seed.Length, buffer, corpus);
+
+    /// <summary>As <see cref="Mutate(byte[], byte[], IReadOnlyList{FuzzMessage})"/> for the first <paramref name="seedLength"/> bytes of <paramref name="seed"/>.</summary>
+    public int Mutate(byte[] seed, int seedLength, byte[] buffer, IReadOnlyList<FuzzMessage> corpus)
     {
         log.Clear();
-        int len = Math.Min(seed.Length, MaxLength);
+        int len = Math.Min(seedLength, MaxLength);
         Array.Copy(seed, buffer, len);
         if (rng.Next(20) == 0)
         {
