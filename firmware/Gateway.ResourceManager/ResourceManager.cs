@@ -662,10 +662,11 @@ namespace Gateway.ResourceManager
         }
 
         /// <summary>
-        /// Makes room for a growable file to reach <paramref name="end"/> bytes within its mount's RAM budget;
-        /// returns the end it can reach (the whole request, or less).
+        /// Makes room for a growable file to take bytes <paramref name="offset"/> … <paramref name="end"/> within its
+        /// mount's RAM budget; returns the end it can reach (the whole request, or less). When not even the first
+        /// byte fits, nothing grows (the write is refused with ENOSPC and must leave the budget alone).
         /// </summary>
-        internal long Grow(ResourceAttr attr, long end)
+        internal long Grow(ResourceAttr attr, long offset, long end)
         {
             int capacity = attr.Data.Length;
             if (end <= capacity)
@@ -681,7 +682,7 @@ namespace Gateway.ResourceManager
                 end = reachable;
             }
 
-            if (end <= capacity)
+            if (end <= capacity || offset >= end)
             {
                 return capacity;
             }

@@ -137,7 +137,7 @@ namespace Gateway.ResourceManager
             {
                 if (attr.Growable && !attr.FixedSize)
                 {
-                    end = ctp.Rm.Grow(attr, end);
+                    end = ctp.Rm.Grow(attr, offset, end);
                 }
                 else
                 {
