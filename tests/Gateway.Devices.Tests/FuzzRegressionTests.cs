@@ -38,6 +38,37 @@ public sealed class FuzzRegressionTests
         09 01 10 80  00 00 00 00  00 00 00 00  00 01 01 10   // (the rest of the attached 32 bytes, then trailing bytes)
         00 00 10 00  00 00 00 00  00 00 00 00  00");
 
+    /// <summary>
+    /// Seed 7, input 44227 (sender pid 11, fd 13 = /data/sticky O_RDWR), found once the dispatcher's "a refusal
+    /// changes nothing" oracle also hashed RAM capacity: a 4-byte pwrite at an offset (≈ 2^63 − 2^55) no file can
+    /// reach was refused with ENOSPC, but only after the file had grown to the whole /data RAM budget, so every
+    /// other file of the mount got ENOSPC from then on.
+    /// </summary>
+    private static readonly byte[] WriteOutOfReach = Hex.Parse(@"
+        02 01 18 00  04 00 00 00  05 fe 00 00  00 00 00 ff   // _IO_WRITE, combine_len 24, nbytes 4, xtype 0xFE05 (OFFSET), zero 0xFF000000
+        7f 00 00 00  ff ff ff 7f                             // offset 0x7FFFFFFF0000007F
+        00 00 00 00                                          // 4 data bytes");
+
+    [Fact]
+    public void WriteDefault_OffsetOutOfReach_RefusedWithoutTakingTheRamBudget()
+    {
+        h.Open(13, "data/sticky", OpenFlags.ReadWrite);
+        var sticky = h.Board.Rm.Namespace.Find("/data/sticky")!;
+        int capacity = sticky.Data.Length;
+        int used = sticky.Mount.RamUsed;
+
+        var r = h.Send(2, 13, WriteOutOfReach);
+
+        Assert.True(r.IsError, r.ToString());
+        Assert.Equal(Errno.Name(Errno.ENOSPC), Errno.Name(r.Value));
+        Assert.Equal(capacity, sticky.Data.Length);
+        Assert.Equal(used, sticky.Mount.RamUsed);
+        h.Open(14, "data/app", OpenFlags.ReadWrite);
+        var grow = h.Send(2, 14, Write(new byte[64], 8192));
+        Assert.False(grow.IsError, grow.ToString());
+        Assert.Equal(64, grow.Value);
+    }
+
     [Fact]
     public void WriteDefault_OffsetNear2Pow63OnGrowableFile_AnswersEnospcAndWritesNothing()
     {

@@ -16,7 +16,8 @@ namespace Gateway.TestSupport.Fuzz;
 /// link calls it. Oracles per input: nothing throws (not even into the manager's own last-resort catch); there is
 /// always an answer — an error with a known errno and no body, or a status with a body that fits the reply's
 /// capacity, and nothing written outside it (canaries around the body); a malformed message (EBADMSG), and a
-/// refused single-part request other than a connect with an attached message, change no count and no OCB. Per
+/// refused single-part request other than a connect with an attached message, change no count, no size, no RAM
+/// use and no OCB. Per
 /// epoch: after <see cref="ResourceManager.ResourceManager.EndSession"/> of every session, every count is zero and
 /// the OCB table is empty — checked on the tables and in the JSON of <c>/fw/status</c>.
 /// </summary>
@@ -261,7 +262,7 @@ public sealed class DispatcherFuzzTarget
         return null;
     }
 
-    /// <summary>Counts of every file and every OCB field, hashed (times and contents left out).</summary>
+    /// <summary>Counts, sizes and RAM capacity of every file, its mount's RAM use, and every OCB field, hashed (times and contents left out).</summary>
     private long StateHash()
     {
         long h = 17;
@@ -277,6 +278,8 @@ public sealed class DispatcherFuzzTarget
             h = (h * 31) + a.ExecLocks;
             h = (h * 31) + a.MappingOcbs;
             h = (h * 31) + a.Size;
+            h = (h * 31) + (a.Data != null ? a.Data.Length : -1);
+            h = (h * 31) + (a.Mount != null ? a.Mount.RamUsed : 0);
         }
 
         var ocbs = Rm.Ocbs;
