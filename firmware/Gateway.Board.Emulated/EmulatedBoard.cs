@@ -1,31 +1,54 @@
+using System;
+using System.IO;
+using System.Threading;
 using Gateway.Board.Emulated.Quirks;
 using Gateway.Board.Emulated.Simulator;
 using Gateway.Devices.Boards;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Platform;
+using Gateway.Transports.Desktop.InMemory;
+using Gateway.Transports.Desktop.Platform;
 
 namespace Gateway.Board.Emulated;
 
 /// <summary>
 /// The emulated board: the same board code as the ESP32 and the Pi (link, resource manager, device regions)
-/// over the simulator HAL. It is the device under test of the harness and of the test suite.
+/// over the simulator HAL. It is the device under test of the harness and of the test suite. Serve it on any
+/// byte stream (<see cref="Serve"/>), an in-memory pipe (<see cref="ConnectInMemory"/>), a pseudo-terminal or
+/// a TCP port (the app's Program, `gateway emulate`).
 /// </summary>
-public sealed class EmulatedBoard
+public sealed class EmulatedBoard : IDisposable
 {
+    private static readonly NullLog Quiet = new();
+
     public EmulatedBoard(EmulatedBoardOptions? options = null)
     {
         Options = options ?? new EmulatedBoardOptions();
         Clock = Options.Clock ?? new HostClock();
+        ILog log = Options.Log ?? Quiet;
         Hardware = new EmulatedHardware(Clock);
-        Devices = BoardNamespace.Build(Hardware.Definition(Options.Is64Bit), Clock, Options.Log!);
+        var definition = Hardware.Definition(Options.Is64Bit);
+        Devices = BoardNamespace.Build(definition, Clock, log);
         if (Options.Quirks)
         {
             QuirkResources.Add(Devices);
             BoardNamespace.RebuildMap(Devices);
         }
+
+        BootId = BootIds.Create();
+        var config = Options.Link ?? BoardLinkConfig.Emulated();
+        config.BoardName = definition.Name;
+        config.BoardModel = definition.Model;
+        config.FirmwareVersion = definition.FirmwareVersion;
+        Link = new BoardLink(config, Devices.Rm, new BclHmac(Options.Key ?? DevelopmentKey.Create()), Clock, log, BootId);
+        Devices.Events.Target = Link;
+        Devices.Status.AddSource(new LinkStatusSource(Link));
+        Devices.Status.AddSource(new EventStatusSource(Link));
     }
 
     public EmulatedBoardOptions Options { get; }
 
-    public Protocol.Platform.IClock Clock { get; }
+    public IClock Clock { get; }
 
     public EmulatedHardware Hardware { get; }
 
@@ -33,4 +56,43 @@ public sealed class EmulatedBoard
     public Devices.Boards.Board Devices { get; }
 
     public ResourceManager.ResourceManager Rm => Devices.Rm;
+
+    /// <summary>The board's link engine.</summary>
+    public BoardLink Link { get; }
+
+    /// <summary>This start's boot id (system.md §3): a new board object is a new boot.</summary>
+    public byte[] BootId { get; }
+
+    /// <summary>Serves one stream on the calling thread until it closes or the board stops; false when every stream slot is busy.</summary>
+    public bool Serve(IByteStream stream) => Link.Serve(stream);
+
+    /// <summary>Serves a stream on a background thread.</summary>
+    public Thread ServeInBackground(IByteStream stream, string name = "emulated-board")
+    {
+        var t = new Thread(() => Link.Serve(stream)) { IsBackground = true, Name = name };
+        t.Start();
+        return t;
+    }
+
+    /// <summary>Opens an in-memory link to the board: returns the host's end (a Stream), the board serves the other.</summary>
+    public Stream ConnectInMemory()
+    {
+        var pipe = new InMemoryPipe();
+        ServeInBackground(pipe.Board);
+        return pipe.Host;
+    }
+
+    /// <summary>Stops every stream the board serves (each is sent CLOSE).</summary>
+    public void Dispose() => Link.Stop();
+
+    private sealed class NullLog : ILog
+    {
+        public void Info(string message)
+        {
+        }
+
+        public void Warn(string message)
+        {
+        }
+    }
 }

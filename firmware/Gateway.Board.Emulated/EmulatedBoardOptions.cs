@@ -1,3 +1,4 @@
+using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 
 namespace Gateway.Board.Emulated;
@@ -16,4 +17,10 @@ public sealed class EmulatedBoardOptions
 
     /// <summary>Where the board logs (nowhere when null).</summary>
     public ILog? Log { get; init; }
+
+    /// <summary>The pre-shared key; the documented development key (boards/emulated) when null.</summary>
+    public byte[]? Key { get; init; }
+
+    /// <summary>The link's tables; <see cref="BoardLinkConfig.Emulated"/> when null.</summary>
+    public BoardLinkConfig? Link { get; init; }
 }

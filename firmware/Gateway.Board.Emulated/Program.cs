@@ -1,10 +1,41 @@
-namespace Gateway.Board.Emulated
+using System;
+using System.Threading;
+
+namespace Gateway.Board.Emulated;
+
+internal static class Program
 {
-    internal static class Program
+    private static int Main(string[] args)
     {
-        private static int Main(string[] args)
+        if (args.Length == 1 && (args[0] == "--help" || args[0] == "-h"))
         {
+            Console.WriteLine(EmulatedBoardApp.Usage);
             return 0;
         }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        // Stop when the parent closes our stdin (the harness's pty: target).
+        var watcher = new Thread(() =>
+        {
+            try
+            {
+                while (Console.In.Read() >= 0)
+                {
+                }
+            }
+            catch (System.IO.IOException)
+            {
+            }
+
+            stop.Cancel();
+        }) { IsBackground = true };
+        watcher.Start();
+        return EmulatedBoardApp.Run(args, Console.Out, Console.Error, stop.Token);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Gateway.Transports.Desktop.Platform;
 using System.IO;
 using Gateway.Board.RaspberryPi.Gpio;
 using Gateway.Board.RaspberryPi.Spi;

@@ -229,6 +229,28 @@ namespace Gateway.Protocol.Link
             }
         }
 
+        /// <summary>How many event sources have raised events so far (for /fw/status).</summary>
+        public int EventSourcesSeen
+        {
+            get
+            {
+                lock (eventLock)
+                {
+                    return eventSourceCount;
+                }
+            }
+        }
+
+        /// <summary>The <paramref name="index"/>-th event source seen and its running counter (for /fw/status).</summary>
+        public void EventSourceAt(int index, out int source, out uint count)
+        {
+            lock (eventLock)
+            {
+                source = eventSources[index];
+                count = eventCounts[index];
+            }
+        }
+
         private uint NextEventCount(int source)
         {
             for (int i = 0; i < eventSourceCount; i++)

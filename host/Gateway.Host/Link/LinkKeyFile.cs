@@ -1,3 +1,4 @@
+using Gateway.Transports.Desktop.Platform;
 using System;
 using System.IO;
 
@@ -5,7 +6,7 @@ namespace Gateway.Host.Link;
 
 /// <summary>
 /// Key provisioning on the host (hardware-docs/link.md §6): <c>--key-file PATH</c>, else the environment variable
-/// <c>GATEWAY_KEY_FILE</c>. A key file holds the raw key bytes (16 … 1024), nothing else: no newline is trimmed.
+/// <c>GATEWAY_KEY_FILE</c>. A key file holds the key bytes; one trailing newline is not part of the key (the rule of <see cref="KeyFile"/>).
 /// </summary>
 public static class LinkKeyFile
 {
@@ -28,38 +29,21 @@ public static class LinkKeyFile
         return string.IsNullOrEmpty(fromEnvironment) ? null : fromEnvironment;
     }
 
-    /// <summary>Reads a key file; throws <see cref="LinkException"/> naming the file (never its content) when unusable.</summary>
+    /// <summary>
+    /// Reads a key file with the rule every node shares (<see cref="KeyFile"/>: one trailing newline is not part of
+    /// the key, at least 16 bytes); throws <see cref="LinkException"/> naming the file (never its content).
+    /// </summary>
     public static byte[] Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] key;
-        try
+        if (!KeyFile.TryLoad(path, requirePrivate: false, out byte[] key, out string? error))
         {
-            key = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LinkException($"cannot read the key file {path}: {e.Message}", e);
-        }
-
-        if (key.Length < MinLength || key.Length > MaxLength)
-        {
-            throw new LinkException($"the key file {path} holds {key.Length} bytes; a key is {MinLength} … {MaxLength} bytes");
+            throw new LinkException(error ?? $"cannot use the key file {path}");
         }
 
         return key;
     }
 
     /// <summary>A warning when others than the owner may read the key file (Unix), else null.</summary>
-    public static string? PermissionWarning(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return null;
-        }
-
-        UnixFileMode mode = File.GetUnixFileMode(path);
-        const UnixFileMode others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite;
-        return (mode & others) != 0 ? $"the key file {path} is readable or writable by others; chmod 600 it" : null;
-    }
+    public static string? PermissionWarning(string path) => KeyFile.PermissionWarning(path);
 }

@@ -1,3 +1,4 @@
+using Gateway.Transports.Desktop.Platform;
 using System;
 using System.IO;
 using System.Text;

@@ -1,13 +1,15 @@
 using System;
 using System.IO;
 
-namespace Gateway.Board.RaspberryPi;
+namespace Gateway.Transports.Desktop.Platform;
 
 /// <summary>
-/// The board's pre-shared link key from a file (system.md §3). The file must be a regular file of mode
-/// 0600 (or the stricter 0400): readable by its owner and nobody else; otherwise it is refused before
-/// a byte is read. It holds the key bytes; one trailing newline (LF or CR LF) is not part of the key,
-/// so a key written with <c>echo</c> works. Errors name the file and the fix, never the key.
+/// A pre-shared link key from a file (system.md §3), one rule for every desktop node (the Raspberry Pi app, the
+/// emulated board, the host's <c>--key-file</c>): the file holds the key bytes; one trailing newline (LF or
+/// CR LF) is not part of the key, so a key written with <c>echo</c> or <c>openssl rand -hex 32</c> works; at
+/// least 16 key bytes. A board (<c>requirePrivate</c>) refuses a file that is not mode 0600 (or 0400) before
+/// reading a byte; the host only warns (<see cref="PermissionWarning"/>). Errors name the file and the fix,
+/// never the key.
 /// </summary>
 public static class KeyFile
 {
@@ -24,10 +26,13 @@ public static class KeyFile
     private const UnixFileMode Special = UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit;
 
     /// <summary>Loads the key or explains in <paramref name="error"/> why the file was refused.</summary>
-    public static bool TryLoad(string path, out byte[] key, out string? error)
+    public static bool TryLoad(string path, out byte[] key, out string? error) => TryLoad(path, true, out key, out error);
+
+    /// <summary>Loads the key (checking the mode when <paramref name="requirePrivate"/>) or explains why not.</summary>
+    public static bool TryLoad(string path, bool requirePrivate, out byte[] key, out string? error)
     {
         key = Array.Empty<byte>();
-        error = Check(path);
+        error = Check(path, requirePrivate);
         if (error != null)
         {
             return false;
@@ -67,9 +72,9 @@ public static class KeyFile
     }
 
     /// <summary>Loads the key; throws <see cref="InvalidDataException"/> with the reason when refused.</summary>
-    public static byte[] Load(string path)
+    public static byte[] Load(string path, bool requirePrivate = true)
     {
-        if (!TryLoad(path, out byte[] key, out string? error))
+        if (!TryLoad(path, requirePrivate, out byte[] key, out string? error))
         {
             throw new InvalidDataException(error);
         }
@@ -77,8 +82,20 @@ public static class KeyFile
         return key;
     }
 
+    /// <summary>A warning when others than the owner may read or write the key file (Unix), else null.</summary>
+    public static string? PermissionWarning(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        {
+            return null;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(path);
+        return (mode & GroupOrOther) != 0 ? $"the key file {path} is readable or writable by others; chmod 600 it" : null;
+    }
+
     /// <summary>Null when the file may hold a key, else why not.</summary>
-    private static string? Check(string path)
+    private static string? Check(string path, bool requirePrivate)
     {
         var info = new FileInfo(path);
         if (Directory.Exists(path))
@@ -91,13 +108,13 @@ public static class KeyFile
             return $"key file {path} does not exist";
         }
 
-        if (OperatingSystem.IsWindows())
+        if (requirePrivate && OperatingSystem.IsWindows())
         {
             return $"key files need Unix permissions; {path} is on Windows";
         }
 
-        UnixFileMode mode = File.GetUnixFileMode(path);
-        if ((mode & (GroupOrOther | Special | UnixFileMode.UserExecute)) != 0 || (mode & UnixFileMode.UserRead) == 0)
+        UnixFileMode mode = OperatingSystem.IsWindows() ? UnixFileMode.UserRead : File.GetUnixFileMode(path);
+        if (requirePrivate && ((mode & (GroupOrOther | Special | UnixFileMode.UserExecute)) != 0 || (mode & UnixFileMode.UserRead) == 0))
         {
             return $"key file {path} has mode {Octal(mode)}; it must be 0600 (run: chmod 600 {path})";
         }

@@ -1,0 +1,86 @@
+using Gateway.Protocol.Link;
+using Gateway.ResourceManager.Introspection;
+
+namespace Gateway.Devices.Boards
+{
+    /// <summary>
+    /// The link's part of /fw/status: every link counter by name (frames in/out, drops by reason, requests
+    /// applied, duplicates answered from the cache, refusals…), the live sessions and the boot id.
+    /// </summary>
+    public sealed class LinkStatusSource : IStatusSource
+    {
+        private readonly BoardLink link;
+        private readonly byte[] bootId = new byte[16];
+        private readonly char[] hex = new char[32];
+
+        public LinkStatusSource(BoardLink link)
+        {
+            this.link = link;
+        }
+
+        public string Name
+        {
+            get { return "link"; }
+        }
+
+        public void WriteStatus(JsonWriter json)
+        {
+            LinkCounters c = link.Counters;
+            json.BeginObject();
+            link.CopyBootId(bootId, 0);
+            for (int i = 0; i < 16; i++)
+            {
+                hex[2 * i] = Hex(bootId[i] >> 4);
+                hex[(2 * i) + 1] = Hex(bootId[i] & 0xF);
+            }
+
+            json.Property("boot_id", new string(hex));
+            json.Property("sessions", link.SessionCount);
+            for (int i = 0; i < LinkCounter.Count; i++)
+            {
+                json.Property(LinkCounter.Name(i), c.Get(i));
+            }
+
+            json.EndObject();
+        }
+
+        private static char Hex(int v)
+        {
+            return (char)(v < 10 ? '0' + v : 'a' + (v - 10));
+        }
+    }
+
+    /// <summary>The event counters of /fw/status: per source, the running counter of events raised.</summary>
+    public sealed class EventStatusSource : IStatusSource
+    {
+        private readonly BoardLink link;
+
+        public EventStatusSource(BoardLink link)
+        {
+            this.link = link;
+        }
+
+        public string Name
+        {
+            get { return "events"; }
+        }
+
+        public void WriteStatus(JsonWriter json)
+        {
+            json.BeginArray();
+            int n = link.EventSourcesSeen;
+            for (int i = 0; i < n; i++)
+            {
+                int source;
+                uint count;
+                link.EventSourceAt(i, out source, out count);
+                json.BeginObject();
+                json.Property("source", source);
+                json.Property("count", (long)count);
+                json.EndObject();
+            }
+
+            json.EndArray();
+        }
+    }
+}

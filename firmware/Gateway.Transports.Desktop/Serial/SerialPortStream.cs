@@ -1,0 +1,193 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Gateway.Transports.Desktop.Serial;
+
+/// <summary>
+/// A serial tty as a <see cref="Stream"/> for the host. Raw 8N1 at the configured speed; nothing is
+/// translated or swallowed. Reads return what has arrived (at least one byte), 0 at end of stream (closed
+/// here or hung up there), and throw <see cref="TimeoutException"/> when <see cref="ReadTimeout"/> passes
+/// (it applies to async reads too). Async reads and writes that must wait run one at a time on a thread of the
+/// stream's own (created on first use), never blocking the thread pool; cancelling their token ends the wait.
+/// Writes return when the driver has taken every byte. Flush does nothing: there is no buffer in between.
+/// </summary>
+public sealed class SerialPortStream : Stream
+{
+    private readonly TerminalChannel _channel;
+    private readonly Lazy<AsyncPump> _readPump;
+    private readonly Lazy<AsyncPump> _writePump;
+    private int _readTimeout = Timeout.Infinite;
+    private int _writeTimeout = Timeout.Infinite;
+
+    internal SerialPortStream(TerminalChannel channel)
+    {
+        _channel = channel;
+        _readPump = new Lazy<AsyncPump>(() => new AsyncPump("tty reader " + channel.Path, () => channel.IsClosed));
+        _writePump = new Lazy<AsyncPump>(() => new AsyncPump("tty writer " + channel.Path, () => channel.IsClosed));
+    }
+
+    /// <summary>The device path.</summary>
+    public string Path => _channel.Path;
+
+    /// <summary>Opens <paramref name="path"/> (e.g. <c>/dev/ttyUSB0</c>, <c>/dev/ttyACM0</c>, <c>/dev/pts/7</c>) raw with <paramref name="settings"/>.</summary>
+    /// <exception cref="TransportException">The device is missing, not a tty, busy, not permitted, or refuses the speed.</exception>
+    public static SerialPortStream Open(string path, SerialSettings? settings = null) =>
+        new(TerminalChannel.Open(path, settings ?? new SerialSettings()));
+
+    /// <inheritdoc />
+    public override bool CanRead => !_channel.IsClosed;
+
+    /// <inheritdoc />
+    public override bool CanWrite => !_channel.IsClosed;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanTimeout => true;
+
+    /// <summary>Milliseconds a read waits for its first byte; <see cref="Timeout.Infinite"/> (the default) waits forever.</summary>
+    public override int ReadTimeout
+    {
+        get => _readTimeout;
+        set => _readTimeout = CheckTimeout(value);
+    }
+
+    /// <summary>Milliseconds a write waits for the driver to take its bytes; <see cref="Timeout.Infinite"/> by default.</summary>
+    public override int WriteTimeout
+    {
+        get => _writeTimeout;
+        set => _writeTimeout = CheckTimeout(value);
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    /// <inheritdoc />
+    public override int Read(Span<byte> buffer) => buffer.IsEmpty ? 0 : Complete(_channel.Read(buffer, _readTimeout, default));
+
+    /// <inheritdoc />
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc />
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+        // What has already arrived is taken without a thread hop.
+        int n = _channel.Read(buffer.Span, 0, default);
+        if (n != 0 || buffer.IsEmpty)
+        {
+            return ValueTask.FromResult(n < 0 ? 0 : n);
+        }
+        int timeout = _readTimeout;
+        return new ValueTask<int>(_readPump.Value.Enqueue(ct => Complete(_channel.Read(buffer.Span, timeout, ct)), cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
+    }
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer) => _channel.Write(buffer, _writeTimeout, default);
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    /// <inheritdoc />
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+        int timeout = _writeTimeout;
+        return new ValueTask(_writePump.Value.Enqueue(ct =>
+        {
+            _channel.Write(buffer.Span, timeout, ct);
+            return buffer.Length;
+        }, cancellationToken));
+    }
+
+    /// <summary>Does nothing: writes go straight to the driver.</summary>
+    public override void Flush()
+    {
+    }
+
+    /// <inheritdoc />
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    internal TerminalChannel Channel => _channel;
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _channel.Dispose();
+            if (_readPump.IsValueCreated)
+            {
+                _readPump.Value.Dispose();
+            }
+            if (_writePump.IsValueCreated)
+            {
+                _writePump.Value.Dispose();
+            }
+        }
+        base.Dispose(disposing);
+    }
+
+    private int Complete(int n)
+    {
+        if (n == 0)
+        {
+            throw new TimeoutException($"No data from '{Path}' within {_readTimeout} ms.");
+        }
+        return n < 0 ? 0 : n;
+    }
+
+    private static int CheckTimeout(int value)
+    {
+        if (value < 0 && value != Timeout.Infinite)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A timeout is a positive number of milliseconds or Timeout.Infinite.");
+        }
+        return value;
+    }
+}

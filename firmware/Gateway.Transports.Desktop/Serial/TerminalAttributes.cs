@@ -1,0 +1,144 @@
+using System.Runtime.InteropServices;
+using Gateway.Transports.Desktop.Interop.Unix;
+using static Gateway.Transports.Desktop.Interop.Unix.TermiosConstants;
+
+namespace Gateway.Transports.Desktop.Serial;
+
+/// <summary>
+/// Puts a tty into the raw 8N1 mode the link needs, through tcgetattr / cfmakeraw / cfset*speed / tcsetattr,
+/// and reads the result back to prove the driver took it.
+/// </summary>
+internal static unsafe class TerminalAttributes
+{
+    /// <summary>
+    /// True when libc's cfsetospeed takes plain numbers (115200) rather than the <c>Bxxx</c> codes (0x1002).
+    /// glibc up to 2.41 takes only the codes and refuses 115200 with EINVAL; later glibc releases accept
+    /// numbers. Probed once on a scratch structure, so the code works with either.
+    /// </summary>
+    private static readonly bool s_libcTakesNumericSpeeds = ProbeNumericSpeeds();
+
+    /// <summary>Reads the attributes of <paramref name="fd"/> (glibc layout).</summary>
+    internal static Termios Get(int fd, string path)
+    {
+        Termios t;
+        if (Libc.tcgetattr(fd, &t) != 0)
+        {
+            throw UnixErrors.ToException(Marshal.GetLastPInvokeError(), path, "read the terminal attributes of");
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// Applies raw mode: cfmakeraw, then every bit the link depends on set explicitly (so a libc whose
+    /// cfmakeraw differs cannot leave one behind), 8N1, CREAD|CLOCAL, the flow control asked for, VMIN=1 VTIME=0.
+    /// </summary>
+    internal static void MakeRaw(ref Termios t, SerialFlowControl flow)
+    {
+        fixed (Termios* p = &t)
+        {
+            Libc.cfmakeraw(p);
+        }
+
+        // Input: no break handling, no parity marking or stripping, no CR/NL translation, no software flow control.
+        t.c_iflag &= ~(IGNBRK | BRKINT | IGNPAR | PARMRK | INPCK | ISTRIP | INLCR | IGNCR | ICRNL | IUCLC
+                       | IXON | IXANY | IXOFF | IMAXBEL);
+        // Output: no post-processing (no NL to CR-NL).
+        t.c_oflag &= ~OPOST;
+        // Local: no echo, no canonical lines, no signal characters, no extended processing.
+        t.c_lflag &= ~(ECHO | ECHOE | ECHOK | ECHONL | ICANON | ISIG | IEXTEN);
+        // Control: 8 data bits, no parity, 1 stop bit, receiver on, modem lines ignored.
+        t.c_cflag &= ~(CSIZE | PARENB | PARODD | CSTOPB | CRTSCTS);
+        t.c_cflag |= CS8 | CREAD | CLOCAL;
+        // read(2) returns as soon as one byte is there; 0 then means hang-up, never "nothing yet".
+        t.c_cc[VMIN] = 1;
+        t.c_cc[VTIME] = 0;
+
+        switch (flow)
+        {
+            case SerialFlowControl.RtsCts:
+                t.c_cflag |= CRTSCTS;
+                break;
+            case SerialFlowControl.XonXoff:
+                t.c_iflag |= IXON | IXOFF;
+                t.c_cc[VSTART] = 0x11; // DC1
+                t.c_cc[VSTOP] = 0x13;  // DC3
+                break;
+        }
+    }
+
+    /// <summary>Sets both speeds in <paramref name="t"/> in whichever encoding libc takes.</summary>
+    internal static void SetSpeed(ref Termios t, int baudRate, string path)
+    {
+        uint speed = SpeedValue(baudRate, path);
+        fixed (Termios* p = &t)
+        {
+            if (Libc.cfsetispeed(p, speed) != 0 || Libc.cfsetospeed(p, speed) != 0)
+            {
+                throw new TransportException(TransportError.UnsupportedBaudRate, path,
+                    $"Cannot set '{path}' to {baudRate} baud: the C library refused the speed ({Errno.Name(Marshal.GetLastPInvokeError())}).",
+                    Marshal.GetLastPInvokeError());
+            }
+        }
+    }
+
+    /// <summary>The baud rate <paramref name="t"/> holds for output, or 0 when it is not one of ours.</summary>
+    internal static int GetBaudRate(in Termios t)
+    {
+        fixed (Termios* p = &t)
+        {
+            uint speed = Libc.cfgetospeed(p);
+            return s_libcTakesNumericSpeeds ? (SerialBaudRates.IsSupported((int)speed) ? (int)speed : 0)
+                                            : SerialBaudRates.FromSpeedCode(speed);
+        }
+    }
+
+    /// <summary>
+    /// Configures <paramref name="fd"/> raw at <paramref name="baudRate"/> with <paramref name="flow"/> and
+    /// verifies by reading the attributes back: a driver that cannot do the speed substitutes another one,
+    /// which is reported rather than silently used.
+    /// </summary>
+    internal static void Apply(int fd, string path, int baudRate, SerialFlowControl flow)
+    {
+        Termios t = Get(fd, path);
+        MakeRaw(ref t, flow);
+        SetSpeed(ref t, baudRate, path);
+        if (Libc.tcsetattr(fd, TCSANOW, &t) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw errno == Errno.EINVAL
+                ? new TransportException(TransportError.UnsupportedBaudRate, path,
+                    $"Cannot configure '{path}': the driver refused {baudRate} baud, raw 8N1 ({Errno.Name(errno)}).", errno)
+                : UnixErrors.ToException(errno, path, "configure");
+        }
+
+        Termios back = Get(fd, path);
+        int actual = GetBaudRate(back);
+        if (actual != baudRate)
+        {
+            throw new TransportException(TransportError.UnsupportedBaudRate, path,
+                $"Cannot set '{path}' to {baudRate} baud: the driver kept {(actual == 0 ? "another speed" : actual + " baud")}.");
+        }
+        const uint mustBeClear = ICANON | ECHO | ISIG;
+        if ((back.c_lflag & mustBeClear) != 0 || (back.c_cflag & CSIZE) != CS8 || (back.c_oflag & OPOST) != 0)
+        {
+            throw new TransportException(TransportError.Other, path, $"Cannot put '{path}' into raw 8N1 mode: the driver did not keep the settings.");
+        }
+    }
+
+    private static uint SpeedValue(int baudRate, string path)
+    {
+        if (!SerialBaudRates.TryGetSpeedCode(baudRate, out uint code))
+        {
+            throw new TransportException(TransportError.UnsupportedBaudRate, path,
+                $"Cannot open '{path}' at {baudRate} baud: supported rates are {string.Join(", ", SerialBaudRates.Supported)}.");
+        }
+        return s_libcTakesNumericSpeeds ? (uint)baudRate : code;
+    }
+
+    private static bool ProbeNumericSpeeds()
+    {
+        Termios scratch = default;
+        const uint probe = 115_200; // not a valid Bxxx code: it has bits outside CBAUD
+        return Libc.cfsetospeed(&scratch, probe) == 0 && Libc.cfgetospeed(&scratch) == probe;
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Protocol.Platform;
+
+namespace Gateway.Transports.Desktop.Tcp;
+
+/// <summary>
+/// The board's side of TCP: listens on an endpoint and hands out each accepted connection as an
+/// <see cref="IByteStream"/> (TCP_NODELAY on). At most <see cref="MaxConnections"/> are open at once; a
+/// connection beyond that is accepted and closed at once (the host reads end of stream rather than hanging
+/// in the backlog) and counted in <see cref="RejectedConnections"/>. A place frees when its stream is closed
+/// by either side. Disposing the listener stops accepting; open connections stay until their owners close them.
+/// </summary>
+public sealed class TcpBoardListener : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly object _acceptGate = new();
+    private Task<Socket>? _pendingAccept;
+    private int _active;
+    private long _rejected;
+
+    /// <summary>Binds <paramref name="endPoint"/> (port 0 picks a free port) and starts listening.</summary>
+    /// <param name="endPoint">Where to listen, e.g. <c>new IPEndPoint(IPAddress.Any, 5555)</c>.</param>
+    /// <param name="maxConnections">Connections open at once (the board's session table), at least 1.</param>
+    /// <exception cref="TransportException">The address is in use or cannot be bound.</exception>
+    public TcpBoardListener(IPEndPoint endPoint, int maxConnections = 1)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
+        MaxConnections = maxConnections;
+        _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            _socket.Bind(endPoint);
+            _socket.Listen(backlog: Math.Max(maxConnections, 4));
+        }
+        catch (SocketException e)
+        {
+            _socket.Dispose();
+            string target = endPoint.ToString();
+            throw new TransportException(
+                e.SocketErrorCode == SocketError.AddressAlreadyInUse ? TransportError.Busy : TransportError.Other,
+                target, $"Cannot listen on {target}: {e.Message}", 0, e);
+        }
+        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+    }
+
+    /// <summary>The bound endpoint (with the real port when 0 was asked for).</summary>
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>The most connections open at once.</summary>
+    public int MaxConnections { get; }
+
+    /// <summary>Connections accepted and not yet closed.</summary>
+    public int ActiveConnections => Volatile.Read(ref _active);
+
+    /// <summary>Connections closed at once because <see cref="MaxConnections"/> were open.</summary>
+    public long RejectedConnections => Interlocked.Read(ref _rejected);
+
+    /// <summary>
+    /// Waits at most <paramref name="timeoutMs"/> (negative: forever) for a host to connect. Returns its stream,
+    /// or null on timeout or once the listener is disposed. A wait that times out keeps its accept pending for
+    /// the next call, so no connection is lost between calls.
+    /// </summary>
+    public IByteStream? Accept(int timeoutMs)
+    {
+        long deadline = timeoutMs < 0 ? -1 : Environment.TickCount64 + timeoutMs;
+        lock (_acceptGate)
+        {
+            while (true)
+            {
+                if (_disposed.IsCancellationRequested)
+                {
+                    return null;
+                }
+                Task<Socket> accept;
+                try
+                {
+                    accept = _pendingAccept ??= _socket.AcceptAsync(_disposed.Token).AsTask();
+                    int remaining = deadline < 0 ? -1 : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
+                    if (Task.WaitAny(new Task[] { accept }, remaining, _disposed.Token) < 0)
+                    {
+                        return null;
+                    }
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+                {
+                    return null;
+                }
+                _pendingAccept = null;
+                if (!accept.IsCompletedSuccessfully)
+                {
+                    if (_disposed.IsCancellationRequested)
+                    {
+                        return null;
+                    }
+                    _ = accept.Exception; // observed: a connection that died before it was accepted
+                    continue;
+                }
+
+                Socket socket = accept.Result;
+                if (Interlocked.Increment(ref _active) > MaxConnections)
+                {
+                    Interlocked.Decrement(ref _active);
+                    Interlocked.Increment(ref _rejected);
+                    Reject(socket);
+                    continue;
+                }
+                socket.NoDelay = true;
+                return new TcpByteStream(socket, () => Interlocked.Decrement(ref _active));
+            }
+        }
+    }
+
+    /// <summary>Stops listening; a blocked <see cref="Accept"/> returns null. Accepted connections stay open.</summary>
+    public void Dispose()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        _disposed.Cancel();
+        _socket.Dispose();
+    }
+
+    private static void Reject(Socket socket)
+    {
+        try
+        {
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+        }
+        socket.Dispose();
+    }
+}

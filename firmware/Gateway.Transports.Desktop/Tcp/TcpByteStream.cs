@@ -1,0 +1,152 @@
+using System;
+using System.Net.Sockets;
+using System.Threading;
+using Gateway.Protocol.Platform;
+
+namespace Gateway.Transports.Desktop.Tcp;
+
+/// <summary>
+/// One accepted TCP connection as the board's <see cref="IByteStream"/>. Read waits with poll for at most
+/// <c>timeoutMs</c> (negative: forever) and returns 0 on timeout; once the host has closed (FIN or reset) it
+/// closes this side too, frees its place in the listener and returns -1 from then on. Close shuts the socket
+/// down both ways first, which wakes a read blocked in another thread.
+/// </summary>
+internal sealed class TcpByteStream : IByteStream, IDisposable
+{
+    private readonly Socket _socket;
+    private readonly Action? _onClosed;
+    private readonly string _peer;
+    private int _closed;
+
+    internal TcpByteStream(Socket socket, Action? onClosed)
+    {
+        _socket = socket;
+        _onClosed = onClosed;
+        _peer = socket.RemoteEndPoint?.ToString() ?? "tcp peer";
+    }
+
+    public int Read(byte[] buffer, int offset, int count, int timeoutMs)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        if (Volatile.Read(ref _closed) != 0)
+        {
+            return -1;
+        }
+        if (count == 0)
+        {
+            return 0;
+        }
+        long deadline = timeoutMs < 0 ? -1 : Environment.TickCount64 + timeoutMs;
+        try
+        {
+            while (true)
+            {
+                if (!_socket.Poll(PollMicroseconds(deadline), SelectMode.SelectRead))
+                {
+                    if (deadline >= 0 && Environment.TickCount64 >= deadline)
+                    {
+                        return 0;
+                    }
+                    continue; // a long wait is polled in slices of at most int.MaxValue microseconds
+                }
+                if (Volatile.Read(ref _closed) != 0)
+                {
+                    return -1;
+                }
+                int n = _socket.Receive(buffer, offset, count, SocketFlags.None, out SocketError error);
+                if (error == SocketError.Success && n > 0)
+                {
+                    return n;
+                }
+                if (error is SocketError.WouldBlock or SocketError.Interrupted)
+                {
+                    continue;
+                }
+                Close(); // end of stream (n == 0) or a reset: the connection is over
+                return -1;
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            return -1;
+        }
+        catch (SocketException)
+        {
+            Close(); // poll failed on a broken socket: the connection is over
+            return -1;
+        }
+    }
+
+    public void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        int sent = 0;
+        try
+        {
+            while (sent < count)
+            {
+                if (Volatile.Read(ref _closed) != 0)
+                {
+                    throw Closed(null);
+                }
+                int n = _socket.Send(buffer, offset + sent, count - sent, SocketFlags.None, out SocketError error);
+                if (error == SocketError.Success)
+                {
+                    sent += n;
+                    continue;
+                }
+                if (error is SocketError.WouldBlock or SocketError.Interrupted)
+                {
+                    continue;
+                }
+                Close();
+                throw Closed(new SocketException((int)error));
+            }
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw Closed(e);
+        }
+    }
+
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already reset by the peer: nothing to shut down.
+        }
+        _socket.Dispose();
+        _onClosed?.Invoke();
+    }
+
+    public void Dispose() => Close();
+
+    private TransportException Closed(Exception? inner) =>
+        new(TransportError.Closed, _peer, $"The TCP connection with {_peer} is closed.", 0, inner);
+
+    private static int PollMicroseconds(long deadline)
+    {
+        if (deadline < 0)
+        {
+            return -1;
+        }
+        long remainingMs = Math.Max(0, deadline - Environment.TickCount64);
+        return (int)Math.Min(remainingMs * 1000, int.MaxValue);
+    }
+
+    private static void ValidateBufferArguments(byte[] buffer, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length - offset);
+    }
+}

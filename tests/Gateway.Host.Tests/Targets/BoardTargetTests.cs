@@ -1,0 +1,173 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Board.Emulated;
+using Gateway.Devices.Registers;
+using Gateway.Host.Memory;
+using Gateway.Host.Targets;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Qnx;
+using static Gateway.Host.Qnx.QnxRequests;
+
+namespace Gateway.Host.Tests.Targets;
+
+/// <summary>
+/// The same end-to-end walk over every target that runs here: the emulated board in process (in-memory link),
+/// in a child process over a real pseudo-terminal, and over TCP loopback.
+/// </summary>
+public sealed class BoardTargetTests
+{
+    /// <summary>Opens a session, maps a GPIO bank and a firmware image, and checks registers and bytes.</summary>
+    private static async Task WalkAsync(BoardTarget target, bool expect32 = false)
+    {
+        var session = await target.OpenSessionAsync();
+        var mm = new MemoryManager(session.Channel);
+        await mm.StartAsync();
+        var root = await mm.SpawnAsync(2, Cred(0, 0));
+        var fd = await root.OpenAsync("dev/gpio/bank0", OpenFlags.ReadWrite);
+        Assert.True(fd.Ok, fd.ToString());
+        var bank = await root.MmapAsync(0, 4096, Prot.Read | Prot.Write, MapFlags.Shared, (int)fd.Value, 0);
+        Assert.True(bank.Ok, bank.ToString());
+        Assert.Equal(expect32 ? StatForm.T32_2001 : StatForm.T64_2008, bank.ReplyExt!.Form);
+        Assert.True((await root.StoreAsync(bank.Address + GpioBankRegion.Direction, 4, 1u << 6)).Ok);
+        Assert.True((await root.StoreAsync(bank.Address + GpioBankRegion.Set, 4, 1u << 6)).Ok);
+        Assert.NotEqual(0ul, (await root.LoadAsync(bank.Address + GpioBankRegion.Input, 4)).Value & (1u << 7));
+
+        var bin = await root.OpenAsync("fw/bin/table.bin", OpenFlags.ReadOnly);
+        var table = await root.MmapAsync(0, 4096, Prot.Read, MapFlags.Private, (int)bin.Value, 0);
+        Assert.True(table.Ok, table.ToString());
+        Assert.Equal(0x77073096ul, (await root.LoadAsync(table.Address + 4, 4)).Value); // CRC-32 table entry 1
+    }
+
+    [Fact]
+    public async Task Emu_InProcess_WalksEndToEnd()
+    {
+        await using var target = BoardTarget.Create("emu:");
+        await WalkAsync(target);
+        Assert.NotNull(target.EmulatedBoard);
+    }
+
+    [Fact]
+    public async Task Emu_ThirtyTwoBitOption_PrefersT32_2001()
+    {
+        await using var target = BoardTarget.Create("emu:?bits=32");
+        await WalkAsync(target, expect32: true);
+    }
+
+    [Fact]
+    public async Task Emu_FreshSessionPerCall_OldSessionsOcbsClosed()
+    {
+        await using var target = BoardTarget.Create("emu:");
+        await WalkAsync(target);
+        var first = target.EmulatedBoard!.Rm.Ocbs.CountInUse();
+        Assert.True(first > 0);
+        await WalkAsync(target);
+        // The first session ended when the second opened (RM-5): only the second session's OCBs remain.
+        Assert.Equal(first, target.EmulatedBoard!.Rm.Ocbs.CountInUse());
+    }
+
+    [Fact]
+    public async Task Pty_ChildProcessOverARealPseudoTerminal_WalksEndToEnd()
+    {
+        await using var target = BoardTarget.Create("pty:?bits=32&quirks=1");
+        await WalkAsync(target, expect32: true);
+    }
+
+    [Fact]
+    public async Task Tcp_Loopback_WalksEndToEnd()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new LineWriter();
+        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
+        app.Start();
+        string line = await output.WaitForAsync("tcp ");
+        var m = Regex.Match(line, @"tcp (.+):(\d+)");
+        try
+        {
+            await using var target = BoardTarget.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetOptions { Key = DevelopmentKey.Create() });
+            await WalkAsync(target);
+        }
+        finally
+        {
+            stop.Cancel();
+            app.Join(5000);
+        }
+    }
+
+    [Fact]
+    public async Task Tcp_WrongKey_IsATargetErrorNotAUsageError()
+    {
+        using var stop = new CancellationTokenSource();
+        var output = new LineWriter();
+        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
+        app.Start();
+        var m = Regex.Match(await output.WaitForAsync("tcp "), @"tcp (.+):(\d+)");
+        try
+        {
+            await using var target = BoardTarget.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetOptions { Key = new byte[32] });
+            var e = await Assert.ThrowsAsync<TargetException>(() => target.OpenSessionAsync());
+            Assert.False(e.IsUsageError);
+        }
+        finally
+        {
+            stop.Cancel();
+            app.Join(5000);
+        }
+    }
+
+    [Theory]
+    [InlineData("bogus:")]
+    [InlineData("emu:?bits=16")]
+    [InlineData("emu:?colour=red")]
+    [InlineData("tcp://127.0.0.1:7447?bits=32")]
+    public void Create_BadTarget_IsAUsageError(string uri)
+    {
+        var e = Assert.Throws<TargetException>(() => BoardTarget.Create(uri));
+        Assert.True(e.IsUsageError);
+    }
+
+    [Fact]
+    public void Create_TcpWithoutKey_IsAUsageErrorNamingTheOption()
+    {
+        var e = Assert.Throws<TargetException>(() => BoardTarget.Create("tcp://127.0.0.1:7447", new TargetOptions { KeyFile = null }));
+        Assert.True(e.IsUsageError || Environment.GetEnvironmentVariable("GATEWAY_KEY_FILE") != null);
+        Assert.Contains("--key-file", e.Message);
+    }
+
+    /// <summary>A TextWriter that lets a test wait for a line.</summary>
+    private sealed class LineWriter : TextWriter
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<string> lines = new();
+        private readonly System.Text.StringBuilder current = new();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+            {
+                lines.Add(current.ToString());
+                current.Clear();
+            }
+            else
+            {
+                current.Append(value);
+            }
+        }
+
+        public Task<string> WaitForAsync(string prefix) => Task.Run(() =>
+        {
+            while (lines.TryTake(out var line, TimeSpan.FromSeconds(20)))
+            {
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+
+            throw new TimeoutException("no line starting with " + prefix);
+        });
+    }
+}
