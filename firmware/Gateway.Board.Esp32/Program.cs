@@ -72,7 +72,7 @@ namespace Gateway.Board.Esp32
             d.Spi = spi0;
             if (pins.EepromFitted)
             {
-                d.SpiDevices = new SpiDeviceDeclaration[] { new SpiDeviceDeclaration(0, "25LC256", 32768, 64, 2) };
+                d.SpiDevices = new SpiDeviceDeclaration[] { SpiDeviceDeclaration.Eeprom25LC256(0) };
             }
 
             if (pins.LoopbackFitted)

@@ -53,6 +53,12 @@ namespace Gateway.Devices.Boards
             PageSize = pageSize;
             AddressBytes = addressBytes;
         }
+
+        /// <summary>The boards' test EEPROM (hardware-docs/wiring.md): a Microchip 25LC256, 32 KiB, 64-byte pages, 2 address bytes.</summary>
+        public static SpiDeviceDeclaration Eeprom25LC256(int chipSelect)
+        {
+            return new SpiDeviceDeclaration(chipSelect, "25LC256", 32768, 64, 2);
+        }
     }
 
     /// <summary>
