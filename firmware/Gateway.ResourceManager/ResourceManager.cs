@@ -708,15 +708,9 @@ namespace Gateway.ResourceManager
         /// <summary>Sets all three times of a new entry to now.</summary>
         public void StampNow(ResourceAttr attr)
         {
-            long s;
-            int ns;
-            Clock.UtcNow(out s, out ns);
-            attr.MtimeSec = s;
-            attr.MtimeNsec = ns;
-            attr.AtimeSec = s;
-            attr.AtimeNsec = ns;
-            attr.CtimeSec = s;
-            attr.CtimeNsec = ns;
+            TouchModify(attr);
+            attr.AtimeSec = attr.MtimeSec;
+            attr.AtimeNsec = attr.MtimeNsec;
         }
     }
 }
