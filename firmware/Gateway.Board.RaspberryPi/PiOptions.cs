@@ -77,7 +77,7 @@ public sealed record PiOptions
           --key-file PATH          link key, mode 0600 (default /etc/gateway/board.key)
           --serial PATH            link over a tty (/dev/ttyGS0 USB gadget, /dev/ttyAMA0 UART)
           --baud N                 tty speed (default 921600; 9600 ... 3000000)
-          --tcp [HOST:]PORT        link over TCP (0.0.0.0:7447 unless only --serial is given;
+          --tcp [ADDRESS:]PORT     link over TCP (0.0.0.0:7447 unless only --serial is given;
                                    with --serial too, both are served)
           --no-loopback            the loopback wire bank0 pin 4 -> pin 5 is not fitted
           --no-eeprom              no 25LC256 EEPROM on SPI0 CS0
