@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.Paced;
-using Gateway.Transports.Tests.InMemory;
+using Gateway.Transports.Tests.Contract;
 
 namespace Gateway.Transports.Tests.Paced;
 
