@@ -55,7 +55,18 @@ public static class PageInBench
     public const string Path = "data/bench.bin";
     private const int PageSize = 4096;
 
+    /// <summary>Prepares (board, session, object) and measures one run.</summary>
     public static async Task<PageInResult> RunAsync(PageInSettings settings, CancellationToken cancellationToken = default)
+    {
+        await using var run = await PrepareAsync(settings, cancellationToken).ConfigureAwait(false);
+        return await run.MeasureAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The part that is not measured: the board on a paced line, an authenticated session, the object written.
+    /// <see cref="PreparedPageIn.MeasureAsync"/> then pages it in (once per preparation).
+    /// </summary>
+    public static async Task<PreparedPageIn> PrepareAsync(PageInSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.ObjectBytes <= 0 || settings.ObjectBytes % PageSize != 0)
@@ -63,11 +74,24 @@ public static class PageInBench
             throw new ArgumentOutOfRangeException(nameof(settings), "the object must be whole pages");
         }
 
-        await using var rig = await BenchRig.OverPacedLineAsync(settings.Baud, settings.Clock, settings.MaxBody, settings.Window, cancellationToken).ConfigureAwait(false);
+        var rig = await BenchRig.OverPacedLineAsync(settings.Baud, settings.Clock, settings.MaxBody, settings.Window, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            int fd = await CreateObjectAsync(rig, settings.ObjectBytes).ConfigureAwait(false);
+            return new PreparedPageIn(settings, rig, fd);
+        }
+        catch
+        {
+            await rig.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The measured part: mmap, every page loaded and checked, munmap (which closes the mapping coid).</summary>
+    internal static async Task<PageInResult> MeasureAsync(PageInSettings settings, BenchRig rig, int fd)
+    {
         var line = rig.Line!;
         var root = rig.Root;
-        int fd = await CreateObjectAsync(rig, settings.ObjectBytes).ConfigureAwait(false);
-
         long up0 = line.HostToBoardBytes, down0 = line.BoardToHostBytes, t0 = line.HostClock, rt0 = rig.Client.Counters.Retransmits;
         int mark = rig.Trace.Count;
 
@@ -146,6 +170,36 @@ public static class PageInBench
 
         return fd;
     }
+}
+
+/// <summary>A page-in run made ready by <see cref="PageInBench.PrepareAsync"/>: measure it once, then dispose it.</summary>
+public sealed class PreparedPageIn : IAsyncDisposable
+{
+    private readonly BenchRig rig;
+    private readonly int fd;
+    private bool measured;
+
+    internal PreparedPageIn(PageInSettings settings, BenchRig rig, int fd)
+    {
+        Settings = settings;
+        this.rig = rig;
+        this.fd = fd;
+    }
+
+    public PageInSettings Settings { get; }
+
+    public Task<PageInResult> MeasureAsync()
+    {
+        if (measured)
+        {
+            throw new InvalidOperationException("a prepared page-in is measured once (its pages are cached afterwards only while mapped, but the counts start from the preparation)");
+        }
+
+        measured = true;
+        return PageInBench.MeasureAsync(Settings, rig, fd);
+    }
+
+    public ValueTask DisposeAsync() => rig.DisposeAsync();
 }
 
 /// <summary>A measurement could not run as planned (the board refused a step, data came back wrong).</summary>
