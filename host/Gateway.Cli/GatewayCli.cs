@@ -15,6 +15,7 @@ public static class GatewayCli
     private static IEnumerable<Command> Commands(CliConsole console)
     {
         yield return WireCommand.Create(console);
+        yield return ProbeCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)
