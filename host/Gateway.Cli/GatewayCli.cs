@@ -16,6 +16,8 @@ public static class GatewayCli
     {
         yield return WireCommand.Create(console);
         yield return ProbeCommand.Create(console);
+        yield return LsCommand.Create(console);
+        yield return StatCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)
