@@ -18,6 +18,7 @@ public static class GatewayCli
         yield return ProbeCommand.Create(console);
         yield return LsCommand.Create(console);
         yield return StatCommand.Create(console);
+        yield return CatCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)
