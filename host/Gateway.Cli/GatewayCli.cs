@@ -19,6 +19,7 @@ public static class GatewayCli
         yield return LsCommand.Create(console);
         yield return StatCommand.Create(console);
         yield return CatCommand.Create(console);
+        yield return MmapCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)

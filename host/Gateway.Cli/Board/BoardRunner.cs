@@ -18,12 +18,29 @@ namespace Gateway.Cli.Board;
 /// </summary>
 internal static class BoardRunner
 {
-    public static async Task<int> RunAsync(CliConsole console, string command, Func<BoardSettings> readSettings, Func<BoardContext, Task<int>> body, CancellationToken cancellation)
+    public static Task<int> RunAsync(CliConsole console, string command, Func<BoardSettings> readSettings, Func<BoardContext, Task<int>> body, CancellationToken cancellation)
+    {
+        return RunAsync(console, command, readSettings, () => 0, (context, _) => body(context), cancellation);
+    }
+
+    /// <summary>
+    /// As above, with the command's own arguments read by <paramref name="readArguments"/> before the target is
+    /// touched, so a usage error is exit 2 whatever the target.
+    /// </summary>
+    public static async Task<int> RunAsync<TArguments>(
+        CliConsole console,
+        string command,
+        Func<BoardSettings> readSettings,
+        Func<TArguments> readArguments,
+        Func<BoardContext, TArguments, Task<int>> body,
+        CancellationToken cancellation)
     {
         BoardSettings settings;
+        TArguments arguments;
         try
         {
             settings = readSettings();
+            arguments = readArguments();
         }
         catch (CommandException e)
         {
@@ -67,7 +84,7 @@ internal static class BoardRunner
                     return console.Fail(command, e.Message, ExitCode.Failure);
                 }
 
-                return await body(new BoardContext(session, mm, client, output, settings, cancellation)).ConfigureAwait(false);
+                return await body(new BoardContext(session, mm, client, output, settings, cancellation), arguments).ConfigureAwait(false);
             }
             catch (TargetException e)
             {

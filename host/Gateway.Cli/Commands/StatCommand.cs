@@ -64,7 +64,7 @@ public static class StatCommand
         }
         else if (!output.Quiet)
         {
-            output.Write(StatTable.Create($"{where}: __stat_{PathStat.FormName(stat.Form)} ({stat.Body.Length} bytes)", fields));
+            output.Write(FieldTable.Create($"{where}: __stat_{PathStat.FormName(stat.Form)} ({stat.Body.Length} bytes)", fields));
         }
 
         return (int)ExitCode.Ok;

@@ -6,28 +6,28 @@ using Spectre.Console;
 
 namespace Gateway.Cli.Output;
 
-/// <summary>A decoded stat (C member names) as a table: member, value, and what it means (mode names, times in UTC).</summary>
-internal static class StatTable
+/// <summary>A decoded QNX struct (C member paths) as a table: member, value, and what it means (the *_names, times in UTC).</summary>
+internal static class FieldTable
 {
     public static Table Create(string title, JsonObject fields)
     {
         Table table = CliOutput.Table(title, "member", "value", "meaning");
-        foreach ((string name, JsonNode? value) in Leaves(fields, ""))
+        foreach ((string path, string name, JsonNode? value, JsonObject parent) in Leaves(fields, ""))
         {
             if (name.EndsWith("_names", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            CliOutput.Row(table, name, value?.ToJsonString() ?? "null", Meaning(fields, name, value));
+            CliOutput.Row(table, path, value?.ToJsonString() ?? "null", Meaning(parent, name, value));
         }
 
         return table;
     }
 
-    private static string Meaning(JsonObject fields, string name, JsonNode? value)
+    private static string Meaning(JsonObject parent, string name, JsonNode? value)
     {
-        if (fields[name + "_names"] is JsonArray names)
+        if (parent[name + "_names"] is JsonArray names)
         {
             var parts = new List<string>();
             foreach (JsonNode? n in names)
@@ -47,20 +47,21 @@ internal static class StatTable
         return "";
     }
 
-    private static IEnumerable<(string Name, JsonNode? Value)> Leaves(JsonObject obj, string prefix)
+    /// <summary>Every leaf: its dotted path, its own name, its value and the object holding it.</summary>
+    private static IEnumerable<(string Path, string Name, JsonNode? Value, JsonObject Parent)> Leaves(JsonObject obj, string prefix)
     {
         foreach (KeyValuePair<string, JsonNode?> p in obj)
         {
             if (p.Value is JsonObject child)
             {
-                foreach ((string Name, JsonNode? Value) leaf in Leaves(child, prefix + p.Key + "."))
+                foreach ((string Path, string Name, JsonNode? Value, JsonObject Parent) leaf in Leaves(child, prefix + p.Key + "."))
                 {
                     yield return leaf;
                 }
             }
             else
             {
-                yield return (prefix + p.Key, p.Value);
+                yield return (prefix + p.Key, p.Key, p.Value, obj);
             }
         }
     }
