@@ -20,6 +20,8 @@ public static class GatewayCli
         yield return StatCommand.Create(console);
         yield return CatCommand.Create(console);
         yield return MmapCommand.Create(console);
+        yield return PeekCommand.Create(console);
+        yield return PokeCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)

@@ -111,6 +111,43 @@ internal sealed class BoardContext
         return reply.IsError ? PathStat.Failed(reply.Value) : PathStat.FromBody(reply.Body);
     }
 
+    /// <summary>
+    /// Maps [<paramref name="offset"/>, + <paramref name="length"/>) of a path MAP_SHARED, from the page holding
+    /// <paramref name="offset"/>: PROT_READ, or PROT_READ|PROT_WRITE on an O_RDWR open for <paramref name="write"/>.
+    /// Returns the address of <paramref name="offset"/>; an errno answer → exit 1.
+    /// </summary>
+    public async Task<ulong> MapSharedAsync(string path, ulong offset, ulong length, bool write)
+    {
+        ulong pageOffset = offset % MemoryManager.PageSize;
+        ulong start = offset - pageOffset;
+        if (start > long.MaxValue)
+        {
+            throw CommandException.Usage($"offset {QnxText.Hex(offset)} does not fit an off_t");
+        }
+
+        int fd = await OpenAsync(path, write ? OpenFlags.ReadWrite : OpenFlags.ReadOnly).ConfigureAwait(false);
+        uint prot = write ? Prot.Read | Prot.Write : Prot.Read;
+        MmapResult map = await Client.MmapAsync(0, pageOffset + length, prot, MapFlags.Shared, fd, (long)start).ConfigureAwait(false);
+        if (!map.Ok)
+        {
+            throw CommandException.FromErrno($"mmap {Absolute(path)}" + (map.NonConformance != null ? $" ({map.NonConformance})" : ""), map.Errno);
+        }
+
+        return map.Address + pageOffset;
+    }
+
+    /// <summary>A fault of a load or store through a mapping as exit 1: SIGSEGV, or SIGBUS with the board's errno.</summary>
+    public static CommandException Fault(string what, MemoryAccess access)
+    {
+        string detail = access.Signal switch
+        {
+            Signal.Segv => "SIGSEGV (an access fault: no mapping or no permission; nothing was sent)",
+            _ when access.Errno != 0 => $"SIGBUS: the board answered {QnxText.Errno(access.Errno)}",
+            _ => "SIGBUS (past the end of the object; nothing was sent)",
+        };
+        return new CommandException(ExitCode.Failure, $"{what}: {detail}");
+    }
+
     /// <summary>A coid the client holds no fd on, for a connect that closes itself.</summary>
     private int FreeCoid()
     {

@@ -19,10 +19,21 @@ internal static class FieldTable
                 continue;
             }
 
-            CliOutput.Row(table, path, value?.ToJsonString() ?? "null", Meaning(parent, name, value));
+            CliOutput.Row(table, path, ValueText(parent, name, value), Meaning(parent, name, value));
         }
 
         return table;
+    }
+
+    /// <summary>Numbers as decimal; flag words (those with names) in hex, modes in octal, as C code writes them.</summary>
+    private static string ValueText(JsonObject parent, string name, JsonNode? value)
+    {
+        if (parent.ContainsKey(name + "_names") && value is JsonValue v && v.TryGetValue(out long n) && n >= 0)
+        {
+            return name == "st_mode" ? "0" + Convert.ToString(n, 8) : "0x" + n.ToString("x", CultureInfo.InvariantCulture);
+        }
+
+        return value?.ToJsonString() ?? "null";
     }
 
     private static string Meaning(JsonObject parent, string name, JsonNode? value)
