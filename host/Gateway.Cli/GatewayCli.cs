@@ -22,6 +22,8 @@ public static class GatewayCli
         yield return MmapCommand.Create(console);
         yield return PeekCommand.Create(console);
         yield return PokeCommand.Create(console);
+        yield return WatchCommand.Create(console);
+        yield return EmulateCommand.Create(console);
     }
 
     public static RootCommand BuildRoot(CliConsole console)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Cli.Output;
@@ -18,6 +19,8 @@ namespace Gateway.Cli.Board;
 /// </summary>
 internal static class BoardRunner
 {
+    private const int HostIdSize = 16;
+
     public static Task<int> RunAsync(CliConsole console, string command, Func<BoardSettings> readSettings, Func<BoardContext, Task<int>> body, CancellationToken cancellation)
     {
         return RunAsync(console, command, readSettings, () => 0, (context, _) => body(context), cancellation);
@@ -54,6 +57,11 @@ internal static class BoardRunner
             target = BoardTarget.Create(settings.Target, new TargetOptions
             {
                 KeyFile = settings.KeyFile,
+
+                // Each command is its own host on the link: a fresh host id, so a second gateway command (a poke
+                // while a watch runs) does not replace the first one's session as a restarted host would (RM-5).
+                // The key here is a placeholder: the target puts the resolved key in.
+                Link = new LinkClientOptions { Key = Array.Empty<byte>(), HostId = RandomNumberGenerator.GetBytes(HostIdSize) },
                 Log = settings.Verbose ? message => console.Error.WriteLine($"gateway {command}: {message}") : null,
             });
             if (!settings.Verbose && !settings.Quiet && LinkKeyFile.Resolve(settings.KeyFile) is { } keyFile && File.Exists(keyFile)

@@ -9,8 +9,8 @@ namespace Gateway.Cli.Output;
 
 /// <summary>
 /// Where a command's results go: Spectre.Console tables for people, plain JSON with <c>--json</c>, bare data
-/// with <c>--quiet</c>. Notes (progress, hints) go to standard error and are dropped by <c>--quiet</c> and
-/// <c>--json</c> never mixes them into standard output.
+/// with <c>--quiet</c>. Notes (progress, hints) go to standard error, so <c>--json</c> output stays pure; <c>--quiet</c>
+/// drops them.
 /// </summary>
 internal sealed class CliOutput
 {
@@ -85,10 +85,10 @@ internal sealed class CliOutput
         console.Out.WriteLine(text);
     }
 
-    /// <summary>A note for people on standard error; dropped by --quiet and --json.</summary>
+    /// <summary>A note for people on standard error (never mixed into --json output); dropped by --quiet.</summary>
     public void Note(string text)
     {
-        if (Human)
+        if (!Quiet)
         {
             console.Error.WriteLine(text);
         }
