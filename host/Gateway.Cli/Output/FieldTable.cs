@@ -19,7 +19,7 @@ internal static class FieldTable
                 continue;
             }
 
-            CliOutput.Row(table, path, ValueText(parent, name, value), Meaning(parent, name, value));
+            CliOutput.Row(table, path, ValueText(parent, name, value), Meaning(parent, name, path, value));
         }
 
         return table;
@@ -36,7 +36,7 @@ internal static class FieldTable
         return value?.ToJsonString() ?? "null";
     }
 
-    private static string Meaning(JsonObject parent, string name, JsonNode? value)
+    private static string Meaning(JsonObject parent, string name, string path, JsonNode? value)
     {
         if (parent[name + "_names"] is JsonArray names)
         {
@@ -49,7 +49,7 @@ internal static class FieldTable
             return string.Join(' ', parts);
         }
 
-        bool seconds = name.EndsWith("time", StringComparison.Ordinal) || name.EndsWith(".tv_sec", StringComparison.Ordinal);
+        bool seconds = name.EndsWith("time", StringComparison.Ordinal) || path.EndsWith("tim.tv_sec", StringComparison.Ordinal);
         if (seconds && value is JsonValue v && v.TryGetValue(out long s) && s > 0 && s < 253402300800)
         {
             return DateTimeOffset.FromUnixTimeSeconds(s).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
