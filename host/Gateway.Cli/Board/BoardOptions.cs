@@ -48,14 +48,14 @@ internal sealed class BoardOptions
 
     private readonly Option<int> uid = new("--uid")
     {
-        Description = "The user id of the client process the command acts as (real, effective and saved). Default 0 (root).",
+        Description = "The user id of the client process the command acts as (real, effective and saved); 0 is root.",
         HelpName = "UID",
         DefaultValueFactory = _ => 0,
     };
 
     private readonly Option<int> gid = new("--gid")
     {
-        Description = "The group id of the client process. Default 0.",
+        Description = "The group id of the client process (real, effective and saved).",
         HelpName = "GID",
         DefaultValueFactory = _ => 0,
     };
