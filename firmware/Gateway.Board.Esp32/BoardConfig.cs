@@ -1,36 +1,28 @@
-using Gateway.Protocol.Qnx;
+using Gateway.Protocol.Link;
 
 namespace Gateway.Board.Esp32
 {
     /// <summary>
-    /// The ESP32's fixed limits (system.md §3): one session, window 2, frames of one page plus headroom,
-    /// 16 OCBs; a 32-bit board that prefers the T32_2001 stat form.
+    /// The app's own constants. The ESP32 limits of system.md §3 live with the shared code they size:
+    /// <see cref="BoardLinkConfig.Esp32"/> (1 session, window 2, frames of one page plus headers),
+    /// <c>RmConfig.Esp32()</c> (16 OCBs, a 32-bit board: T32_2001) and <c>BoardDefinition.Esp32()</c>
+    /// (16 KiB shmem and removable, 32 KiB /data).
     /// </summary>
     public static class BoardConfig
     {
         public const string Name = "gateway-esp32";
         public const string FirmwareVersion = "0.1.0";
 
-        public const int Sessions = 1;
-        public const int Window = 2;
-        public const int Ocbs = 16;
-
-        /// <summary>One 4096-byte page plus 256 bytes for QNX message headers (LinkLimits.MinBody).</summary>
-        public const int MaxBody = 4096 + 256;
-
-        /// <summary>The board's own pointer width: 32-bit, so _STAT_FORM_PREFERRED means T32_2001.</summary>
-        public const bool Is64Bit = false;
-
-        public const int PreferredStatForm = StatForm.T32_2001;
-
         /// <summary>Link UART speed (8N1).</summary>
         public const int LinkBaud = 921600;
 
         /// <summary>UART receive buffer: two frames' worth, so a frame arriving while one is handled is kept.</summary>
-        public const int LinkReadBuffer = 2 * MaxBody + 512;
+        public const int LinkReadBuffer = (2 * LinkLimits.MinBody) + 512;
 
-        /// <summary>The device windows /dev/mem declares: bank0's register block.</summary>
-        public const uint Bank0WindowAddress = 0xFE200000;
-        public const int Bank0WindowSize = 4096;
+        /// <summary>The device window /dev/mem declares: bank0's register block (the Gateway map, not the chip's).</summary>
+        public const ulong Bank0WindowAddress = 0xFE200000;
+
+        /// <summary>How long to wait before reopening the link UART after it closed.</summary>
+        public const int ReopenDelayMs = 1000;
     }
 }

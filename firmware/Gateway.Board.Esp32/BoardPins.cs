@@ -15,7 +15,20 @@ namespace Gateway.Board.Esp32
         /// <summary>nanoFramework's SPI bus 1 (its SPI1_* pin functions).</summary>
         public const int SpiBusId = 1;
 
+        /// <summary>The board folder's name (boards/…), served as the board name in HELLO and /fw/info.</summary>
         public string Model;
+
+        /// <summary>The board as a person names it, served as the model.</summary>
+        public string Description;
+
+        /// <summary>
+        /// The test items fitted on this board (hardware-docs/wiring.md): the loopback wire bank0 pin 4 → pin 5 and
+        /// the 25LC256 on CS0. Set false for a board built without one; /fw/map then leaves it out and the harness
+        /// skips its checks.
+        /// </summary>
+        public bool LoopbackFitted = true;
+        public bool EepromFitted = true;
+
         public int[] Bank0Gpios;
         public int SpiMosi;
         public int SpiMiso;
@@ -32,6 +45,7 @@ namespace Gateway.Board.Esp32
         {
             BoardPins p = new BoardPins();
             p.Model = "esp32-devkitc";
+            p.Description = "ESP32-DevKitC (ESP32-WROOM-32)";
             p.Bank0Gpios = new int[] { 13, 14, 21, 22, 25, 26, 27, 32 };
             p.SpiClock = 18;
             p.SpiMiso = 19;
@@ -50,6 +64,7 @@ namespace Gateway.Board.Esp32
         {
             BoardPins p = new BoardPins();
             p.Model = "esp32-s3-devkitc";
+            p.Description = "ESP32-S3-DevKitC-1";
             p.Bank0Gpios = new int[] { 4, 5, 6, 7, 15, 16, 1, 2 };
             p.SpiClock = 12;
             p.SpiMiso = 13;

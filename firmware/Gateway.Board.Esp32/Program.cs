@@ -1,10 +1,16 @@
 using System.Device.Gpio;
 using System.Threading;
+using Gateway.Devices.Boards;
+using Gateway.Devices.Hal;
+using Gateway.Protocol.Link;
+using BuiltBoard = Gateway.Devices.Boards.Board;
 
 namespace Gateway.Board.Esp32
 {
     /// <summary>
-    /// The ESP32 board app: board pins, HAL adapters, key, clock. Choose the board in <see cref="Board"/>.
+    /// The ESP32 board app: pins, HAL adapters and key, then the composition every board shares (as the emulated
+    /// board does): BoardDefinition → BoardNamespace.Build → BoardLink → events and /fw/status → served on the
+    /// link UART (COM2) on this thread. Choose the board in <see cref="Board"/>.
     /// </summary>
     public static class Program
     {
@@ -32,18 +38,49 @@ namespace Gateway.Board.Esp32
             GpioController gpio = new GpioController();
             Esp32GpioBank bank0 = new Esp32GpioBank(gpio, pins.Bank0Gpios);
             Esp32SpiBus spi0 = new Esp32SpiBus(BoardPins.SpiBusId, pins.SpiChipSelects);
-            SerialByteStream link = new SerialByteStream(BoardPins.LinkPort, BoardConfig.LinkBaud, BoardConfig.LinkReadBuffer);
-            log.Info(BoardConfig.Name + " " + BoardConfig.FirmwareVersion + " on " + pins.Model);
 
-            // TODO(integrator): compose the board here, as the emulated board does, with the limits of
-            // BoardConfig (1 session, window 2, MaxBody, 16 OCBs, 32-bit, preferred form T32_2001):
-            //   - the regions of Gateway.Devices over bank0 (IGpioBank, 8 pins, present 0xFF), spi0 (ISpiBus,
-            //     CS0 = 25LC256, CS1 free) and clock, declaring in /fw/map the loopback wire bank0 pin 4 -> pin 5,
-            //     the EEPROM on CS0, and the /dev/mem window BoardConfig.Bank0WindowAddress/Size = bank0;
-            //   - the resource manager over those regions;
-            //   - the link session engine over link (IByteStream), hmac (IHmac), clock (IClock) and log,
-            //     run on this thread.
-            Thread.Sleep(Timeout.Infinite);
+            BuiltBoard board = BoardNamespace.Build(Definition(pins, bank0, spi0), clock, log);
+            BoardLinkConfig config = BoardLinkConfig.Esp32();
+            config.BoardName = pins.Model;
+            config.BoardModel = pins.Description;
+            config.FirmwareVersion = BoardConfig.FirmwareVersion;
+            BoardLink link = new BoardLink(config, board.Rm, hmac, clock, log, BootId.Create());
+            board.Events.Target = link;
+            board.Status.AddSource(new LinkStatusSource(link));
+            board.Status.AddSource(new EventStatusSource(link));
+            log.Info(BoardConfig.Name + " " + BoardConfig.FirmwareVersion + " on " + pins.Model + ": serving the link on " + BoardPins.LinkPort);
+
+            // The UART never ends by itself; should it be closed (a driver error), open it again.
+            while (true)
+            {
+                SerialByteStream stream = new SerialByteStream(BoardPins.LinkPort, BoardConfig.LinkBaud, BoardConfig.LinkReadBuffer);
+                link.Serve(stream);
+                stream.Close();
+                log.Warn("link: " + BoardPins.LinkPort + " closed; opening it again");
+                Thread.Sleep(BoardConfig.ReopenDelayMs);
+            }
+        }
+
+        /// <summary>What this board serves: the ESP32 sizes, bank0 with its /dev/mem window, spi0 and the fitted test items.</summary>
+        private static BoardDefinition Definition(BoardPins pins, IGpioBank bank0, ISpiBus spi0)
+        {
+            BoardDefinition d = BoardDefinition.Esp32();
+            d.Name = pins.Model;
+            d.Model = pins.Description;
+            d.FirmwareVersion = BoardConfig.FirmwareVersion;
+            d.Banks = new GpioBankDefinition[] { new GpioBankDefinition("bank0", bank0, BoardConfig.Bank0WindowAddress) };
+            d.Spi = spi0;
+            if (pins.EepromFitted)
+            {
+                d.SpiDevices = new SpiDeviceDeclaration[] { SpiDeviceDeclaration.Eeprom25LC256(0) };
+            }
+
+            if (pins.LoopbackFitted)
+            {
+                d.Wiring = new WireDeclaration[] { new WireDeclaration("bank0", 4, "bank0", 5) };
+            }
+
+            return d;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Gateway.Transports.Desktop.Serial;
 
 namespace Gateway.Board.RaspberryPi;
 
@@ -14,7 +15,8 @@ public enum PiModel
 /// <summary>
 /// The Pi app's command line (boards/raspberry-pi/README.md). Defaults match the board folder:
 /// bank0 = BCM 5,6,12,13,16,17,22,23 (loopback wire bank0 pin 4 → pin 5 = BCM16 → BCM17), SPI0 CE0/CE1,
-/// the key in /etc/gateway/board.key, the link on TCP port 7447.
+/// the key in /etc/gateway/board.key, the link on TCP port 7447. Beyond each value's own form, the options
+/// must fit together: the declared loopback wire needs bank0 pins 4 and 5, the declared EEPROM needs a CS0.
 /// </summary>
 public sealed record PiOptions
 {
@@ -34,17 +36,20 @@ public sealed record PiOptions
     /// <summary>Chip line (BCM number) of each bank0 pin; −1 for a pin that is absent.</summary>
     public int[] Bank0Lines { get; init; } = DefaultBank0Lines;
 
-    /// <summary>spidev file per chip select of SPI0.</summary>
+    /// <summary>spidev file per chip select of SPI0; empty (<c>--spi none</c>) for a Pi without SPI: no /dev/spi0 regions.</summary>
     public string[] SpiDevices { get; init; } = DefaultSpiDevices;
 
     public string KeyFile { get; init; } = DefaultKeyFile;
 
-    /// <summary>A tty for the link (e.g. /dev/ttyGS0, /dev/ttyAMA0), or null for TCP.</summary>
+    /// <summary>A tty for the link (e.g. /dev/ttyGS0, /dev/ttyAMA0), or null for none.</summary>
     public string? SerialPath { get; init; }
+
+    /// <summary>Whether the link is served on TCP: with <c>--tcp</c>, or when no <c>--serial</c> is given.</summary>
+    public bool TcpEnabled { get; init; } = true;
 
     public int Baud { get; init; } = DefaultBaud;
 
-    /// <summary>Address and port to listen on when the link is TCP.</summary>
+    /// <summary>Address and port to listen on when <see cref="TcpEnabled"/>.</summary>
     public string TcpHost { get; init; } = "0.0.0.0";
 
     public int TcpPort { get; init; } = DefaultTcpPort;
@@ -66,11 +71,14 @@ public sealed record PiOptions
           --gpiochip PATH|auto     GPIO chip (default auto: label pinctrl-bcm2711 on a Pi 4, pinctrl-rp1 on a Pi 5)
           --bank0-lines LIST       BCM line per bank0 pin, comma-separated, - for an absent pin
                                    (default 5,6,12,13,16,17,22,23)
-          --spi PATH[,PATH...]     spidev file per SPI0 chip select (default /dev/spidev0.0,/dev/spidev0.1)
+          --spi PATH[,PATH...]|none
+                                   spidev file per SPI0 chip select (default /dev/spidev0.0,/dev/spidev0.1);
+                                   none: no SPI regions
           --key-file PATH          link key, mode 0600 (default /etc/gateway/board.key)
           --serial PATH            link over a tty (/dev/ttyGS0 USB gadget, /dev/ttyAMA0 UART)
-          --baud N                 tty speed (default 921600)
-          --tcp [HOST:]PORT        link over TCP (the default, 0.0.0.0:7447)
+          --baud N                 tty speed (default 921600; 9600 ... 3000000)
+          --tcp [ADDRESS:]PORT     link over TCP (0.0.0.0:7447 unless only --serial is given;
+                                   with --serial too, both are served)
           --no-loopback            the loopback wire bank0 pin 4 -> pin 5 is not fitted
           --no-eeprom              no 25LC256 EEPROM on SPI0 CS0
           -h, --help               this text
@@ -149,12 +157,15 @@ public sealed record PiOptions
                     options = options with { Bank0Lines = lines };
                     break;
                 case "--spi":
-                    if (!Next(out v) || v.Length == 0)
+                    if (!Next(out v) || v.Trim(',', ' ').Length == 0)
                     {
-                        return Fail(out error, "--spi takes one or more spidev paths");
+                        return Fail(out error, "--spi takes one or more spidev paths, or none");
                     }
 
-                    options = options with { SpiDevices = v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                    options = options with
+                    {
+                        SpiDevices = v == "none" ? Array.Empty<string>() : v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    };
                     break;
                 case "--key-file":
                     if (!Next(out v) || v.Length == 0)
@@ -179,12 +190,17 @@ public sealed record PiOptions
                         return Fail(out error, "--baud takes a positive number");
                     }
 
+                    if (!SerialBaudRates.IsSupported(baud))
+                    {
+                        return Fail(out error, $"--baud {baud} is not a tty speed; use one of {string.Join(", ", SerialBaudRates.Supported)}");
+                    }
+
                     options = options with { Baud = baud };
                     break;
                 case "--tcp":
                     if (!Next(out v) || !TryParseEndpoint(v, out string host, out int port))
                     {
-                        return Fail(out error, "--tcp takes [HOST:]PORT with a port of 1-65535");
+                        return Fail(out error, "--tcp takes [ADDRESS:]PORT: an IP address of this Pi and a port of 1-65535");
                     }
 
                     sawTcp = true;
@@ -201,9 +217,15 @@ public sealed record PiOptions
             }
         }
 
-        if (sawSerial && sawTcp)
+        options = options with { TcpEnabled = sawTcp || !sawSerial };
+        if (options.LoopbackWire && (options.Bank0Lines.Length < 6 || options.Bank0Lines[4] < 0 || options.Bank0Lines[5] < 0))
         {
-            return Fail(out error, "choose one link: --serial or --tcp");
+            return Fail(out error, "the loopback wire bank0 pin 4 -> pin 5 needs both pins in --bank0-lines; without the wire give --no-loopback");
+        }
+
+        if (options.Eeprom && options.SpiDevices.Length == 0)
+        {
+            return Fail(out error, "the 25LC256 sits on SPI0 CS0, which --spi none leaves out; without it give --no-eeprom");
         }
 
         return true;
@@ -293,6 +315,8 @@ public sealed record PiOptions
             }
         }
 
-        return int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
+        // The board listens on an address of its own, so a host name is not taken.
+        return int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535
+            && System.Net.IPAddress.TryParse(host, out _);
     }
 }

@@ -423,13 +423,22 @@ namespace Gateway.ResourceManager
                 {
                     ctp.BeginPart();
                     int pr = RunPart(attached.PartType[i], attached.PartOffset[i], attached.PartLength[i], ocb);
-                    if (pr == Errno.EOK || pr < 0 && pr != Resmgr.NoReply)
+                    bool ok = pr == Errno.EOK || pr < 0 && pr != Resmgr.NoReply;
+                    if (ok && i < attached.PartCount - 1)
                     {
-                        if (i < attached.PartCount - 1)
+                        if (ocb.InUse)
                         {
                             continue;
                         }
 
+                        // An attached _IO_CLOSE released the new OCB: the next part has no OCB (EBADF), and must never
+                        // run on the released slot, which a mapping OCB could take again within this request.
+                        pr = Errno.EBADF;
+                        ok = false;
+                    }
+
+                    if (ok)
+                    {
                         FinishCombined(pr, closeAfter, ocb);
                         return Resmgr.NoReply;
                     }
@@ -653,10 +662,11 @@ namespace Gateway.ResourceManager
         }
 
         /// <summary>
-        /// Makes room for a growable file to reach <paramref name="end"/> bytes within its mount's RAM budget;
-        /// returns the end it can reach (the whole request, or less).
+        /// Makes room for a growable file to take bytes <paramref name="offset"/> … <paramref name="end"/> within its
+        /// mount's RAM budget; returns the end it can reach (the whole request, or less). When not even the first
+        /// byte fits, nothing grows (the write is refused with ENOSPC and must leave the budget alone).
         /// </summary>
-        internal long Grow(ResourceAttr attr, long end)
+        internal long Grow(ResourceAttr attr, long offset, long end)
         {
             int capacity = attr.Data.Length;
             if (end <= capacity)
@@ -672,7 +682,7 @@ namespace Gateway.ResourceManager
                 end = reachable;
             }
 
-            if (end <= capacity)
+            if (end <= capacity || offset >= end)
             {
                 return capacity;
             }
@@ -708,15 +718,9 @@ namespace Gateway.ResourceManager
         /// <summary>Sets all three times of a new entry to now.</summary>
         public void StampNow(ResourceAttr attr)
         {
-            long s;
-            int ns;
-            Clock.UtcNow(out s, out ns);
-            attr.MtimeSec = s;
-            attr.MtimeNsec = ns;
-            attr.AtimeSec = s;
-            attr.AtimeNsec = ns;
-            attr.CtimeSec = s;
-            attr.CtimeNsec = ns;
+            TouchModify(attr);
+            attr.AtimeSec = attr.MtimeSec;
+            attr.AtimeNsec = attr.MtimeNsec;
         }
     }
 }

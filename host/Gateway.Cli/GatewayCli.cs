@@ -14,6 +14,8 @@ public static class GatewayCli
 {
     private static IEnumerable<Command> Commands(CliConsole console)
     {
+        yield return ConformCommand.Create(console);
+        yield return RunCommand.Create(console);
         yield return WireCommand.Create(console);
         yield return ProbeCommand.Create(console);
         yield return LsCommand.Create(console);

@@ -124,6 +124,28 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public void JsonWriter_EmptyBuffer_NeededMeasuresTheDocumentExactly()
+    {
+        var w = new JsonWriter();
+        w.Reset(new byte[0], 0, 0);
+        w.BeginObject();
+        w.Property("a-long-name", 1234567);
+        w.Property("text", "x\"y");
+        w.EndObject();
+        int needed = w.Needed;
+        var buf = new byte[needed];
+        w.Reset(buf, 0, buf.Length);
+        w.BeginObject();
+        w.Property("a-long-name", 1234567);
+        w.Property("text", "x\"y");
+        w.EndObject();
+
+        Assert.Equal("{\"a-long-name\":1234567,\"text\":\"x\\\"y\"}", System.Text.Encoding.ASCII.GetString(buf));
+        Assert.False(w.Overflowed);
+        Assert.Equal(needed, w.Length);
+    }
+
+    [Fact]
     public void JsonWriter_Numbers_ExtremesPrintExactly()
     {
         var w = new JsonWriter();

@@ -57,7 +57,7 @@ public sealed class GpioWiring
         }
 
         var wire = new GpioWire(bankA, pinA, bankB, pinB);
-        List<PendingEdges> pending;
+        List<PendingEdges>? pending;
         lock (Gate)
         {
             _wires.Add(wire);
@@ -71,7 +71,7 @@ public sealed class GpioWiring
     /// <summary>Removes a wire made by <see cref="Connect"/>; the freed inputs fall back to their pulls.</summary>
     public bool Disconnect(GpioWire wire)
     {
-        List<PendingEdges> pending;
+        List<PendingEdges>? pending;
         bool removed;
         lock (Gate)
         {
@@ -91,8 +91,11 @@ public sealed class GpioWiring
         }
     }
 
-    /// <summary>Recomputes every wire's drive and every bank's levels; returns the edges to report.</summary>
-    internal List<PendingEdges> SettleLocked()
+    /// <summary>
+    /// Recomputes every wire's drive and every bank's levels; returns the edges to report, or null when there are
+    /// none (the common case, which then allocates nothing).
+    /// </summary>
+    internal List<PendingEdges>? SettleLocked()
     {
         foreach (var bank in _banks)
         {
@@ -113,12 +116,13 @@ public sealed class GpioWiring
             }
         }
 
-        var pending = new List<PendingEdges>();
+        List<PendingEdges>? pending = null;
         foreach (var bank in _banks)
         {
             bank.UpdateLevelsLocked(out uint rising, out uint falling);
             if ((rising | falling) != 0)
             {
+                pending ??= new List<PendingEdges>();
                 pending.Add(new PendingEdges(bank, rising, falling));
             }
         }
@@ -126,8 +130,13 @@ public sealed class GpioWiring
         return pending;
     }
 
-    internal static void Dispatch(List<PendingEdges> pending)
+    internal static void Dispatch(List<PendingEdges>? pending)
     {
+        if (pending == null)
+        {
+            return;
+        }
+
         foreach (var p in pending)
         {
             p.Bank.RaiseEdges(p.Rising, p.Falling);

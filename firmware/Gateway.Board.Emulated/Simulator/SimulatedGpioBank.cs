@@ -76,33 +76,68 @@ public sealed class SimulatedGpioBank : IGpioBank
     /// <summary>How many times <see cref="EdgeDetected"/> was raised.</summary>
     public int EdgeReports => Locked(() => _edgeReports);
 
-    public uint ReadInputs() => Locked(() => _levels);
+    // The HAL verbs below run on every register access of the emulated board, so they take the lock and settle
+    // inline: a lambda capturing the arguments would allocate a closure and a delegate per call, and the board's
+    // steady state allocates nothing (system.md §6).
+    public uint ReadInputs()
+    {
+        lock (Wiring.Gate)
+        {
+            return _levels;
+        }
+    }
 
-    public void WriteOutputs(uint mask, uint values) =>
-        Change(() => _latch = (_latch & ~(mask & PresentPins)) | (values & mask & PresentPins));
+    public void WriteOutputs(uint mask, uint values)
+    {
+        List<GpioWiring.PendingEdges>? pending;
+        lock (Wiring.Gate)
+        {
+            _latch = (_latch & ~(mask & PresentPins)) | (values & mask & PresentPins);
+            pending = Wiring.SettleLocked();
+        }
 
-    public void SetDirections(uint mask, uint outputs) =>
-        Change(() => _outputs = (_outputs & ~(mask & PresentPins)) | (outputs & mask & PresentPins));
+        GpioWiring.Dispatch(pending);
+    }
+
+    public void SetDirections(uint mask, uint outputs)
+    {
+        List<GpioWiring.PendingEdges>? pending;
+        lock (Wiring.Gate)
+        {
+            _outputs = (_outputs & ~(mask & PresentPins)) | (outputs & mask & PresentPins);
+            pending = Wiring.SettleLocked();
+        }
+
+        GpioWiring.Dispatch(pending);
+    }
 
     public void SetPulls(uint mask, uint pullUps, uint pullDowns)
     {
-        Change(() =>
+        List<GpioWiring.PendingEdges>? pending;
+        lock (Wiring.Gate)
         {
             mask &= PresentPins;
             uint up = pullUps & mask;
             uint down = pullDowns & mask & ~up;
             _pullUps = (_pullUps & ~mask) | up;
             _pullDowns = (_pullDowns & ~mask) | down;
-        });
+            pending = Wiring.SettleLocked();
+        }
+
+        GpioWiring.Dispatch(pending);
     }
 
     public void EnableEdges(uint risingPins, uint fallingPins)
     {
-        Change(() =>
+        List<GpioWiring.PendingEdges>? pending;
+        lock (Wiring.Gate)
         {
             _rising = risingPins & PresentPins;
             _falling = fallingPins & PresentPins;
-        });
+            pending = Wiring.SettleLocked();
+        }
+
+        GpioWiring.Dispatch(pending);
     }
 
     /// <summary>Drives input pin <paramref name="pin"/> from outside the board (a wire to a test instrument).</summary>
@@ -185,7 +220,7 @@ public sealed class SimulatedGpioBank : IGpioBank
 
     private void Change(Action mutate)
     {
-        List<GpioWiring.PendingEdges> pending;
+        List<GpioWiring.PendingEdges>? pending;
         lock (Wiring.Gate)
         {
             mutate();

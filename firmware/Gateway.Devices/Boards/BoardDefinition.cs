@@ -53,6 +53,12 @@ namespace Gateway.Devices.Boards
             PageSize = pageSize;
             AddressBytes = addressBytes;
         }
+
+        /// <summary>The boards' test EEPROM (hardware-docs/wiring.md): a Microchip 25LC256, 32 KiB, 64-byte pages, 2 address bytes.</summary>
+        public static SpiDeviceDeclaration Eeprom25LC256(int chipSelect)
+        {
+            return new SpiDeviceDeclaration(chipSelect, "25LC256", 32768, 64, 2);
+        }
     }
 
     /// <summary>
@@ -79,5 +85,23 @@ namespace Gateway.Devices.Boards
 
         /// <summary>Where /dev/ser1 writes go (null: counted and dropped).</summary>
         public IByteStream ConsoleOutput;
+
+        /// <summary>
+        /// The ESP32's sizes (boards/esp32-devkitc, "Memory"): <see cref="RmConfig.Esp32"/> (1 session, 16 OCBs, a
+        /// 32-bit board), /dev/shmem/scratch and /dev/removable0 16 KiB each, /data 32 KiB of RAM (its starting
+        /// files take 29,696 of them) and a 128-byte console. The app adds its name, HAL objects and declarations.
+        /// </summary>
+        public static BoardDefinition Esp32()
+        {
+            BoardDefinition d = new BoardDefinition();
+            d.Name = "esp32";
+            d.Model = "ESP32";
+            d.Rm = RmConfig.Esp32();
+            d.ShmemSize = 16 * 1024;
+            d.RemovableSize = 16 * 1024;
+            d.DataRamBudget = 32 * 1024;
+            d.ConsoleCapacity = 128;
+            return d;
+        }
     }
 }

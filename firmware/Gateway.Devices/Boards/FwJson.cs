@@ -13,14 +13,52 @@ namespace Gateway.Devices.Boards
     /// </summary>
     public static class FwJson
     {
-        private const int ScratchSize = 24576;
+        private static readonly byte[] Nothing = new byte[0];
 
         public static byte[] Info(Board board)
         {
-            BoardDefinition d = board.Definition;
-            byte[] scratch = new byte[2048];
             JsonWriter w = new JsonWriter();
-            w.Reset(scratch, 0, scratch.Length);
+            w.Reset(Nothing, 0, 0);
+            WriteInfo(w, board);
+            return Exact(w, board, true);
+        }
+
+        /// <summary>
+        /// /fw/map, written twice: once into nothing to measure it, then into a buffer of exactly that size, so no
+        /// board (the ESP32 least of all) needs a build buffer larger than the document it keeps.
+        /// </summary>
+        public static byte[] Map(Board board)
+        {
+            JsonWriter w = new JsonWriter();
+            w.Reset(Nothing, 0, 0);
+            WriteMap(w, board);
+            return Exact(w, board, false);
+        }
+
+        private static byte[] Exact(JsonWriter measured, Board board, bool info)
+        {
+            byte[] document = new byte[measured.Needed];
+            measured.Reset(document, 0, document.Length);
+            if (info)
+            {
+                WriteInfo(measured, board);
+            }
+            else
+            {
+                WriteMap(measured, board);
+            }
+
+            if (measured.Overflowed || measured.Length != document.Length)
+            {
+                throw new System.InvalidOperationException("/fw/info or /fw/map changed between its two passes");
+            }
+
+            return document;
+        }
+
+        private static void WriteInfo(JsonWriter w, Board board)
+        {
+            BoardDefinition d = board.Definition;
             w.BeginObject();
             w.Property("format", 1);
             w.Property("board", d.Name);
@@ -37,15 +75,11 @@ namespace Gateway.Devices.Boards
             w.Property("fds_per_process", d.Rm.MaxFdsPerProcess);
             w.EndObject();
             w.EndObject();
-            return Copy(scratch, w.Length);
         }
 
-        public static byte[] Map(Board board)
+        private static void WriteMap(JsonWriter w, Board board)
         {
             BoardDefinition d = board.Definition;
-            byte[] scratch = new byte[ScratchSize];
-            JsonWriter w = new JsonWriter();
-            w.Reset(scratch, 0, scratch.Length);
             w.BeginObject();
             w.Property("format", 1);
             w.Property("board", d.Name);
@@ -134,12 +168,6 @@ namespace Gateway.Devices.Boards
 
             w.EndArray();
             w.EndObject();
-            if (w.Overflowed)
-            {
-                throw new System.InvalidOperationException("/fw/map does not fit its build buffer");
-            }
-
-            return Copy(scratch, w.Length);
         }
 
         private static void Resource(JsonWriter w, ResourceAttr a)
@@ -228,13 +256,6 @@ namespace Gateway.Devices.Boards
                 case FileMode.Sock: return "sock";
                 default: return "unknown";
             }
-        }
-
-        private static byte[] Copy(byte[] scratch, int length)
-        {
-            byte[] b = new byte[length];
-            System.Array.Copy(scratch, 0, b, 0, length);
-            return b;
         }
     }
 }

@@ -3,7 +3,8 @@ namespace Gateway.ResourceManager.Introspection
     /// <summary>
     /// A small JSON writer into a caller-owned byte buffer (board code: no strings built, no allocation).
     /// Writing past the buffer sets <see cref="Overflowed"/> and drops the rest; callers size buffers so it
-    /// does not happen and report it if it does.
+    /// does not happen and report it if it does. <see cref="Needed"/> still counts every byte, so a first pass
+    /// into an empty buffer measures a document exactly and a second pass writes it into a buffer of that size.
     /// </summary>
     public sealed class JsonWriter
     {
@@ -17,6 +18,7 @@ namespace Gateway.ResourceManager.Introspection
         private int pos;
         private int depth;
         private bool afterName;
+        private int dropped;
 
         public bool Overflowed;
 
@@ -30,12 +32,19 @@ namespace Gateway.ResourceManager.Introspection
             depth = 0;
             afterName = false;
             Overflowed = false;
+            dropped = 0;
         }
 
         /// <summary>Bytes written since <see cref="Reset"/>.</summary>
         public int Length
         {
             get { return pos - start; }
+        }
+
+        /// <summary>Bytes the document needs since <see cref="Reset"/>: those written plus those dropped for want of room.</summary>
+        public int Needed
+        {
+            get { return pos - start + dropped; }
         }
 
         public void BeginObject()
@@ -218,6 +227,7 @@ namespace Gateway.ResourceManager.Introspection
             if (pos >= limit)
             {
                 Overflowed = true;
+                dropped++;
                 return;
             }
 

@@ -130,12 +130,14 @@ namespace Gateway.ResourceManager
             }
 
             long want = msg.Nbytes;
-            long end = offset + want;
+
+            // offset + nbytes saturates: an offset near 2^63 must not wrap to a negative end (a negative copy index).
+            long end = offset > long.MaxValue - want ? long.MaxValue : offset + want;
             if (end > attr.Size)
             {
                 if (attr.Growable && !attr.FixedSize)
                 {
-                    end = ctp.Rm.Grow(attr, end);
+                    end = ctp.Rm.Grow(attr, offset, end);
                 }
                 else
                 {

@@ -85,9 +85,12 @@ public sealed class BoardTarget : IAsyncDisposable
         foreach (var (name, value) in uri.Options)
         {
             bool known = (name == "bits" && value is "32" or "64") || (name == "quirks" && value is "0" or "1");
-            if (!emulated || !known)
+            bool inProcessOnly = uri.Scheme == TransportScheme.Emulated &&
+                ((name == "faults" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= 0.2) ||
+                 (name == "seed" && int.TryParse(value, out _)));
+            if (!emulated || !(known || inProcessOnly))
             {
-                throw new TargetException($"bad target '{target}': option '{name}={value}' is not one of bits=32|64, quirks=0|1 (emu: and pty: only)", usage: true);
+                throw new TargetException($"bad target '{target}': option '{name}={value}' is not one of bits=32|64, quirks=0|1 (emu: and pty:), faults=RATE (0 … 0.2) and seed=N (emu: only)", usage: true);
             }
         }
 
@@ -132,6 +135,27 @@ public sealed class BoardTarget : IAsyncDisposable
 
     private bool Quirks => Uri.Options.TryGetValue("quirks", out var q) && q == "1";
 
+    /// <summary>emu: only — the rate of each link fault (drop, corrupt, duplicate, reorder, delay) per frame, 0 for none.</summary>
+    public double FaultRate => Uri.Options.TryGetValue("faults", out var f) ? double.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    /// <summary>The fault seed of the first session (each later session adds one); random when not given.</summary>
+    public int FaultSeed { get; } = System.Random.Shared.Next(1, int.MaxValue);
+
+    /// <summary>The fault injectors of the sessions opened so far (emu:?faults=…), with their seeds.</summary>
+    public System.Collections.Generic.List<Gateway.Transports.Desktop.Faults.FaultyLink> FaultyLinks { get; } = new();
+
+    /// <summary>Replaces the in-process emulated board with a new one — a board reset: a new boot id, /data afresh.</summary>
+    public void ResetEmulatedBoard()
+    {
+        if (inProcess == null)
+        {
+            throw new InvalidOperationException("only an emu: target can be reset from the harness");
+        }
+
+        inProcess.Dispose();
+        inProcess = new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+    }
+
     /// <summary>
     /// Opens a fresh authenticated session (closing the previous one of this target first). Throws
     /// <see cref="TargetException"/> when the board cannot be reached or refuses the key.
@@ -164,6 +188,11 @@ public sealed class BoardTarget : IAsyncDisposable
         }
 
         var linkOptions = (options.Link ?? new LinkClientOptions { Key = key }) with { Key = key, LeaveOpen = leaveOpen, Log = options.Log };
+        if (options.Link == null && FaultRate > 0)
+        {
+            // In memory a reply takes microseconds: retransmit lost frames quickly so a faulty run stays short.
+            linkOptions = linkOptions with { RetransmitTimeout = TimeSpan.FromMilliseconds(100), HandshakeTimeout = TimeSpan.FromMilliseconds(200), HandshakeAttempts = 20, MaxAttempts = 50 };
+        }
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -188,6 +217,16 @@ public sealed class BoardTarget : IAsyncDisposable
         {
             case TransportScheme.Emulated:
                 inProcess ??= new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+                if (FaultRate > 0)
+                {
+                    int seed = Uri.Options.TryGetValue("seed", out var s) ? int.Parse(s) + FaultyLinks.Count : FaultSeed + FaultyLinks.Count;
+                    var faulty = new Gateway.Transports.Desktop.Faults.FaultyLink(Gateway.Transports.Desktop.Faults.FaultOptions.Uniform(FaultRate, seed));
+                    FaultyLinks.Add(faulty);
+                    options.Log?.Invoke($"link faults {FaultRate:P1} each, seed {faulty.Seed}");
+                    inProcess.ServeInBackground(faulty.Board);
+                    return (faulty.Host, false);
+                }
+
                 return (inProcess.ConnectInMemory(), false);
             case TransportScheme.Tcp:
                 return (await TcpTransport.ConnectAsync(Uri.Host!, Uri.Port, cancellationToken).ConfigureAwait(false), false);

@@ -98,6 +98,47 @@ public sealed class BoardFolderTests
         Assert.Equal(json, app);
     }
 
+    [Theory]
+    [InlineData("esp32-devkitc")]
+    [InlineData("esp32-s3-devkitc")]
+    public void Esp32BoardJson_LimitsAndSizes_MatchTheSharedEsp32Presets(string board)
+    {
+        var json = Load(board);
+        var d = Gateway.Devices.Boards.BoardDefinition.Esp32();
+        var link = Gateway.Protocol.Link.BoardLinkConfig.Esp32();
+
+        AssertLimitsAndSizes(json, d, link);
+        Assert.Equal(32, json.GetProperty("bits").GetInt32());
+        Assert.False(d.Rm.Is64Bit);
+    }
+
+    [Fact]
+    public void RaspberryPiBoardJson_LimitsAndSizes_MatchTheComposition()
+    {
+        var json = Load("raspberry-pi");
+        var d = Gateway.Board.RaspberryPi.PiBoard.CreateDefinition(
+            new Gateway.Board.RaspberryPi.PiOptions(), new Gateway.Devices.Hal.IGpioBank[] { new Gateway.Board.Emulated.Simulator.SimulatedGpioBank("bank0", 8) },
+            new Gateway.Board.Emulated.Simulator.SimulatedSpiBus(2));
+
+        AssertLimitsAndSizes(json, d, Gateway.Board.RaspberryPi.PiBoard.CreateLinkConfig(d));
+        Assert.Equal(64, json.GetProperty("bits").GetInt32());
+        Assert.True(d.Rm.Is64Bit);
+    }
+
+    private static void AssertLimitsAndSizes(JsonElement json, Gateway.Devices.Boards.BoardDefinition d, Gateway.Protocol.Link.BoardLinkConfig link)
+    {
+        var limits = json.GetProperty("limits");
+        var sizes = json.GetProperty("sizes");
+        Assert.Equal(link.Sessions, limits.GetProperty("sessions").GetInt32());
+        Assert.Equal(d.Rm.MaxSessions, limits.GetProperty("sessions").GetInt32());
+        Assert.Equal(link.Window, limits.GetProperty("window").GetInt32());
+        Assert.Equal(link.MaxBody, limits.GetProperty("maxBody").GetInt32());
+        Assert.Equal(d.Rm.MaxOcbs, limits.GetProperty("ocbs").GetInt32());
+        Assert.Equal(d.ShmemSize, sizes.GetProperty("shmem").GetInt32());
+        Assert.Equal(d.RemovableSize, sizes.GetProperty("removable").GetInt32());
+        Assert.Equal(d.DataRamBudget, sizes.GetProperty("dataBudget").GetInt32());
+    }
+
     [Fact]
     public void EmulatedBoard_DevelopmentKey_Is32AsciiBytes()
     {

@@ -79,10 +79,75 @@ public sealed class PiOptionsTests
     }
 
     [Fact]
-    public void TryParse_SerialAndTcp_IsAnError()
+    public void TryParse_SerialAndTcp_ServesBoth()
     {
-        Assert.False(PiOptions.TryParse(new[] { "--serial", "/dev/ttyGS0", "--tcp", "7000" }, out _, out string? error));
-        Assert.Contains("one link", error);
+        Assert.True(PiOptions.TryParse(new[] { "--serial", "/dev/ttyGS0", "--tcp", "7000" }, out var o, out string? error), error);
+
+        Assert.Equal("/dev/ttyGS0", o.SerialPath);
+        Assert.True(o.TcpEnabled);
+        Assert.Equal(7000, o.TcpPort);
+    }
+
+    [Fact]
+    public void TryParse_SerialOnly_ServesNoTcp()
+    {
+        Assert.True(PiOptions.TryParse(new[] { "--serial", "/dev/ttyAMA0" }, out var o, out _));
+
+        Assert.False(o.TcpEnabled);
+    }
+
+    [Fact]
+    public void TryParse_NoLink_ServesTcpOnTheDefaultPort()
+    {
+        Assert.True(PiOptions.TryParse(new string[0], out var o, out _));
+
+        Assert.True(o.TcpEnabled);
+        Assert.Equal("0.0.0.0", o.TcpHost);
+    }
+
+    [Theory]
+    [InlineData("5,6,12,13,16")]
+    [InlineData("5,6,12,13,-,17")]
+    [InlineData("5,6,12,13,16,-,22")]
+    public void TryParse_LoopbackWithoutBank0Pins4And5_NamesTheFix(string lines)
+    {
+        Assert.False(PiOptions.TryParse(new[] { "--bank0-lines", lines }, out _, out string? error));
+
+        Assert.Contains("--no-loopback", error);
+    }
+
+    [Fact]
+    public void TryParse_FewerPinsWithNoLoopback_IsTaken()
+    {
+        Assert.True(PiOptions.TryParse(new[] { "--bank0-lines", "5,6", "--no-loopback" }, out var o, out string? error), error);
+
+        Assert.Equal(new[] { 5, 6 }, o.Bank0Lines);
+    }
+
+    [Fact]
+    public void TryParse_SpiNoneWithTheEeprom_NamesTheFix()
+    {
+        Assert.False(PiOptions.TryParse(new[] { "--spi", "none" }, out _, out string? error));
+
+        Assert.Contains("--no-eeprom", error);
+    }
+
+    [Fact]
+    public void TryParse_SpiNoneAndNoEeprom_HasNoSpiDevices()
+    {
+        Assert.True(PiOptions.TryParse(new[] { "--spi", "none", "--no-eeprom" }, out var o, out string? error), error);
+
+        Assert.Empty(o.SpiDevices);
+    }
+
+    [Theory]
+    [InlineData("--baud", "123456", "not a tty speed")]
+    [InlineData("--tcp", "raspberrypi.local:7447", "IP address")]
+    public void TryParse_ValueOfTheRightFormButNotUsable_IsRefused(string option, string value, string expected)
+    {
+        Assert.False(PiOptions.TryParse(new[] { option, value }, out _, out string? error));
+
+        Assert.Contains(expected, error);
     }
 
     [Fact]

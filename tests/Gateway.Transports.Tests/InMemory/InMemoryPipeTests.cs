@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.InMemory;
+using Gateway.Transports.Tests.Contract;
 
 namespace Gateway.Transports.Tests.InMemory;
 

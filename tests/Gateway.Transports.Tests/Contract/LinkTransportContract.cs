@@ -9,13 +9,14 @@ using Gateway.Protocol.Messages;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.Platform;
 
-namespace Gateway.Transports.Tests.InMemory;
+namespace Gateway.Transports.Tests.Contract;
 
 /// <summary>
 /// The contract every link transport keeps, as one suite: subclass it with a factory for a connected pair (the host's
-/// <see cref="Stream"/>, the board's <see cref="IByteStream"/>) — in-memory here; ttys, pseudo-terminals and TCP can
-/// reuse it. Bytes arrive whole and in order both ways, idle board reads time out with 0, closing one end shows the
-/// end on the other, and the whole link (handshake, declare, requests, events) runs over it.
+/// <see cref="Stream"/>, the board's <see cref="IByteStream"/>): in-memory, TCP loopback and pseudo-terminals
+/// (<c>LinkTransportContracts.cs</c>, <c>InMemory/InMemoryPipeTests.cs</c>). Bytes arrive whole and in order both
+/// ways, idle board reads time out with 0, closing one end shows the end on the other, and the whole link
+/// (handshake, declare, requests, events) runs over it.
 /// </summary>
 public abstract class LinkTransportContract
 {

@@ -1,0 +1,207 @@
+using System;
+using System.Threading;
+using Gateway.Devices.Boards;
+using Gateway.Devices.Hal;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Platform;
+using Gateway.ResourceManager;
+using Gateway.Transports.Desktop.Platform;
+using Gateway.Transports.Desktop.Serial;
+using Gateway.Transports.Desktop.Tcp;
+using BuiltBoard = Gateway.Devices.Boards.Board;
+
+namespace Gateway.Board.RaspberryPi;
+
+/// <summary>
+/// The Raspberry Pi's board: the composition every board shares (as the emulated board does) over whatever HAL
+/// objects it is given — the Linux adapters in the app, the simulator in tests. BoardDefinition (boards/raspberry-pi)
+/// → BoardNamespace.Build → BoardLink (desktop frame sizes, 4 sessions) → events and /fw/status, then served on
+/// TCP connections (one thread each) and/or a tty.
+/// </summary>
+public sealed class PiBoard : IDisposable
+{
+    public const string BoardName = "raspberry-pi";
+
+    /// <summary>The one /dev/mem window: bank0's register block (boards/raspberry-pi: the Gateway map, on a Pi 4 and a Pi 5 alike).</summary>
+    public const ulong Bank0PhysicalBase = 0xFE200000;
+
+    /// <summary>Link sessions and resource manager sessions (board.json limits).</summary>
+    public const int Sessions = 4;
+
+    public const int Window = 8;
+
+    public const int Ocbs = 64;
+
+    /// <summary>How long a serial link waits before opening its tty again after it closed or failed.</summary>
+    public const int SerialReopenDelayMs = 1000;
+
+    private readonly ILog _log;
+
+    private PiBoard(BoardDefinition definition, BuiltBoard devices, BoardLink link, byte[] bootId, ILog log)
+    {
+        Definition = definition;
+        Devices = devices;
+        Link = link;
+        BootId = bootId;
+        _log = log;
+    }
+
+    public BoardDefinition Definition { get; }
+
+    /// <summary>The built namespace and device regions.</summary>
+    public BuiltBoard Devices { get; }
+
+    public BoardLink Link { get; }
+
+    /// <summary>This start's boot id: a new composition is a new boot.</summary>
+    public byte[] BootId { get; }
+
+    /// <summary>The firmware version served in HELLO and /fw/info: the app's assembly version.</summary>
+    public static string FirmwareVersion => typeof(PiBoard).Assembly.GetName().Version?.ToString(3) ?? "0.1.0";
+
+    /// <summary>The model served in HELLO and /fw/info.</summary>
+    public static string ModelName(PiModel model) => model == PiModel.Pi5 ? "Raspberry Pi 5" : "Raspberry Pi 4 Model B";
+
+    /// <summary>
+    /// What the Pi serves: a 64-bit board, <paramref name="banks"/>[n] as /dev/gpio/bankN with bank0's /dev/mem window,
+    /// spi0 over <paramref name="spi"/> (none when null), and the test items the options say are fitted.
+    /// </summary>
+    /// <exception cref="ArgumentException">No bank, or a declared test item the HAL cannot carry (loopback pins 4/5 absent, no SPI for the EEPROM).</exception>
+    public static BoardDefinition CreateDefinition(PiOptions options, IGpioBank[] banks, ISpiBus? spi)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(banks);
+        if (banks.Length == 0)
+        {
+            throw new ArgumentException("A Pi board serves at least bank0.", nameof(banks));
+        }
+
+        const uint loopbackPins = (1u << 4) | (1u << 5);
+        if (options.LoopbackWire && (banks[0].PresentPins & loopbackPins) != loopbackPins)
+        {
+            throw new ArgumentException("The loopback wire bank0 pin 4 -> pin 5 needs both pins present in bank0.", nameof(banks));
+        }
+
+        if (options.Eeprom && spi == null)
+        {
+            throw new ArgumentException("The 25LC256 on SPI0 CS0 needs an SPI bus.", nameof(spi));
+        }
+
+        var definitions = new GpioBankDefinition[banks.Length];
+        for (int i = 0; i < banks.Length; i++)
+        {
+            definitions[i] = new GpioBankDefinition("bank" + i, banks[i], i == 0 ? Bank0PhysicalBase : 0);
+        }
+
+        return new BoardDefinition
+        {
+            Name = BoardName,
+            Model = ModelName(options.Model),
+            FirmwareVersion = FirmwareVersion,
+            Rm = new RmConfig { Is64Bit = true, MaxSessions = Sessions, MaxOcbs = Ocbs },
+            Banks = definitions,
+            Spi = spi,
+            SpiDevices = options.Eeprom ? [SpiDeviceDeclaration.Eeprom25LC256(0)] : [],
+            Wiring = options.LoopbackWire ? [new WireDeclaration("bank0", 4, "bank0", 5)] : [],
+        };
+    }
+
+    /// <summary>The link's tables: 4 sessions, window 8, frames of 16 KiB plus headroom.</summary>
+    public static BoardLinkConfig CreateLinkConfig(BoardDefinition definition) => new()
+    {
+        Sessions = Sessions,
+        Window = Window,
+        MaxBody = LinkLimits.DesktopBody,
+        BoardName = definition.Name,
+        BoardModel = definition.Model,
+        FirmwareVersion = definition.FirmwareVersion,
+    };
+
+    /// <summary>Builds the whole board over the given HAL objects; the key is copied (clear yours afterwards).</summary>
+    public static PiBoard Compose(PiOptions options, IGpioBank[] banks, ISpiBus? spi, IClock clock, byte[] key, ILog? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(key);
+        log ??= new ConsoleLog("gateway-pi");
+        BoardDefinition definition = CreateDefinition(options, banks, spi);
+        BuiltBoard devices = BoardNamespace.Build(definition, clock, log);
+        byte[] bootId = BootIds.Create();
+        var link = new BoardLink(CreateLinkConfig(definition), devices.Rm, new Sha256Hmac(key), clock, log, bootId);
+        devices.Events.Target = link;
+        devices.Status.AddSource(new LinkStatusSource(link));
+        devices.Status.AddSource(new EventStatusSource(link));
+        return new PiBoard(definition, devices, link, bootId, log);
+    }
+
+    /// <summary>TCP connections served at once: every stream slot, less the one a tty link holds.</summary>
+    public int TcpConnections(bool alsoSerial) => Math.Max(1, CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0));
+
+    /// <summary>Serves one stream on the calling thread until it closes or the board stops; false when every slot is busy.</summary>
+    public bool Serve(IByteStream stream) => Link.Serve(stream);
+
+    /// <summary>
+    /// Accepts connections until <paramref name="stop"/> is cancelled, serving each on a thread of its own; a
+    /// connection is closed when its session ends.
+    /// </summary>
+    public void ServeTcp(TcpBoardListener listener, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        while (!stop.IsCancellationRequested)
+        {
+            IByteStream? stream = listener.Accept(200);
+            if (stream == null)
+            {
+                continue;
+            }
+
+            var connection = new Thread(() =>
+            {
+                try
+                {
+                    Link.Serve(stream);
+                }
+                finally
+                {
+                    stream.Close();
+                }
+            })
+            { IsBackground = true, Name = "gateway-pi tcp" };
+            connection.Start();
+        }
+    }
+
+    /// <summary>
+    /// Serves the tty at <paramref name="path"/> until <paramref name="stop"/> is cancelled, opening it again when it
+    /// closes or hangs up (a USB gadget's host unplugged) or cannot be opened yet.
+    /// </summary>
+    public void ServeSerial(string path, SerialSettings settings, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(settings);
+        while (!stop.IsCancellationRequested)
+        {
+            SerialByteStream? stream = null;
+            try
+            {
+                stream = SerialByteStream.Open(path, settings);
+                using (stop.Register(stream.Close))
+                {
+                    Link.Serve(stream);
+                }
+            }
+            catch (Gateway.Transports.Desktop.TransportException e)
+            {
+                _log.Warn($"link: {path}: {e.Message}");
+            }
+            finally
+            {
+                stream?.Dispose();
+            }
+
+            stop.WaitHandle.WaitOne(SerialReopenDelayMs);
+        }
+    }
+
+    /// <summary>Stops every stream the board serves (each is sent CLOSE).</summary>
+    public void Dispose() => Link.Stop();
+}

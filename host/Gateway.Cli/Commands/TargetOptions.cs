@@ -1,0 +1,53 @@
+using System;
+using System.CommandLine;
+using Gateway.Host.Conformance.Targets;
+
+namespace Gateway.Cli.Commands;
+
+/// <summary>
+/// The options every command that talks to a board shares: <c>--target URI</c> and <c>--key-file FILE</c>
+/// (or <c>GATEWAY_KEY_FILE</c>). Targets come from <see cref="TargetRegistry"/>, where the link's schemes plug in.
+/// </summary>
+public sealed class TargetOptions
+{
+    public const string KeyFileVariable = "GATEWAY_KEY_FILE";
+
+    public TargetOptions(string defaultTarget = "emu:")
+    {
+        Target = new Option<string>("--target", "-T")
+        {
+            Description = "The board: emu: (the emulated board, in this process), pty:, serial:PATH?baud=N or tcp://HOST:PORT; "
+                + "emu: and pty: take ?bits=32|64&quirks=0|1.",
+            HelpName = "URI",
+            DefaultValueFactory = _ => defaultTarget,
+        };
+        KeyFile = new Option<string?>("--key-file")
+        {
+            Description = $"The board's pre-shared key (else ${KeyFileVariable}; emu: and pty: use the development key).",
+            HelpName = "FILE",
+        };
+    }
+
+    public Option<string> Target { get; }
+
+    public Option<string?> KeyFile { get; }
+
+    public void AddTo(Command command)
+    {
+        command.Add(Target);
+        command.Add(KeyFile);
+    }
+
+    /// <summary>The target for the parsed options; throws <see cref="TargetUriException"/> (usage) for a bad URI.</summary>
+    public ITarget Create(ParseResult parse)
+    {
+        string uri = parse.GetValue(Target) ?? "emu:";
+        string? keyFile = parse.GetValue(KeyFile) ?? Environment.GetEnvironmentVariable(KeyFileVariable);
+        if (keyFile != null && !System.IO.File.Exists(keyFile))
+        {
+            throw new TargetUriException($"key file {keyFile} does not exist");
+        }
+
+        return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile });
+    }
+}

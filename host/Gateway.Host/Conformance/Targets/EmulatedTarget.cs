@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Board.Emulated;
+using Gateway.Board.Emulated.Simulator;
+using Gateway.Host.Board;
+using Gateway.Host.Conformance.Format;
+using Gateway.Protocol.Link;
+
+namespace Gateway.Host.Conformance.Targets;
+
+/// <summary><c>emu:</c> — the emulated board started in this process, reached through <see cref="DirectChannel"/>.</summary>
+public sealed class EmulatedTargetFactory : ITargetFactory
+{
+    public IReadOnlyList<string> Schemes { get; } = new[] { "emu" };
+
+    public ITarget Create(TargetUri uri, TargetSettings settings)
+    {
+        uri.OnlyOptions("bits", "quirks");
+        if (uri.Path.Length != 0)
+        {
+            throw new TargetUriException($"{uri}: emu: takes no path, only ?bits=32|64&quirks=0|1");
+        }
+
+        return new EmulatedTarget(uri.Text, uri.Integer("bits", 32, 64), uri.Flag("quirks"));
+    }
+}
+
+/// <summary>
+/// The emulated board in process: every session is a freshly started board (so every scenario starts from the
+/// board's boot state), with a simulated clock that <see cref="ITargetSession.AdvanceAsync"/> moves. Options the
+/// URI leaves open follow each scenario's needs (a 32-bit board for a 32-bit scenario, the quirk resources when
+/// asked for); options the URI pins make scenarios that need otherwise skip.
+/// </summary>
+public sealed class EmulatedTarget : ITarget
+{
+    private readonly int? bits;
+    private readonly bool? quirks;
+
+    public EmulatedTarget(string uri = "emu:", int? bits = null, bool? quirks = null)
+    {
+        Uri = uri;
+        this.bits = bits;
+        this.quirks = quirks;
+    }
+
+    public string Uri { get; }
+
+    public string? CannotProvide(TargetRequirements requirements)
+    {
+        if (bits is int b && requirements.Bits is int want && want != b)
+        {
+            return $"needs a {want}-bit board; {Uri} is {b}-bit";
+        }
+
+        if (requirements.Quirks && quirks == false)
+        {
+            return $"needs the quirk resources; {Uri} has them off";
+        }
+
+        return null;
+    }
+
+    public Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default)
+    {
+        string? reason = CannotProvide(requirements);
+        if (reason != null)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
+        var options = new EmulatedBoardOptions
+        {
+            Is64Bit = (bits ?? requirements.Bits ?? 64) == 64,
+            Quirks = quirks ?? requirements.Quirks,
+            Clock = new SimulatedClock(),
+        };
+        return Task.FromResult<ITargetSession>(new EmulatedSession(new EmulatedBoard(options)));
+    }
+}
+
+/// <summary>A session on an in-process emulated board: session slot 0 of its resource manager.</summary>
+public sealed class EmulatedSession : ITargetSession, IEventSink
+{
+    private const int Session = 0;
+    private readonly ConcurrentQueue<BoardEvent> events = new();
+    private readonly SemaphoreSlim arrived = new(0);
+    private readonly Dictionary<int, long> counters = new();
+
+    public EmulatedSession(EmulatedBoard board)
+    {
+        Board = board;
+        Channel = new DirectChannel(board.Rm, Session);
+        board.Devices.Events.Target = this;
+        BootId = Guid.NewGuid().ToString("N")[..16];
+    }
+
+    public EmulatedBoard Board { get; }
+
+    public IBoardChannel Channel { get; }
+
+    public string Description => $"emulated board ({(Board.Options.Is64Bit ? 64 : 32)}-bit{(Board.Options.Quirks ? ", quirks" : "")})";
+
+    public string BootId { get; }
+
+    public bool ResetDetected => false;
+
+    void IEventSink.Raise(int source, int code, int value)
+    {
+        long counter;
+        lock (counters)
+        {
+            counters.TryGetValue(source, out counter);
+            counters[source] = ++counter;
+        }
+
+        events.Enqueue(new BoardEvent(source, code, value, counter));
+        arrived.Release();
+    }
+
+    public async Task<BoardEvent?> NextEventAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (await arrived.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) && events.TryDequeue(out BoardEvent e))
+        {
+            return e;
+        }
+
+        return null;
+    }
+
+    public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default)
+    {
+        if (Board.Clock is SimulatedClock clock)
+        {
+            clock.Advance((long)time.TotalMilliseconds);
+            return Task.CompletedTask;
+        }
+
+        return Task.Delay(time, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Board.Devices.Events.Target = null!;
+        lock (Board.Rm.SyncRoot)
+        {
+            Board.Rm.EndSession(Session);
+        }
+
+        arrived.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Threading;
+using Gateway.Board.RaspberryPi;
+
+namespace Gateway.Board.Tests.RaspberryPi;
+
+/// <summary>The gateway-pi command up to the hardware (which this machine lacks): usage, key and device refusals, exit codes.</summary>
+public sealed class PiAppTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gateway-pi-app-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string KeyFile(UnixFileMode mode)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("gateway-pi runs on Linux");
+        }
+
+        string path = Path.Combine(_dir, "board.key");
+        File.WriteAllText(path, "0123456789abcdef0123456789abcdef\n");
+        File.SetUnixFileMode(path, mode);
+        return path;
+    }
+
+    private static (int Code, string Output, string Errors) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        int code = PiApp.Run(args, output, errors, stop.Token);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void Run_UnknownOption_Exits2WithTheReason()
+    {
+        var (code, _, errors) = Run("--frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown option --frobnicate", errors);
+    }
+
+    [Fact]
+    public void Run_OptionsThatDoNotFit_Exits2BeforeTouchingTheKey()
+    {
+        var (code, _, errors) = Run("--bank0-lines", "5,6", "--key-file", Path.Combine(_dir, "missing.key"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--no-loopback", errors);
+    }
+
+    [Fact]
+    public void Run_Help_Exits0WithTheUsage()
+    {
+        var (code, output, _) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--serial PATH", output);
+    }
+
+    [Fact]
+    public void Run_KeyFileReadableByOthers_Exits1NamingTheFix()
+    {
+        string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (code, _, errors) = Run("--key-file", key);
+
+        Assert.Equal(1, code);
+        Assert.Contains("chmod 600", errors);
+        Assert.DoesNotContain("0123456789abcdef", errors);
+    }
+
+    [Fact]
+    public void Run_GpioChipThatIsNotOne_Exits1NamingTheDevice()
+    {
+        string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (code, _, errors) = Run("--key-file", key, "--gpiochip", "/dev/null");
+
+        Assert.Equal(1, code);
+        Assert.Contains("/dev/null", errors);
+    }
+}

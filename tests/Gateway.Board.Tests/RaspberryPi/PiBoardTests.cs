@@ -1,0 +1,279 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Board.Emulated.Simulator;
+using Gateway.Board.RaspberryPi;
+using Gateway.Devices.Hal;
+using Gateway.Devices.Registers;
+using Gateway.Host.Board;
+using Gateway.Host.Link;
+using Gateway.Host.Memory;
+using Gateway.Protocol.Qnx;
+using Gateway.Transports.Desktop.Platform;
+using Gateway.Transports.Desktop.Pty;
+using Gateway.Transports.Desktop.Serial;
+using Gateway.Transports.Desktop.Tcp;
+using static Gateway.Host.Qnx.QnxRequests;
+
+namespace Gateway.Board.Tests.RaspberryPi;
+
+/// <summary>
+/// The Pi's composition (<see cref="PiBoard.Compose"/>) over the simulator HAL, driven by the host's link client and
+/// memory manager over a real TCP loopback connection and a real tty (a pseudo-terminal): everything of the Pi app
+/// but the Linux GPIO and spidev adapters, which have their own tests.
+/// </summary>
+public sealed class PiBoardTests
+{
+    private static readonly byte[] Key = Encoding.ASCII.GetBytes("pi-board-test-key-0123456789abcd");
+
+    /// <summary>The Pi's hardware as boards/raspberry-pi wires it: bank0 of 8 pins with pin 4 looped to pin 5, a 25LC256 on CS0.</summary>
+    private sealed class PiHardware
+    {
+        public PiHardware()
+        {
+            var wiring = new GpioWiring();
+            Bank0 = new SimulatedGpioBank("bank0", 8, wiring);
+            wiring.Connect(Bank0, 4, Bank0, 5);
+            Spi = new SimulatedSpiBus(2);
+            Spi.Attach(0, new Eeprom25LC256(Clock, writeTimeMs: 0));
+        }
+
+        public LinuxClock Clock { get; } = new();
+
+        public SimulatedGpioBank Bank0 { get; }
+
+        public SimulatedSpiBus Spi { get; }
+
+        public PiBoard Compose(PiOptions? options = null) =>
+            PiBoard.Compose(options ?? new PiOptions(), new IGpioBank[] { Bank0 }, Spi, Clock, Key, new ConsoleLog(writer: TextWriter.Null));
+    }
+
+    /// <summary>A board serving TCP on 127.0.0.1 (a free port) on its accept thread, as the app does.</summary>
+    private sealed class TcpServedBoard : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Thread _accept;
+
+        public TcpServedBoard(PiBoard board)
+        {
+            Board = board;
+            Listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.TcpConnections(alsoSerial: false));
+            _accept = new Thread(() => board.ServeTcp(Listener, _stop.Token)) { IsBackground = true };
+            _accept.Start();
+        }
+
+        public PiBoard Board { get; }
+
+        public TcpBoardListener Listener { get; }
+
+        public async Task<LinkClient> ConnectAsync(string hostName = "pi-test")
+        {
+            Stream stream = await TcpTransport.ConnectAsync("127.0.0.1", Listener.LocalEndPoint.Port);
+            return await LinkClient.ConnectAsync(stream, new LinkClientOptions { Key = Key, HostId = HostIds.FromName(hostName) });
+        }
+
+        public void Dispose()
+        {
+            _stop.Cancel();
+            _accept.Join();
+            Board.Dispose();
+            Listener.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Compose_OverTcpLoopback_HandshakeGivesThePiLimitsAndBootId()
+    {
+        var hw = new PiHardware();
+        using var served = new TcpServedBoard(hw.Compose(new PiOptions { Model = PiModel.Pi5 }));
+
+        await using LinkClient client = await served.ConnectAsync();
+
+        Assert.Equal("raspberry-pi", client.Board.Name);
+        Assert.Equal("Raspberry Pi 5", client.Board.Model);
+        Assert.Equal(16 * 1024 + 256, client.Board.MaxBody);
+        Assert.Equal(8, client.Board.Window);
+        Assert.Equal(served.Board.BootId, client.Board.BootId);
+    }
+
+    [Fact]
+    public async Task Compose_OverTcpLoopback_FwInfoReadsAs64BitBoardWithPiLimits()
+    {
+        var hw = new PiHardware();
+        using var served = new TcpServedBoard(hw.Compose());
+        await using LinkClient client = await served.ConnectAsync();
+        var mm = new MemoryManager(new LinkChannel(client));
+        await mm.StartAsync();
+        ClientProcess root = await mm.SpawnAsync(2, Cred(0, 0));
+
+        var fd = await root.OpenAsync("fw/info", OpenFlags.ReadOnly);
+        Assert.True(fd.Ok, fd.ToString());
+        var (read, data) = await root.ReadAsync((int)fd.Value, 4096);
+
+        Assert.True(read.Ok, read.ToString());
+        using var info = JsonDocument.Parse(data);
+        Assert.Equal("raspberry-pi", info.RootElement.GetProperty("board").GetString());
+        Assert.Equal("Raspberry Pi 4 Model B", info.RootElement.GetProperty("model").GetString());
+        Assert.Equal(64, info.RootElement.GetProperty("bits").GetInt32());
+        Assert.Equal("t64_2008", info.RootElement.GetProperty("preferred_stat_form").GetString());
+        Assert.Equal(4, info.RootElement.GetProperty("limits").GetProperty("sessions").GetInt32());
+        Assert.Equal(64, info.RootElement.GetProperty("limits").GetProperty("ocbs").GetInt32());
+    }
+
+    [Fact]
+    public async Task Compose_OverTcpLoopback_MappedBank0TogglesPin4AndTheLoopbackWireCarriesIt()
+    {
+        var hw = new PiHardware();
+        using var served = new TcpServedBoard(hw.Compose());
+        await using LinkClient client = await served.ConnectAsync();
+        var mm = new MemoryManager(new LinkChannel(client));
+        await mm.StartAsync();
+        ClientProcess root = await mm.SpawnAsync(2, Cred(0, 0));
+        var fd = await root.OpenAsync("dev/gpio/bank0", OpenFlags.ReadWrite);
+        Assert.True(fd.Ok, fd.ToString());
+        var map = await root.MmapAsync(0, 4096, Prot.Read | Prot.Write | Prot.NoCache, MapFlags.Shared, (int)fd.Value, 0);
+        Assert.True(map.Ok, map.ToString());
+
+        Assert.True((await root.StoreAsync(map.Address + GpioBankRegion.Direction, 4, 1u << 4)).Ok);
+        Assert.True((await root.StoreAsync(map.Address + GpioBankRegion.Toggle, 4, 1u << 4)).Ok);
+        var high = await root.LoadAsync(map.Address + GpioBankRegion.Input, 4);
+        uint latchAfterFirst = hw.Bank0.Latch;
+        Assert.True((await root.StoreAsync(map.Address + GpioBankRegion.Toggle, 4, 1u << 4)).Ok);
+        var low = await root.LoadAsync(map.Address + GpioBankRegion.Input, 4);
+        var present = await root.LoadAsync(map.Address + GpioBankRegion.Present, 4);
+
+        Assert.Equal(1u << 4, latchAfterFirst & (1u << 4));
+        Assert.Equal((1ul << 4) | (1ul << 5), high.Value & 0x30);
+        Assert.Equal(0ul, low.Value & 0x30);
+        Assert.Equal(0xFFul, present.Value);
+        Assert.Equal(0u, hw.Bank0.Latch & (1u << 4));
+    }
+
+    [Fact]
+    public async Task Compose_OverTcpLoopback_DevMemWindowAt0xFE200000IsBank0()
+    {
+        var hw = new PiHardware();
+        using var served = new TcpServedBoard(hw.Compose());
+        await using LinkClient client = await served.ConnectAsync();
+        var mm = new MemoryManager(new LinkChannel(client));
+        await mm.StartAsync();
+        ClientProcess root = await mm.SpawnAsync(2, Cred(0, 0));
+
+        var window = await root.MmapDeviceMemoryAsync(4096, Prot.Read | Prot.Write | Prot.NoCache, MapFlags.Shared, PiBoard.Bank0PhysicalBase);
+        Assert.True(window.Ok, window.ToString());
+        Assert.True((await root.StoreAsync(window.Address + GpioBankRegion.Direction, 4, 1u << 4)).Ok);
+        Assert.True((await root.StoreAsync(window.Address + GpioBankRegion.Set, 4, 1u << 4)).Ok);
+        var outside = await root.MmapDeviceMemoryAsync(4096, Prot.Read, MapFlags.Shared, PiBoard.Bank0PhysicalBase + 4096);
+
+        Assert.Equal(1u << 4, hw.Bank0.Latch & (1u << 4));
+        Assert.Equal(1u << 4, hw.Bank0.Outputs);
+        Assert.False(outside.Ok);
+    }
+
+    [Fact]
+    public async Task Compose_FourHostsOverTcp_EachServedOnItsOwnConnection()
+    {
+        var hw = new PiHardware();
+        using var served = new TcpServedBoard(hw.Compose());
+
+        LinkClient[] clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => served.ConnectAsync("pi-host-" + i)));
+        LinkReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
+        int sessions = served.Board.Link.SessionCount;
+        foreach (var c in clients)
+        {
+            await c.DisposeAsync();
+        }
+
+        Assert.All(declared, r => Assert.False(r.IsError));
+        Assert.Equal(4, clients.Select(c => c.Board.SessionSlot).Distinct().Count());
+        Assert.Equal(4, sessions);
+    }
+
+    [Fact]
+    public async Task ServeSerial_OnAPseudoTerminal_HostOnTheOtherEndReadsFwInfo()
+    {
+        var hw = new PiHardware();
+        using var board = hw.Compose();
+        using var pty = PseudoTerminal.Open();
+        using var stop = new CancellationTokenSource();
+        var serving = new Thread(() => board.ServeSerial(pty.SlavePath, new SerialSettings { BaudRate = 921_600 }, stop.Token)) { IsBackground = true };
+        serving.Start();
+
+        string board0;
+        byte[] data;
+        await using (LinkClient client = await LinkClient.ConnectAsync(pty.MasterStream, new LinkClientOptions { Key = Key, LeaveOpen = true }))
+        {
+            var mm = new MemoryManager(new LinkChannel(client));
+            await mm.StartAsync();
+            ClientProcess root = await mm.SpawnAsync(2, Cred(0, 0));
+            var fd = await root.OpenAsync("fw/info", OpenFlags.ReadOnly);
+            (_, data) = await root.ReadAsync((int)fd.Value, 4096);
+            board0 = client.Board.Name;
+        }
+
+        stop.Cancel();
+        serving.Join();
+
+        Assert.Equal("raspberry-pi", board0);
+        using var info = JsonDocument.Parse(data);
+        Assert.Equal("raspberry-pi", info.RootElement.GetProperty("board").GetString());
+    }
+
+    [Fact]
+    public void Compose_Defaults_FwMapDeclaresTheWindowTheLoopbackAndTheEeprom()
+    {
+        var hw = new PiHardware();
+        using var board = hw.Compose();
+
+        using var map = JsonDocument.Parse(board.Devices.MapJson);
+
+        var window = Assert.Single(map.RootElement.GetProperty("windows").EnumerateArray());
+        Assert.Equal(0xFE200000L, window.GetProperty("start").GetInt64());
+        Assert.Equal(4096, window.GetProperty("size").GetInt32());
+        Assert.Equal("/dev/gpio/bank0", window.GetProperty("resource").GetString());
+        var wire = Assert.Single(map.RootElement.GetProperty("wiring").EnumerateArray());
+        Assert.Equal((4, 5), (wire.GetProperty("from_pin").GetInt32(), wire.GetProperty("to_pin").GetInt32()));
+        var eeprom = Assert.Single(map.RootElement.GetProperty("spi").EnumerateArray());
+        Assert.Equal((0, "25LC256", 32768), (eeprom.GetProperty("chip_select").GetInt32(), eeprom.GetProperty("device").GetString(), eeprom.GetProperty("size").GetInt32()));
+        var bank = Assert.Single(map.RootElement.GetProperty("gpio_banks").EnumerateArray());
+        Assert.Equal(8, bank.GetProperty("pins").GetInt32());
+    }
+
+    [Fact]
+    public void Compose_NoLoopbackNoEeprom_FwMapDeclaresNeither()
+    {
+        var hw = new PiHardware();
+        using var board = hw.Compose(new PiOptions { LoopbackWire = false, Eeprom = false });
+
+        using var map = JsonDocument.Parse(board.Devices.MapJson);
+
+        Assert.Empty(map.RootElement.GetProperty("wiring").EnumerateArray());
+        Assert.Empty(map.RootElement.GetProperty("spi").EnumerateArray());
+        Assert.Single(map.RootElement.GetProperty("windows").EnumerateArray());
+    }
+
+    [Fact]
+    public void Compose_NoSpiBus_ServesNoSpiRegions()
+    {
+        using var board = PiBoard.Compose(new PiOptions { Eeprom = false }, new IGpioBank[] { new SimulatedGpioBank("bank0", 8) }, null, new LinuxClock(), Key, new ConsoleLog(writer: TextWriter.Null));
+
+        Assert.Null(board.Devices.Rm.Namespace.Find("/dev/spi0/ctl"));
+        Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/gpio/bank0"));
+    }
+
+    [Fact]
+    public void Compose_LoopbackDeclaredButPin5Absent_IsRefused()
+    {
+        var bank = new SimulatedGpioBank("bank0", 8, presentPins: 0xDF);
+
+        var e = Assert.Throws<ArgumentException>(() =>
+            PiBoard.Compose(new PiOptions(), new IGpioBank[] { bank }, new SimulatedSpiBus(1), new LinuxClock(), Key));
+
+        Assert.Contains("pin 4 -> pin 5", e.Message);
+    }
+}
