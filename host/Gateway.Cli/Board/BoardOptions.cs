@@ -17,7 +17,7 @@ internal sealed class BoardOptions
 {
     public const string DefaultTarget = "emu:";
 
-    private readonly Option<string> target = new("--target", "-t")
+    private readonly Option<string> target = new("--target", "-T")
     {
         Description = "The board: emu: (in this process), pty: (the emulated board in a child process on a pseudo-terminal), " +
             "serial:PATH?baud=N, tcp://HOST:PORT; emu: and pty: take ?bits=32 and ?quirks=1 (joined with &).",
