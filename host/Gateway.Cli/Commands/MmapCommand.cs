@@ -115,7 +115,6 @@ public static class MmapCommand
     {
         private bool Sent => result.RequestCoid != 0;
 
-        private int StatForm => result.StatFromReply && result.ReplyExt != null ? result.ReplyExt.Form : Protocol.Qnx.StatForm.T64_2008;
 
         public JsonObject ToJson()
         {
@@ -128,8 +127,8 @@ public static class MmapCommand
                 ["reply_hex"] = result.ReplyBytes != null ? HexText.Format(result.ReplyBytes) : null,
                 ["reply"] = reply,
                 ["reply_decode_error"] = decodeError,
-                ["stat"] = result.Stat != null ? PathStat.Fields(result.Stat, StatForm) : null,
-                ["stat_form"] = result.Stat != null && result.StatFromReply ? PathStat.FormName(StatForm) : null,
+                ["stat"] = result.Stat != null ? PathStat.Fields(result.Stat, result.StatForm) : null,
+                ["stat_form"] = result.Stat != null ? PathStat.FormName(result.StatForm) : null,
                 ["result"] = ResultJson(),
             };
         }
@@ -232,7 +231,7 @@ public static class MmapCommand
 
             if (result.Stat != null && !result.StatFromReply)
             {
-                output.Write(FieldTable.Create("the stat from a separate _IO_STAT", PathStat.Fields(result.Stat, StatForm)));
+                output.Write(FieldTable.Create($"the stat from a separate _IO_STAT (__stat_{PathStat.FormName(result.StatForm)})", PathStat.Fields(result.Stat, result.StatForm)));
             }
 
             Table mm = CliOutput.Table("what the memory manager concluded", "fact", "value");

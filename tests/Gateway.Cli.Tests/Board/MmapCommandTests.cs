@@ -125,6 +125,8 @@ public sealed class MmapCommandTests
         Assert.True(CliRun.At(j, "result.retried").GetBoolean());
         Assert.Equal("_IO_STAT", CliRun.At(j, "result.stat_source").GetString());
         Assert.Equal(0x100, CliRun.At(j, "result.allowed_prot").GetInt32());
+        Assert.Equal("t32_2001", CliRun.At(j, "stat_form").GetString()); // the 72-byte _IO_STAT body of a 32-bit board
+        Assert.Equal(JsonValueKind.Number, CliRun.At(j, "stat.st_mtime").ValueKind);
     }
 
     [Fact]
