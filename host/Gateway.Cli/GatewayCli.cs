@@ -17,6 +17,15 @@ public static class GatewayCli
         yield return ConformCommand.Create(console);
         yield return RunCommand.Create(console);
         yield return WireCommand.Create(console);
+        yield return ProbeCommand.Create(console);
+        yield return LsCommand.Create(console);
+        yield return StatCommand.Create(console);
+        yield return CatCommand.Create(console);
+        yield return MmapCommand.Create(console);
+        yield return PeekCommand.Create(console);
+        yield return PokeCommand.Create(console);
+        yield return WatchCommand.Create(console);
+        yield return EmulateCommand.Create(console);
         yield return BenchCommand.Create(console);
     }
 

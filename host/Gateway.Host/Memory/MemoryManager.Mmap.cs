@@ -213,6 +213,7 @@ public sealed partial class MemoryManager
         // MM-5: the stat from the extended reply, or a separate _IO_STAT on the returned coid.
         Stat? stat = null;
         bool statFromReply = false;
+        int statForm = Protocol.Qnx.StatForm.Unset;
         uint objFlags = 0;
         if (ext != null && MmapReplyFlags.IsExtended(ext.Flags))
         {
@@ -221,6 +222,7 @@ public sealed partial class MemoryManager
             if (check.Decode(body, 0, body.Length) == DecodeError.None && StatForm.SizeOf(ext.Form) != 0)
             {
                 stat = ext.Stat;
+                statForm = ext.Form;
                 statFromReply = true;
             }
         }
@@ -235,7 +237,7 @@ public sealed partial class MemoryManager
             }
 
             stat = new Stat();
-            if (stat.DecodeBySize(st.Body, 0, st.Body.Length, out _) != DecodeError.None)
+            if (stat.DecodeBySize(st.Body, 0, st.Body.Length, out statForm) != DecodeError.None)
             {
                 await CloseIfUnusedAsync(returned).ConfigureAwait(false);
                 return Failed(Errno.EBADMSG, With(result, $"_IO_STAT body of {st.Body.Length} bytes"));
@@ -298,6 +300,7 @@ public sealed partial class MemoryManager
             Retried = retried,
             Stat = stat,
             StatFromReply = statFromReply,
+            StatForm = statForm,
             AllowedProt = allowed,
             NonConformance = nonConformance,
         };

@@ -108,11 +108,18 @@ public sealed partial class MemoryManager
     }
 
     /// <summary>Closes the objects whose linger has run out (MM-11).</summary>
-    public Task ExpireLingersAsync() => Serialized(async () =>
+    public async Task ExpireLingersAsync()
     {
-        await Task.CompletedTask.ConfigureAwait(false);
-        return 0;
-    });
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await ExpireDueLockedAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
 
     private async Task ExpireDueLockedAsync()
     {

@@ -86,6 +86,9 @@ public sealed class MmapResult
 
     public bool StatFromReply { get; init; }
 
+    /// <summary>The form <see cref="Stat"/> came in: the extended reply's, or the one the separate <c>_IO_STAT</c> body's size gave (MM-5).</summary>
+    public int StatForm { get; init; }
+
     /// <summary>The allowed_prot the memory manager took (an old server's 0 becomes the prot it accepted, MM-4).</summary>
     public uint AllowedProt { get; init; }
 
