@@ -687,7 +687,15 @@ namespace Gateway.ResourceManager
                 return capacity;
             }
 
-            int newCapacity = (int)end;
+            // Grow by half again at least (within the budget), so a file written sequentially is not copied per write.
+            long target = end;
+            long geometric = capacity + (capacity >> 1);
+            if (geometric > target)
+            {
+                target = geometric > reachable ? reachable : geometric;
+            }
+
+            int newCapacity = (int)target;
             byte[] grown = new byte[newCapacity];
             System.Array.Copy(attr.Data, 0, grown, 0, capacity);
             m.RamUsed += newCapacity - capacity;

@@ -160,3 +160,18 @@ public sealed class StatusTests
         Assert.Equal("[-9223372036854775808,9223372036854775807,18446744073709551615,0]", Encoding.ASCII.GetString(buf, 0, w.Length));
     }
 }
+
+/// <summary>A snapshot buffer too small for every file: the JSON stays valid and says it was truncated.</summary>
+public sealed class StatusTruncationTests
+{
+    [Fact]
+    public void Status_SnapshotTooSmallForAllFiles_StaysValidJsonAndSaysTruncated()
+    {
+        var h = new RmHarness(new RmConfig { StatusSnapshotBytes = 1200 }).WithProcesses();
+        Assert.False(h.Open(2, 3, "fw/status", OpenFlags.ReadOnly).IsError);
+        var r = h.Send(0, 2, 3, Read(100000));
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Body);
+        Assert.True(doc.RootElement.GetProperty("truncated").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("files").GetArrayLength() > 0);
+    }
+}

@@ -41,6 +41,12 @@ namespace Gateway.ResourceManager.Introspection
             get { return pos - start; }
         }
 
+        /// <summary>Bytes still free in the target.</summary>
+        public int Remaining
+        {
+            get { return limit - pos; }
+        }
+
         /// <summary>Bytes the document needs since <see cref="Reset"/>: those written plus those dropped for want of room.</summary>
         public int Needed
         {

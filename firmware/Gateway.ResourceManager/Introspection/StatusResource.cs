@@ -13,6 +13,9 @@ namespace Gateway.ResourceManager.Introspection
     /// </summary>
     public sealed class StatusResource
     {
+        /// <summary>Room kept for one file entry (without its path) and the closing of the document.</summary>
+        private const int FileEntryReserve = 160;
+
         private readonly ResourceManager rm;
         private readonly ResourceAttr attr;
         private readonly byte[][] buffers;
@@ -203,12 +206,20 @@ namespace Gateway.ResourceManager.Introspection
             json.Name("files");
             json.BeginArray();
             Namespace ns = rm.Namespace;
+            bool truncated = json.Overflowed;
             for (int i = 0; i < ns.Count; i++)
             {
                 ResourceAttr a = ns[i];
                 if (!a.ListedInStatus)
                 {
                     continue;
+                }
+
+                // Stop listing while the rest still fits, so the snapshot stays valid JSON and says it was cut.
+                if (json.Remaining < FileEntryReserve + a.Path.Length)
+                {
+                    truncated = true;
+                    break;
                 }
 
                 json.BeginObject();
@@ -223,7 +234,7 @@ namespace Gateway.ResourceManager.Introspection
             }
 
             json.EndArray();
-            json.Property("truncated", json.Overflowed);
+            json.Property("truncated", truncated || json.Overflowed);
             json.EndObject();
             return json.Length;
         }
