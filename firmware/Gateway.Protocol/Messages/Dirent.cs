@@ -8,7 +8,7 @@ namespace Gateway.Protocol.Messages
     ///  off size type field
     ///   0   8   u64  d_ino
     ///   8   8   i64  d_offset      index of the next entry
-    ///  16   2   i16  d_reclen      the record's size including padding (Gateway pads to 8)
+    ///  16   2   i16  d_reclen      the entry's size including padding (Gateway pads to 8)
     ///  18   2   i16  d_namelen     without the NUL
     ///  20   …        d_name        NUL-terminated, then zero padding
     /// </code>
@@ -28,13 +28,13 @@ namespace Gateway.Protocol.Messages
         /// <summary>After decoding: where the name starts in the buffer (Namelen bytes, no NUL).</summary>
         public int NameOffset;
 
-        /// <summary>The padded record size for a name of <paramref name="nameLength"/> bytes.</summary>
+        /// <summary>The padded entry size for a name of <paramref name="nameLength"/> bytes.</summary>
         public static int RecordSize(int nameLength)
         {
             return Codec.Align8(OffName + nameLength + 1);
         }
 
-        /// <summary>Writes one record; the padding is zero. Returns its size.</summary>
+        /// <summary>Writes one entry; the padding is zero. Returns its size.</summary>
         public static int Encode(byte[] b, int o, ulong ino, long nextOffset, byte[] name, int nameOffset, int nameLength)
         {
             int size = RecordSize(nameLength);
@@ -52,7 +52,7 @@ namespace Gateway.Protocol.Messages
             return size;
         }
 
-        /// <summary>Decodes the record at <paramref name="o"/>; <c>d_reclen</c> must cover the name and NUL and fit.</summary>
+        /// <summary>Decodes the entry at <paramref name="o"/>; <c>d_reclen</c> must cover the name and NUL and fit.</summary>
         public DecodeError Decode(byte[] b, int o, int count)
         {
             if (count < OffName || !Codec.Fits(b, o, OffName))

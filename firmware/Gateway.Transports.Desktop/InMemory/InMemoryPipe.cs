@@ -57,81 +57,19 @@ public sealed class InMemoryPipe
         public void Close() => pipe.Close();
     }
 
-    private sealed class HostEnd : Stream
+    private sealed class HostEnd(InMemoryPipe pipe) : Streams.HostEndStream
     {
-        private readonly InMemoryPipe pipe;
-
-        public HostEnd(InMemoryPipe pipe) => this.pipe = pipe;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
+        protected override int ReadSome(Span<byte> buffer)
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (buffer.IsEmpty)
-            {
-                return 0;
-            }
-
             int n = pipe.boardToHost.Read(buffer, Timeout.Infinite);
             return n < 0 ? 0 : n;
         }
 
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            pipe.boardToHost.ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        protected override ValueTask<int> ReadSomeAsync(Memory<byte> buffer, CancellationToken cancellationToken) =>
             pipe.boardToHost.ReadAsync(buffer, cancellationToken);
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        protected override void WriteAll(ReadOnlySpan<byte> buffer) => pipe.hostToBoard.Write(buffer);
 
-        public override void Write(ReadOnlySpan<byte> buffer) => pipe.hostToBoard.Write(buffer);
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                pipe.Close();
-            }
-
-            base.Dispose(disposing);
-        }
+        protected override void ClosePipe() => pipe.Close();
     }
 }
