@@ -347,8 +347,9 @@ public sealed class LinkClient : IAsyncDisposable
             }
 
             uint seq = nextSeq++;
-            p = new Pending(seq, BuildFrame(kind, 0, seq, a, b, body.Span));
+            p = new Pending(seq, kind, BuildFrame(kind, 0, seq, a, b, body.Span));
             pending.Add(seq, p);
+            Counters.Sequenced(kind == FrameKind.Declare);
         }
 
         return await DeliverAsync(p).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -494,6 +495,14 @@ public sealed class LinkClient : IAsyncDisposable
         if (h.Reason == RefusalReason.NotAuthenticated)
         {
             Log("link: the board no longer knows this session (it reset, or ended the session)");
+            lock (gate)
+            {
+                if (pending.TryGetValue(h.Seq, out Pending? refused) && refused.Kind == FrameKind.Request)
+                {
+                    Counters.RequestRefused(); // refused unexecuted, as every request of this session still to come
+                }
+            }
+
             End(LinkEndReason.SessionLost);
             return;
         }
@@ -521,6 +530,11 @@ public sealed class LinkClient : IAsyncDisposable
         if (release > 0)
         {
             window.Release(release);
+        }
+
+        if (h.Reason != RefusalReason.None && p.Kind == FrameKind.Request)
+        {
+            Counters.RequestRefused();
         }
 
         p.Reply.TrySetResult(new LinkReply(h.Seq, h.IsError, h.A, h.Reason, body));
@@ -710,13 +724,17 @@ public sealed class LinkClient : IAsyncDisposable
 
     private sealed class Pending
     {
-        public Pending(uint seq, byte[] wire)
+        public Pending(uint seq, int kind, byte[] wire)
         {
             Seq = seq;
+            Kind = kind;
             Wire = wire;
         }
 
         public uint Seq { get; }
+
+        /// <summary>REQUEST or DECLARE.</summary>
+        public int Kind { get; }
 
         public byte[] Wire { get; }
 
