@@ -84,17 +84,23 @@ public sealed class EmulatedTarget : ITarget
 /// <summary>A session on an in-process emulated board: session slot 0 of its resource manager.</summary>
 public sealed class EmulatedSession : ITargetSession, IEventSink
 {
-    private const int Session = 0;
+    private readonly int slot;
     private readonly ConcurrentQueue<BoardEvent> events = new();
     private readonly SemaphoreSlim arrived = new(0);
     private readonly Dictionary<int, long> counters = new();
 
     public EmulatedSession(EmulatedBoard board)
+        : this(board, Guid.NewGuid().ToString("N")[..16], 0)
+    {
+    }
+
+    private EmulatedSession(EmulatedBoard board, string bootId, int slot)
     {
         Board = board;
-        Channel = new DirectChannel(board.Rm, Session);
+        this.slot = slot;
+        Channel = new DirectChannel(board.Rm, slot);
         board.Devices.Events.Target = this;
-        BootId = Guid.NewGuid().ToString("N")[..16];
+        BootId = bootId;
     }
 
     public EmulatedBoard Board { get; }
@@ -141,15 +147,39 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         return Task.Delay(time, cancellationToken);
     }
 
+    /// <summary>
+    /// No link here, so no host id: the session slot is ended as the link ends it — on CLOSE (Close), or after the
+    /// next session has authenticated with the same host id (Replace: the next session takes another slot first).
+    /// The link's own host-id check is exercised by <c>link+emu:</c>.
+    /// </summary>
+    public async Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default)
+    {
+        int nextSlot = how == SessionEnd.Replace ? (slot + 1) % Board.Rm.Config.MaxSessions : slot;
+        if (how == SessionEnd.Close)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            return new SessionHandover(new EmulatedSession(Board, BootId, nextSlot), "closed");
+        }
+
+        var next = new EmulatedSession(Board, BootId, nextSlot);
+        EndSlot();
+        arrived.Dispose();
+        return new SessionHandover(next, "replaced");
+    }
+
     public ValueTask DisposeAsync()
     {
         Board.Devices.Events.Target = null!;
-        lock (Board.Rm.SyncRoot)
-        {
-            Board.Rm.EndSession(Session);
-        }
-
+        EndSlot();
         arrived.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void EndSlot()
+    {
+        lock (Board.Rm.SyncRoot)
+        {
+            Board.Rm.EndSession(slot);
+        }
     }
 }
