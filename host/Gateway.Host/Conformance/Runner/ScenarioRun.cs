@@ -44,14 +44,17 @@ internal sealed class ScenarioRun : IExprContext
     };
 
     private readonly Scenario scenario;
-    private readonly ITargetSession session;
-    private readonly RecordingChannel recorder;
-    private readonly MemoryManager mm;
     private readonly ManualTimeProvider time;
-    private readonly HarnessReader reader;
     private readonly BoardFacts facts;
-    private readonly ReplyJudge judge;
     private readonly RunnerOptions options;
+    private readonly Dictionary<string, ulong> inodes;
+
+    // The session and what lives in it; a new_session step replaces them all.
+    private ITargetSession session;
+    private RecordingChannel recorder;
+    private MemoryManager mm;
+    private HarnessReader reader;
+    private ReplyJudge judge;
     private readonly Dictionary<(string Kind, string Name), object> bindings = new();
     private readonly Dictionary<string, StatusSnapshot> snapshots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, CredInfo> creds = new();
@@ -71,9 +74,15 @@ internal sealed class ScenarioRun : IExprContext
         this.reader = reader;
         this.facts = facts;
         this.options = options;
+        this.inodes = inodes;
         creds[1] = MemoryManager.RootCred();
-        judge = new ReplyJudge(facts, reader, pid => creds.GetValueOrDefault(pid) ?? mm.Process(pid)?.Cred, inodes);
+        judge = NewJudge();
     }
+
+    /// <summary>The session the scenario is in now (a <c>new_session</c> step moves it on); the runner disposes it.</summary>
+    public ITargetSession Session => session;
+
+    private ReplyJudge NewJudge() => new(facts, reader, pid => creds.GetValueOrDefault(pid) ?? mm.Process(pid)?.Cred, inodes);
 
     public async Task SpawnAsync(ProcessDecl p)
     {
@@ -253,8 +262,9 @@ internal sealed class ScenarioRun : IExprContext
                 }
             }
 
+            RecordingChannel stepRecorder = recorder;
             int observed = await ExecuteAsync(step, r, ct).ConfigureAwait(false);
-            IReadOnlyList<RecordedMessage> messages = recorder.Since(mark);
+            IReadOnlyList<RecordedMessage> messages = ReferenceEquals(stepRecorder, recorder) ? recorder.Since(mark) : Array.Empty<RecordedMessage>();
             r.Messages.AddRange(messages.Select(m => new MessageRecord(m.Pid, m.Coid, m.Kind, m.Reply.ToString())));
             if (step.Expect.Messages is MessagesExpectation me)
             {
@@ -575,6 +585,10 @@ internal sealed class ScenarioRun : IExprContext
                 await WaitEventAsync(step, r, ct).ConfigureAwait(false);
                 return 0;
 
+            case Ops.NewSession:
+                await NewSessionAsync(step, r, ct).ConfigureAwait(false);
+                return 0;
+
             case Ops.Advance:
             {
                 var by = TimeSpan.FromMilliseconds(Eval(step, "ms"));
@@ -587,6 +601,49 @@ internal sealed class ScenarioRun : IExprContext
             default:
                 throw new ScenarioRunException($"operation {step.Op} is not implemented");
         }
+    }
+
+    /// <summary>
+    /// RM-5: ends the session (the host's CLOSE, or a new session presenting the same host id) and continues in a new
+    /// one on the same board: a new memory manager, the scenario's processes declared again. Names bound earlier keep
+    /// their values (an fd of the old session is only a number now); <c>status</c> snapshots stay comparable.
+    /// </summary>
+    private async Task NewSessionAsync(Step step, StepResult r, CancellationToken ct)
+    {
+        SessionEnd how = step.Text == "replace" ? SessionEnd.Replace : SessionEnd.Close;
+        string bootId = session.BootId;
+        SessionHandover handover;
+        try
+        {
+            handover = await session.ContinueAsync(how, ct).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ScenarioSkippedException(e.Message);
+        }
+
+        session = handover.Next;
+        if (session.BootId != bootId)
+        {
+            throw new BoardResetException(bootId, session.BootId);
+        }
+
+        string want = step.Expect.TextOf("ended") ?? (how == SessionEnd.Replace ? "replaced" : "closed");
+        r.AddForRules("old-session-ended", want, handover.OldSessionEnd, handover.OldSessionEnd == want);
+        recorder = new RecordingChannel(session.Channel);
+        mm = new MemoryManager(new TracingChannel(recorder), new MemoryManagerOptions { Time = time, Linger = options.Linger });
+        await mm.StartAsync().ConfigureAwait(false);
+        reader = new HarnessReader(session.Channel);
+        judge = NewJudge();
+        pendingEvents.Clear();
+        nextRawMmCoid = FirstRawMmCoid;
+        stepMark = recorder.Count;
+        foreach (ProcessDecl p in scenario.Processes)
+        {
+            await SpawnAsync(p).ConfigureAwait(false);
+        }
+
+        r.Note = $"continued in a new session ({session.Description}); the old one ended: {handover.OldSessionEnd}";
     }
 
     private async Task<int> RawAsync(Step step, StepResult r, CancellationToken ct)
