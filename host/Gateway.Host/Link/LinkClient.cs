@@ -497,9 +497,9 @@ public sealed class LinkClient : IAsyncDisposable
             Log("link: the board no longer knows this session (it reset, or ended the session)");
             lock (gate)
             {
-                if (pending.TryGetValue(h.Seq, out Pending? refused) && refused.Kind == FrameKind.Request)
+                if (pending.TryGetValue(h.Seq, out Pending? refused))
                 {
-                    Counters.RequestRefused(); // refused unexecuted, as every request of this session still to come
+                    Counters.Unexecuted(refused.Kind == FrameKind.Declare); // as every frame of this session still to come
                 }
             }
 
@@ -532,9 +532,9 @@ public sealed class LinkClient : IAsyncDisposable
             window.Release(release);
         }
 
-        if (h.Reason != RefusalReason.None && p.Kind == FrameKind.Request)
+        if (h.Reason == RefusalReason.UndeclaredPid)
         {
-            Counters.RequestRefused();
+            Counters.Unexecuted(p.Kind == FrameKind.Declare);
         }
 
         p.Reply.TrySetResult(new LinkReply(h.Seq, h.IsError, h.A, h.Reason, body));

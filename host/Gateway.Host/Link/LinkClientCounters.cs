@@ -17,6 +17,7 @@ public sealed class LinkClientCounters
     private long requests;
     private long declares;
     private long requestsRefused;
+    private long declaresRefused;
 
     public long FramesIn => Interlocked.Read(ref framesIn);
 
@@ -51,8 +52,14 @@ public sealed class LinkClientCounters
     /// <summary>DECLARE frames of this session, counted as <see cref="Requests"/> is (the board: <c>declares-applied</c>).</summary>
     public long Declares => Interlocked.Read(ref declares);
 
-    /// <summary>Requests answered by a link refusal (an undeclared pid, …): never executed, so not in <c>requests-applied</c>.</summary>
+    /// <summary>
+    /// Requests answered by a link refusal that means "not executed" (an undeclared pid; "not authenticated", after
+    /// which the session is over): not in the board's <c>requests-applied</c>. (A handler fault is executed, and counted.)
+    /// </summary>
     public long RequestsRefused => Interlocked.Read(ref requestsRefused);
+
+    /// <summary>Declares answered "not authenticated" (the board no longer knows the session): not in <c>declares-applied</c>.</summary>
+    public long DeclaresRefused => Interlocked.Read(ref declaresRefused);
 
     internal void FrameIn() => Interlocked.Increment(ref framesIn);
 
@@ -76,8 +83,8 @@ public sealed class LinkClientCounters
 
     internal void Sequenced(bool declare) => Interlocked.Increment(ref declare ? ref declares : ref requests);
 
-    internal void RequestRefused() => Interlocked.Increment(ref requestsRefused);
+    internal void Unexecuted(bool declare) => Interlocked.Increment(ref declare ? ref declaresRefused : ref requestsRefused);
 
     public override string ToString() =>
-        $"requests {Requests} ({RequestsRefused} refused), declares {Declares}; frames in {FramesIn}, out {FramesOut}, dropped {FrameDrops}; retransmits {Retransmits}, late replies {LateReplies}; events {EventsReceived}, lost {EventsLost}, stale {StaleEvents}; pings {Pings}";
+        $"requests {Requests} ({RequestsRefused} refused), declares {Declares} ({DeclaresRefused} refused); frames in {FramesIn}, out {FramesOut}, dropped {FrameDrops}; retransmits {Retransmits}, late replies {LateReplies}; events {EventsReceived}, lost {EventsLost}, stale {StaleEvents}; pings {Pings}";
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -27,6 +28,9 @@ public sealed record LinkAudit
 
     public required long DeclaresSent { get; init; }
 
+    /// <summary>Of those, answered "not authenticated" (sent to a board that had reset): never executed.</summary>
+    public required long DeclaresRefused { get; init; }
+
     /// <summary>The host's retransmissions of requests and declares (the same sequence numbers sent again).</summary>
     public required long Retransmits { get; init; }
 
@@ -52,10 +56,10 @@ public sealed record LinkAudit
     public required long Sessions { get; init; }
 
     /// <summary>Every request executed exactly once: applied = sent − refused, and every declare once.</summary>
-    public bool Ok => RequestsApplied == RequestsSent - RequestsRefused && DeclaresApplied == DeclaresSent;
+    public bool Ok => RequestsApplied == RequestsSent - RequestsRefused && DeclaresApplied == DeclaresSent - DeclaresRefused;
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{(Ok ? "ok" : "FAIL")} {Board}, boot {BootId}, {When}: requests-applied {RequestsApplied} = {RequestsSent} sent − {RequestsRefused} refused by the link{(Ok ? "" : " (MISMATCH)")}; declares-applied {DeclaresApplied} / {DeclaresSent} sent; duplicates-answered {DuplicatesAnswered} (host retransmits {Retransmits}), duplicate early arrivals dropped {DuplicatesHeld}, stale {Stale}, corrupt frames dropped {CorruptDropped}; {Sessions} sessions");
+        $"{(Ok ? "ok" : "FAIL")} {Board}, boot {BootId}, {When}: requests-applied {RequestsApplied} = {RequestsSent} sent − {RequestsRefused} refused by the link{(Ok ? "" : " (MISMATCH)")}; declares-applied {DeclaresApplied} = {DeclaresSent} sent − {DeclaresRefused} refused; duplicates-answered {DuplicatesAnswered} (host retransmits {Retransmits}), duplicate early arrivals dropped {DuplicatesHeld}, stale {Stale}, corrupt frames dropped {CorruptDropped}; {Sessions} sessions");
 }
 
 /// <summary>A board of a soak run: its fault seeds (one per session, in order) and the faults injected on its links.</summary>
@@ -85,6 +89,9 @@ public sealed class SoakReport
 
     public bool Ok => Audits.Count > 0 && Audits.All(a => a.Ok);
 
+    /// <summary>The whole run, suite and audit (set by the caller that timed it).</summary>
+    public TimeSpan Elapsed { get; set; }
+
     public long RequestsSent => Audits.Sum(a => a.RequestsSent);
 
     public long RequestsApplied => Audits.Sum(a => a.RequestsApplied);
@@ -95,7 +102,7 @@ public sealed class SoakReport
     public IEnumerable<string> Lines()
     {
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"soak {Target}: faults {FaultRate:0.###%} each, seed {FaultSeed}; {(Ok ? "no request applied twice" : "AUDIT FAILED")}: requests-applied {RequestsApplied} = sent {RequestsSent} − refused {Audits.Sum(a => a.RequestsRefused)}; duplicates-answered {DuplicatesAnswered}");
+            $"soak {Target}: faults {FaultRate:0.###%} each, seed {FaultSeed}, {Elapsed.TotalSeconds:0.0} s; {(Ok ? "no request applied twice" : "AUDIT FAILED")}: requests-applied {RequestsApplied} = sent {RequestsSent} − refused {Audits.Sum(a => a.RequestsRefused)}; duplicates-answered {DuplicatesAnswered}");
         foreach (SoakBoard b in Boards)
         {
             yield return "  " + b;
@@ -118,6 +125,7 @@ public sealed class SoakReport
         ["fault_rate"] = FaultRate,
         ["fault_seed"] = FaultSeed,
         ["ok"] = Ok,
+        ["elapsed_s"] = Math.Round(Elapsed.TotalSeconds, 1),
         ["requests_sent"] = RequestsSent,
         ["requests_applied"] = RequestsApplied,
         ["duplicates_answered"] = DuplicatesAnswered,
@@ -145,6 +153,7 @@ public sealed class SoakReport
             ["requests_refused"] = a.RequestsRefused,
             ["requests_applied"] = a.RequestsApplied,
             ["declares_sent"] = a.DeclaresSent,
+            ["declares_refused"] = a.DeclaresRefused,
             ["declares_applied"] = a.DeclaresApplied,
             ["duplicates_answered"] = a.DuplicatesAnswered,
             ["retransmits"] = a.Retransmits,

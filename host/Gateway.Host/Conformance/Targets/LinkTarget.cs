@@ -274,7 +274,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     /// <summary>The harness's coids for the audit's reads (the harness reader's are 0x30000000…, the MM's 0x40000000…).</summary>
     private const int AuditCoid = 0x38000000;
 
-    private readonly List<(LinkClient Client, long Requests, long Refused, long Declares)> sessions = new();
+    private readonly List<Counted> sessions = new();
     private int audits;
 
     public BoardTarget Target { get; } = target;
@@ -285,7 +285,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     {
         lock (sessions)
         {
-            sessions.Add((client, 0, 0, 0));
+            sessions.Add(new Counted(client));
         }
     }
 
@@ -306,10 +306,9 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     {
         lock (sessions)
         {
-            for (int i = 0; i < sessions.Count; i++)
+            foreach (Counted c in sessions)
             {
-                var (c, _, _, _) = sessions[i];
-                sessions[i] = (c, c.Counters.Requests, c.Counters.RequestsRefused, c.Counters.Declares);
+                c.StartCount();
             }
         }
 
@@ -323,7 +322,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     /// </summary>
     public async Task<LinkAudit> AuditAsync(LinkClient client, string when, CancellationToken ct)
     {
-        (long sent, long refused, long declares, long retransmits) = Totals();
+        (long sent, long refused, long declares, long declaresRefused, long retransmits) = Totals();
         int coid = AuditCoid + Interlocked.Increment(ref audits);
         LinkReply open = await client.SendAsync(1, coid, Qnx.QnxRequests.Connect("fw/status", Gateway.Protocol.Qnx.OpenFlags.ReadOnly), ct).ConfigureAwait(false);
         if (open.IsError)
@@ -361,6 +360,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
             RequestsSent = sent + SnapshotRequests,
             RequestsRefused = refused,
             DeclaresSent = declares,
+            DeclaresRefused = declaresRefused,
             Retransmits = retransmits,
             RequestsApplied = Counter("requests-applied"),
             DeclaresApplied = Counter("declares-applied"),
@@ -372,20 +372,44 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
         };
     }
 
-    private (long Sent, long Refused, long Declares, long Retransmits) Totals()
+    private (long Sent, long Refused, long Declares, long DeclaresRefused, long Retransmits) Totals()
     {
         lock (sessions)
         {
-            long sent = 0, refused = 0, declares = 0, retransmits = 0;
-            foreach (var (c, r0, f0, d0) in sessions)
+            long sent = 0, refused = 0, declares = 0, declaresRefused = 0, retransmits = 0;
+            foreach (Counted c in sessions)
             {
-                sent += c.Counters.Requests - r0;
-                refused += c.Counters.RequestsRefused - f0;
-                declares += c.Counters.Declares - d0;
-                retransmits += c.Counters.Retransmits;
+                LinkClientCounters now = c.Client.Counters;
+                sent += now.Requests - c.Requests;
+                refused += now.RequestsRefused - c.Refused;
+                declares += now.Declares - c.Declares;
+                declaresRefused += now.DeclaresRefused - c.DeclaresRefused;
+                retransmits += now.Retransmits - c.Retransmits;
             }
 
-            return (sent, refused, declares, retransmits);
+            return (sent, refused, declares, declaresRefused, retransmits);
+        }
+    }
+
+    /// <summary>A session's client and its counts when the board's current boot began (zero for sessions opened since).</summary>
+    private sealed class Counted(LinkClient client)
+    {
+        public LinkClient Client { get; } = client;
+
+        public long Requests { get; private set; }
+
+        public long Refused { get; private set; }
+
+        public long Declares { get; private set; }
+
+        public long DeclaresRefused { get; private set; }
+
+        public long Retransmits { get; private set; }
+
+        public void StartCount()
+        {
+            LinkClientCounters c = Client.Counters;
+            (Requests, Refused, Declares, DeclaresRefused, Retransmits) = (c.Requests, c.RequestsRefused, c.Declares, c.DeclaresRefused, c.Retransmits);
         }
     }
 }
