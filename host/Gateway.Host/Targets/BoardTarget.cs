@@ -229,11 +229,12 @@ public sealed class BoardTarget : IAsyncDisposable
     /// <summary>
     /// RM-5: opens a new session that presents the same host id while the current one is still open, on a stream of
     /// its own, and waits for the board to end the old one. Returns the new session and how the old one ended (the
-    /// board's CLOSE <c>session-replaced</c> is <see cref="LinkEndReason.Replaced"/>; <see cref="LinkEndReason.Closed"/>
-    /// when nothing came within the connect timeout). Needs a stream per session: emu: and tcp:// (a pty or a serial
+    /// board's CLOSE <c>session-replaced</c> is <see cref="LinkEndReason.Replaced"/>; <see cref="LinkEndReason.SessionLost"/>
+    /// when that CLOSE was lost and the board answered the old session "not authenticated"; null when the board still
+    /// answers the old session). Needs a stream per session: emu: and tcp:// (a pty or a serial
     /// line carries one session at a time) — else <see cref="NotSupportedException"/>.
     /// </summary>
-    public async Task<(BoardSession Session, LinkEndReason OldEnd)> ReplaceSessionAsync(CancellationToken cancellationToken = default)
+    public async Task<(BoardSession Session, LinkEndReason? OldEnd)> ReplaceSessionAsync(CancellationToken cancellationToken = default)
     {
         if (Uri.Scheme is not (TransportScheme.Emulated or TransportScheme.Tcp))
         {
@@ -243,22 +244,40 @@ public sealed class BoardTarget : IAsyncDisposable
         LinkClient? old = current;
         LinkClient next = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         current = next;
-        LinkEndReason oldEnd = LinkEndReason.Closed;
+        LinkEndReason? oldEnd = LinkEndReason.Closed;
         if (old != null)
         {
-            try
-            {
-                oldEnd = await old.Completion.WaitAsync(options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                options.Log?.Invoke("the board did not end the replaced session");
-            }
-
+            oldEnd = await EndedByBoardAsync(old, cancellationToken).ConfigureAwait(false);
             await old.DisposeAsync().ConfigureAwait(false);
         }
 
         return (new BoardSession(this, next), oldEnd);
+    }
+
+    /// <summary>
+    /// How the board ended <paramref name="old"/>, or null when it did not. Its CLOSE is not retransmitted and may be
+    /// lost on a faulty link, so after a short wait the old session is asked something (declaring pid 1 again): a board
+    /// that ended it answers "not authenticated" (<see cref="LinkEndReason.SessionLost"/>), one that did not, EBUSY.
+    /// </summary>
+    private static async Task<LinkEndReason?> EndedByBoardAsync(LinkClient old, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await old.Completion.WaitAsync(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        try
+        {
+            await old.DeclareAsync(1, Memory.MemoryManager.RootCred(), true, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (LinkSessionEndedException e)
+        {
+            return e.EndReason;
+        }
     }
 
     private async Task<LinkClient> ConnectAsync(CancellationToken cancellationToken)

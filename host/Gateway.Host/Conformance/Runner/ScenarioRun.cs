@@ -629,7 +629,8 @@ internal sealed class ScenarioRun : IExprContext
         }
 
         string want = step.Expect.TextOf("ended") ?? (how == SessionEnd.Replace ? "replaced" : "closed");
-        r.AddForRules("old-session-ended", want, handover.OldSessionEnd, handover.OldSessionEnd == want);
+        bool ended = handover.OldSessionEnd == want || handover.OldSessionEnd.StartsWith(want + " (", StringComparison.Ordinal);
+        r.AddForRules("old-session-ended", want, handover.OldSessionEnd, ended);
         recorder = new RecordingChannel(session.Channel);
         mm = new MemoryManager(new TracingChannel(recorder), new MemoryManagerOptions { Time = time, Linger = options.Linger });
         await mm.StartAsync().ConfigureAwait(false);

@@ -484,7 +484,14 @@ public sealed class LinkSession : ITargetSession
             }
 
             var (session, oldEnd) = await Session.Target.ReplaceSessionAsync(cancellationToken).ConfigureAwait(false);
-            var handover = new SessionHandover(new LinkSession(target, LinkBoard, session), Name(oldEnd));
+            string ended = oldEnd switch
+            {
+                null => "still open: the board answers it",
+                // On the same boot, right after a session with this host id authenticated, nothing else ends a session.
+                LinkEndReason.SessionLost => "replaced (the board's CLOSE was lost; it answered the old session \"not authenticated\")",
+                LinkEndReason r => Name(r),
+            };
+            var handover = new SessionHandover(new LinkSession(target, LinkBoard, session), ended);
             subscription.Dispose();
             arrived.Dispose();
             return handover;
