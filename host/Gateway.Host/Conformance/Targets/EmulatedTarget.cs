@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Board.Emulated;
@@ -18,6 +19,11 @@ public sealed class EmulatedTargetFactory : ITargetFactory
 
     public ITarget Create(TargetUri uri, TargetSettings settings)
     {
+        if (uri.Options.Keys.FirstOrDefault(k => k is "faults" or "seed" or "reset-after") is string linkOption)
+        {
+            throw new TargetUriException($"{uri}: emu: is reached without the link, so '{linkOption}' means nothing there: use link+emu:?{linkOption}=… (the emulated board behind the whole link)");
+        }
+
         uri.OnlyOptions("bits", "quirks");
         if (uri.Path.Length != 0)
         {
