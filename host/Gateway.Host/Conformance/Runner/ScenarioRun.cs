@@ -59,6 +59,9 @@ internal sealed class ScenarioRun : IExprContext
     private readonly Dictionary<string, StatusSnapshot> snapshots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, CredInfo> creds = new();
     private readonly List<BoardEvent> pendingEvents = new();
+
+    /// <summary>The running counters of the events received in this session, by source (for the lost-event count).</summary>
+    private readonly Dictionary<int, HashSet<long>> received = new();
     private int iteration = -1;
     private int stepMark;
     private int nextRawMmCoid = FirstRawMmCoid;
@@ -637,6 +640,7 @@ internal sealed class ScenarioRun : IExprContext
         reader = new HarnessReader(session.Channel);
         judge = NewJudge();
         pendingEvents.Clear();
+        received.Clear();
         nextRawMmCoid = FirstRawMmCoid;
         stepMark = recorder.Count;
         foreach (ProcessDecl p in scenario.Processes)
@@ -768,6 +772,8 @@ internal sealed class ScenarioRun : IExprContext
                 break;
             }
 
+            Received(ev);
+
             if (Matches(ev))
             {
                 got.Add(ev);
@@ -781,6 +787,7 @@ internal sealed class ScenarioRun : IExprContext
         // Events already delivered beyond the count are extra (nothing is waited for: they are here or not).
         while (await session.NextEventAsync(TimeSpan.Zero, ct).ConfigureAwait(false) is BoardEvent extra)
         {
+            Received(extra);
             if (Matches(extra))
             {
                 got.Add(extra);
@@ -792,7 +799,47 @@ internal sealed class ScenarioRun : IExprContext
         }
 
         string what = $"source {source}{(code != null ? $" code {code}" : "")}{(value != null ? $" value 0x{value:x}" : "")}";
-        r.AddForRules("events", $"{want} event(s) {what}", $"{got.Count}{(got.Count > 0 ? ": " + string.Join(", ", got.Select(e => $"code {e.Code} value 0x{e.Value:x} #{e.Counter}")) : "")}", (ulong)got.Count == want);
+        string observed = $"{got.Count}{(got.Count > 0 ? ": " + string.Join(", ", got.Select(e => $"code {e.Code} value 0x{e.Value:x} #{e.Counter}")) : "")}";
+        long lost = (ulong)got.Count < want ? await LostOnTheLinkAsync(source, (long)want, ct).ConfigureAwait(false) : 0;
+        if (lost > 0)
+        {
+            observed += $"; {lost} lost on the link (the board's counter for source {source} shows event(s) this session never received)";
+        }
+
+        r.AddForRules("events", $"{want} event(s) {what}", observed, (ulong)(got.Count + lost) == want);
+    }
+
+    private void Received(BoardEvent e)
+    {
+        if (!received.TryGetValue(e.Source, out HashSet<long>? counters))
+        {
+            received[e.Source] = counters = new HashSet<long>();
+        }
+
+        counters.Add(e.Counter);
+    }
+
+    /// <summary>
+    /// behaviour.md §4: on a lossy link the host may receive fewer event frames, but only by the gaps it can tell —
+    /// here the board's own running counter for the source (/fw/status "events"): of the last <paramref name="want"/>
+    /// events it raised, those this session never received were lost on the way (event frames are not retransmitted).
+    /// </summary>
+    private async Task<long> LostOnTheLinkAsync(int source, long want, CancellationToken ct)
+    {
+        StatusSnapshot status = await reader.StatusAsync(ct).ConfigureAwait(false);
+        JsonNode? entry = status.Json["events"]?.AsArray().FirstOrDefault(e => (long?)e?["source"] == source);
+        long raised = (long?)entry?["count"] ?? 0;
+        HashSet<long> seen = received.GetValueOrDefault(source) ?? new HashSet<long>();
+        long lost = 0;
+        for (long k = Math.Max(1, raised - want + 1); k <= raised; k++)
+        {
+            if (!seen.Contains(k))
+            {
+                lost++;
+            }
+        }
+
+        return lost;
     }
 
     // ---- checks --------------------------------------------------------------------------------------------
