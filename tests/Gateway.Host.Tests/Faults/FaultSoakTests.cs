@@ -97,11 +97,68 @@ public sealed class FaultSoakTests
     }
 
     [Fact]
+    public async Task EventFrameLostOnTheLink_CountedByTheBoardsCounter_TheWaitPasses()
+    {
+        Scenario s = BuiltInSuite.Load().Single(x => x.Name == "device-gpio-loopback");
+        var inner = (LinkTarget)TargetRegistry.Create("link+emu:");
+        await using (inner)
+        {
+            ScenarioResult r = await new ScenarioRunner(new FirstEventLost(inner)).RunAsync(s);
+
+            Assert.True(r.Outcome == Outcome.Pass, Report.Describe(r));
+            CheckResult wait = r.Checks.First(c => c.Check == "events");
+            Assert.StartsWith("0; 1 lost on the link", wait.Observed, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Soak_TargetOptions_AreCheckedAtOnce()
     {
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("link+emu:?reset-after=0"));
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("link+emu:?faults=0.5"));
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("link+emu:?speed=3"));
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("pty:?reset-after=5"));
+    }
+
+    /// <summary>A link target whose sessions never receive the first event frame (as a lossy link may lose it).</summary>
+    private sealed class FirstEventLost(ITarget inner) : ITarget
+    {
+        public string Uri => inner.Uri;
+
+        public string? CannotProvide(TargetRequirements requirements) => inner.CannotProvide(requirements);
+
+        public async Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, System.Threading.CancellationToken cancellationToken = default) =>
+            new Session(await inner.OpenSessionAsync(requirements, cancellationToken));
+
+        private sealed class Session(ITargetSession inner) : ITargetSession
+        {
+            private bool dropped;
+
+            public Gateway.Host.Board.IBoardChannel Channel => inner.Channel;
+
+            public string Description => inner.Description;
+
+            public string BootId => inner.BootId;
+
+            public bool ResetDetected => inner.ResetDetected;
+
+            public async Task<BoardEvent?> NextEventAsync(TimeSpan timeout, System.Threading.CancellationToken cancellationToken = default)
+            {
+                BoardEvent? e = await inner.NextEventAsync(timeout, cancellationToken);
+                if (e != null && !dropped)
+                {
+                    dropped = true;
+                    return await inner.NextEventAsync(timeout, cancellationToken);
+                }
+
+                return e;
+            }
+
+            public Task AdvanceAsync(TimeSpan time, System.Threading.CancellationToken cancellationToken = default) => inner.AdvanceAsync(time, cancellationToken);
+
+            public Task<SessionHandover> ContinueAsync(SessionEnd how, System.Threading.CancellationToken cancellationToken = default) => inner.ContinueAsync(how, cancellationToken);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 }
