@@ -66,7 +66,7 @@ public static class ConformCommand
             ITarget t;
             try
             {
-                t = target.Create(parse);
+                t = output.CreateTarget(console, parse, target);
             }
             catch (TargetUriException e)
             {

@@ -25,6 +25,17 @@ public sealed class ConformanceOutput
         JUnit = new Option<string?>("--junit") { Description = "Also write the results as JUnit XML to FILE.", HelpName = "FILE" };
         Quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures and the summary line." };
         Verbose = new Option<bool>("--verbose", "-v") { Description = "Also print every scenario's steps and checks." };
+        Repeat = new Option<int>("--repeat")
+        {
+            Description = "Run the scenarios N times over (each time in new sessions; on link+emu: the same boards).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        Soak = new Option<bool>("--soak")
+        {
+            Description = "The fault soak (hardware-docs/performance.md): with a link+emu: target, prove at the end from each board's /fw/status, "
+                + "read through a fresh session, that the board applied exactly the requests the host sent (none twice) and answered duplicates from its reply cache.",
+        };
     }
 
     public Option<string?> Json { get; }
@@ -35,13 +46,23 @@ public sealed class ConformanceOutput
 
     public Option<bool> Verbose { get; }
 
+    public Option<int> Repeat { get; }
+
+    public Option<bool> Soak { get; }
+
     public void AddTo(Command command)
     {
         command.Add(Json);
         command.Add(JUnit);
         command.Add(Quiet);
         command.Add(Verbose);
+        command.Add(Repeat);
+        command.Add(Soak);
     }
+
+    /// <summary>The target of <paramref name="options"/>, its notices (fault seeds, board resets) on standard error even when quiet.</summary>
+    public ITarget CreateTarget(CliConsole console, ParseResult parse, TargetOptions options) =>
+        options.Create(parse, line => console.Error.WriteLine(line), parse.GetValue(Verbose));
 
     /// <summary>A Spectre console over the command's output writer (interactive only on a real terminal).</summary>
     public static IAnsiConsole Console(CliConsole console)
@@ -67,8 +88,26 @@ public sealed class ConformanceOutput
     {
         bool quiet = parse.GetValue(Quiet);
         bool verbose = parse.GetValue(Verbose);
+        int repeat = parse.GetValue(Repeat);
+        bool soak = parse.GetValue(Soak);
+        if (repeat < 1 || (soak && target is not LinkTarget { IsEmulated: true }))
+        {
+            if (target is IAsyncDisposable d)
+            {
+                await d.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return console.Fail(command, repeat < 1 ? "--repeat takes N ≥ 1" : $"--soak needs a link+emu: target (e.g. --target \"link+emu:?faults=0.01&seed=1\"), not {target.Uri}", ExitCode.Usage);
+        }
+
+        if (repeat > 1)
+        {
+            scenarios = Enumerable.Range(0, repeat).SelectMany(_ => scenarios).ToList();
+        }
+
         IAnsiConsole ansi = Console(console);
         var runner = new ScenarioRunner(target);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         SuiteResult suite;
         try
         {
@@ -92,10 +131,20 @@ public sealed class ConformanceOutput
             {
                 suite = await runner.RunAllAsync(scenarios, null, ct).ConfigureAwait(false);
             }
+
+            if (soak && target is LinkTarget link)
+            {
+                suite.Soak = await link.AuditAsync(ct).ConfigureAwait(false);
+                suite.Soak.Elapsed = clock.Elapsed;
+            }
         }
         catch (TargetUnreachableException e)
         {
             return console.Fail(command, $"target unreachable: {e.Message}", ExitCode.Unreachable);
+        }
+        catch (Exception e) when (soak && e is Gateway.Host.Link.LinkException or IOException or FormatException or InvalidOperationException)
+        {
+            return console.Fail(command, $"the soak's audit of /fw/status failed: {e.Message}", ExitCode.Failure);
         }
         finally
         {
@@ -106,6 +155,14 @@ public sealed class ConformanceOutput
         }
 
         Print(ansi, console, suite, quiet, verbose);
+        if (suite.Soak != null)
+        {
+            foreach (string line in suite.Soak.Lines())
+            {
+                console.Out.WriteLine(line);
+            }
+        }
+
         try
         {
             if (parse.GetValue(Json) is string json)
@@ -155,11 +212,12 @@ public sealed class ConformanceOutput
             {
                 console.Out.WriteLine($"skipped {s.Name}: {s.SkipReason}");
             }
+        }
 
-            foreach (ScenarioResult s in suite.Scenarios.Where(s => s.Interrupted != null))
-            {
-                console.Out.WriteLine($"interrupted {s.Name}: {s.Interrupted}");
-            }
+        // A reset (or a lost link) is news even in a quiet run.
+        foreach (ScenarioResult s in suite.Scenarios.Where(s => s.Interrupted != null))
+        {
+            console.Out.WriteLine($"interrupted {s.Name}: {s.Interrupted}");
         }
 
         if (verbose)

@@ -42,7 +42,7 @@ public static class RunCommand
             ITarget t;
             try
             {
-                t = target.Create(parse);
+                t = output.CreateTarget(console, parse, target);
             }
             catch (TargetUriException e)
             {

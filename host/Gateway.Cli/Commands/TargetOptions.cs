@@ -17,7 +17,7 @@ public sealed class TargetOptions
         Target = new Option<string>("--target", "-T")
         {
             Description = "The board: emu: (the emulated board, in this process), pty:, serial:PATH?baud=N or tcp://HOST:PORT; "
-                + "emu: and pty: take ?bits=32|64&quirks=0|1.",
+                + "emu: and pty: take ?bits=32|64&quirks=0|1; link+emu: is emu: behind the whole link and also takes faults=RATE&seed=N&reset-after=N.",
             HelpName = "URI",
             DefaultValueFactory = _ => defaultTarget,
         };
@@ -38,8 +38,12 @@ public sealed class TargetOptions
         command.Add(KeyFile);
     }
 
-    /// <summary>The target for the parsed options; throws <see cref="TargetUriException"/> (usage) for a bad URI.</summary>
-    public ITarget Create(ParseResult parse)
+    /// <summary>
+    /// The target for the parsed options; throws <see cref="TargetUriException"/> (usage) for a bad URI.
+    /// <paramref name="log"/> hears the target's notices (a soak's fault seeds, board resets); <paramref name="verbose"/>
+    /// adds every session's link events.
+    /// </summary>
+    public ITarget Create(ParseResult parse, Action<string>? log = null, bool verbose = false)
     {
         string uri = parse.GetValue(Target) ?? "emu:";
         string? keyFile = parse.GetValue(KeyFile) ?? Environment.GetEnvironmentVariable(KeyFileVariable);
@@ -48,6 +52,6 @@ public sealed class TargetOptions
             throw new TargetUriException($"key file {keyFile} does not exist");
         }
 
-        return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile });
+        return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile, Log = log, Verbose = verbose });
     }
 }

@@ -351,8 +351,9 @@ public sealed class LinkClient : IAsyncDisposable
             }
 
             uint seq = nextSeq++;
-            p = new Pending(seq, BuildFrame(kind, 0, seq, a, b, body.Span));
+            p = new Pending(seq, kind, BuildFrame(kind, 0, seq, a, b, body.Span));
             pending.Add(seq, p);
+            Counters.Sequenced(kind == FrameKind.Declare);
         }
 
         return await DeliverAsync(p).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -518,6 +519,14 @@ public sealed class LinkClient : IAsyncDisposable
         if (h.Reason == RefusalReason.NotAuthenticated)
         {
             Log("link: the board no longer knows this session (it reset, or ended the session)");
+            lock (gate)
+            {
+                if (pending.TryGetValue(h.Seq, out Pending? refused))
+                {
+                    Counters.Unexecuted(refused.Kind == FrameKind.Declare); // as every frame of this session still to come
+                }
+            }
+
             End(LinkEndReason.SessionLost);
             return;
         }
@@ -546,6 +555,11 @@ public sealed class LinkClient : IAsyncDisposable
         if (release > 0)
         {
             window.Release(release);
+        }
+
+        if (h.Reason == RefusalReason.UndeclaredPid)
+        {
+            Counters.Unexecuted(p.Kind == FrameKind.Declare);
         }
 
         p.Reply.TrySetResult(new LinkReply(h.Seq, h.IsError, h.A, h.Reason, body));
@@ -735,13 +749,17 @@ public sealed class LinkClient : IAsyncDisposable
 
     private sealed class Pending
     {
-        public Pending(uint seq, byte[] wire)
+        public Pending(uint seq, int kind, byte[] wire)
         {
             Seq = seq;
+            Kind = kind;
             Wire = wire;
         }
 
         public uint Seq { get; }
+
+        /// <summary>REQUEST or DECLARE.</summary>
+        public int Kind { get; }
 
         public byte[] Wire { get; }
 

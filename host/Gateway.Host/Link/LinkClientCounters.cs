@@ -14,6 +14,10 @@ public sealed class LinkClientCounters
     private long eventsLost;
     private long staleEvents;
     private long pings;
+    private long requests;
+    private long declares;
+    private long requestsRefused;
+    private long declaresRefused;
 
     public long FramesIn => Interlocked.Read(ref framesIn);
 
@@ -38,6 +42,25 @@ public sealed class LinkClientCounters
 
     public long Pings => Interlocked.Read(ref pings);
 
+    /// <summary>
+    /// REQUEST frames of this session: sequence numbers given to a request (each written at least once unless the
+    /// session ended first; retransmissions are not counted again). The board counts the ones it executed as
+    /// <c>requests-applied</c>.
+    /// </summary>
+    public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>DECLARE frames of this session, counted as <see cref="Requests"/> is (the board: <c>declares-applied</c>).</summary>
+    public long Declares => Interlocked.Read(ref declares);
+
+    /// <summary>
+    /// Requests answered by a link refusal that means "not executed" (an undeclared pid; "not authenticated", after
+    /// which the session is over): not in the board's <c>requests-applied</c>. (A handler fault is executed, and counted.)
+    /// </summary>
+    public long RequestsRefused => Interlocked.Read(ref requestsRefused);
+
+    /// <summary>Declares answered "not authenticated" (the board no longer knows the session): not in <c>declares-applied</c>.</summary>
+    public long DeclaresRefused => Interlocked.Read(ref declaresRefused);
+
     internal void FrameIn() => Interlocked.Increment(ref framesIn);
 
     internal void FrameOut() => Interlocked.Increment(ref framesOut);
@@ -58,6 +81,10 @@ public sealed class LinkClientCounters
 
     internal void Ping() => Interlocked.Increment(ref pings);
 
+    internal void Sequenced(bool declare) => Interlocked.Increment(ref declare ? ref declares : ref requests);
+
+    internal void Unexecuted(bool declare) => Interlocked.Increment(ref declare ? ref declaresRefused : ref requestsRefused);
+
     public override string ToString() =>
-        $"frames in {FramesIn}, out {FramesOut}, dropped {FrameDrops}; retransmits {Retransmits}, late replies {LateReplies}; events {EventsReceived}, lost {EventsLost}, stale {StaleEvents}; pings {Pings}";
+        $"requests {Requests} ({RequestsRefused} refused), declares {Declares} ({DeclaresRefused} refused); frames in {FramesIn}, out {FramesOut}, dropped {FrameDrops}; retransmits {Retransmits}, late replies {LateReplies}; events {EventsReceived}, lost {EventsLost}, stale {StaleEvents}; pings {Pings}";
 }

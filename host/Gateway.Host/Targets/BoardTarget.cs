@@ -7,6 +7,7 @@ using Gateway.Board.Emulated;
 using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
+using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Targets;
@@ -50,6 +51,7 @@ public sealed class BoardTarget : IAsyncDisposable
 {
     private readonly TargetOptions options;
     private readonly byte[] key;
+    private readonly System.Collections.Generic.List<(BoardPlug Plug, Thread Server)> served = new();
     private EmulatedBoard? inProcess;
     private Process? child;
     private Stream? sharedStream;
@@ -138,13 +140,23 @@ public sealed class BoardTarget : IAsyncDisposable
     /// <summary>emu: only — the rate of each link fault (drop, corrupt, duplicate, reorder, delay) per frame, 0 for none.</summary>
     public double FaultRate => Uri.Options.TryGetValue("faults", out var f) ? double.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : 0;
 
-    /// <summary>The fault seed of the first session (each later session adds one); random when not given.</summary>
-    public int FaultSeed { get; } = System.Random.Shared.Next(1, int.MaxValue);
+    /// <summary>
+    /// The fault seed of the first session (<c>seed=N</c>, else random); session i uses <c>FaultSeed + 2i</c> (and its
+    /// board-to-host direction one more), so no two injectors of a run share a seed.
+    /// </summary>
+    public int FaultSeed => Uri.Options.TryGetValue("seed", out var s) ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : randomSeed;
+
+    private readonly int randomSeed = System.Random.Shared.Next(1, int.MaxValue / 2);
 
     /// <summary>The fault injectors of the sessions opened so far (emu:?faults=…), with their seeds.</summary>
     public System.Collections.Generic.List<Gateway.Transports.Desktop.Faults.FaultyLink> FaultyLinks { get; } = new();
 
-    /// <summary>Replaces the in-process emulated board with a new one — a board reset: a new boot id, /data afresh.</summary>
+    /// <summary>
+    /// Resets the in-process emulated board as a power cycle would: the board stops at once (it sends no CLOSE; what
+    /// it had in flight is lost) and a new board — a new boot id, every table and /data afresh — starts on the same
+    /// wires. A session open across the reset learns of it from the new board's "not authenticated" answer to its
+    /// next request (<see cref="LinkEndReason.SessionLost"/>).
+    /// </summary>
     public void ResetEmulatedBoard()
     {
         if (inProcess == null)
@@ -152,8 +164,42 @@ public sealed class BoardTarget : IAsyncDisposable
             throw new InvalidOperationException("only an emu: target can be reset from the harness");
         }
 
+        var live = new System.Collections.Generic.List<IByteStream>();
+        foreach (var (plug, server) in served)
+        {
+            if (server.IsAlive)
+            {
+                live.Add(plug.Wire);
+            }
+
+            plug.Pull();
+        }
+
+        foreach (var (_, server) in served)
+        {
+            // The board's serve loop polls its stream; a pulled plug ends it within one poll.
+            server.Join(TimeSpan.FromSeconds(5));
+        }
+
+        served.Clear();
         inProcess.Dispose();
-        inProcess = new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+        inProcess = NewEmulatedBoard();
+        foreach (IByteStream wire in live)
+        {
+            Serve(wire);
+        }
+
+        options.Log?.Invoke($"the emulated board was reset: boot id {Convert.ToHexStringLower(inProcess.BootId)}");
+    }
+
+    private EmulatedBoard NewEmulatedBoard() => new(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+
+    /// <summary>The in-process board serves <paramref name="wire"/> (the board's end of a link) through a plug a reset can pull.</summary>
+    private void Serve(IByteStream wire)
+    {
+        served.RemoveAll(c => !c.Server.IsAlive);
+        var plug = new BoardPlug(wire);
+        served.Add((plug, inProcess!.ServeInBackground(plug)));
     }
 
     /// <summary>
@@ -176,6 +222,66 @@ public sealed class BoardTarget : IAsyncDisposable
             current = null;
         }
 
+        current = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        return new BoardSession(this, current);
+    }
+
+    /// <summary>
+    /// RM-5: opens a new session that presents the same host id while the current one is still open, on a stream of
+    /// its own, and waits for the board to end the old one. Returns the new session and how the old one ended (the
+    /// board's CLOSE <c>session-replaced</c> is <see cref="LinkEndReason.Replaced"/>; <see cref="LinkEndReason.SessionLost"/>
+    /// when that CLOSE was lost and the board answered the old session "not authenticated"; null when the board still
+    /// answers the old session). Needs a stream per session: emu: and tcp:// (a pty or a serial
+    /// line carries one session at a time) — else <see cref="NotSupportedException"/>.
+    /// </summary>
+    public async Task<(BoardSession Session, LinkEndReason? OldEnd)> ReplaceSessionAsync(CancellationToken cancellationToken = default)
+    {
+        if (Uri.Scheme is not (TransportScheme.Emulated or TransportScheme.Tcp))
+        {
+            throw new NotSupportedException($"{Uri} carries one session at a time: a second session presenting the same host id needs a stream of its own (emu:, tcp://)");
+        }
+
+        LinkClient? old = current;
+        LinkClient next = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        current = next;
+        LinkEndReason? oldEnd = LinkEndReason.Closed;
+        if (old != null)
+        {
+            oldEnd = await EndedByBoardAsync(old, cancellationToken).ConfigureAwait(false);
+            await old.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return (new BoardSession(this, next), oldEnd);
+    }
+
+    /// <summary>
+    /// How the board ended <paramref name="old"/>, or null when it did not. Its CLOSE is not retransmitted and may be
+    /// lost on a faulty link, so after a short wait the old session is asked something (declaring pid 1 again): a board
+    /// that ended it answers "not authenticated" (<see cref="LinkEndReason.SessionLost"/>), one that did not, EBUSY.
+    /// </summary>
+    private static async Task<LinkEndReason?> EndedByBoardAsync(LinkClient old, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await old.Completion.WaitAsync(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        try
+        {
+            await old.DeclareAsync(1, Memory.MemoryManager.RootCred(), true, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (LinkSessionEndedException e)
+        {
+            return e.EndReason;
+        }
+    }
+
+    private async Task<LinkClient> ConnectAsync(CancellationToken cancellationToken)
+    {
         Stream stream;
         bool leaveOpen;
         try
@@ -197,7 +303,7 @@ public sealed class BoardTarget : IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.ConnectTimeout);
-            current = await LinkClient.ConnectAsync(stream, linkOptions, timeout.Token).ConfigureAwait(false);
+            return await LinkClient.ConnectAsync(stream, linkOptions, timeout.Token).ConfigureAwait(false);
         }
         catch (LinkAuthenticationException e)
         {
@@ -207,8 +313,6 @@ public sealed class BoardTarget : IAsyncDisposable
         {
             throw new TargetException($"target {Uri} did not complete the handshake: {e.Message}", usage: false, e);
         }
-
-        return new BoardSession(this, current);
     }
 
     private async Task<(Stream Stream, bool LeaveOpen)> OpenStreamAsync(CancellationToken cancellationToken)
@@ -216,18 +320,20 @@ public sealed class BoardTarget : IAsyncDisposable
         switch (Uri.Scheme)
         {
             case TransportScheme.Emulated:
-                inProcess ??= new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+                inProcess ??= NewEmulatedBoard();
                 if (FaultRate > 0)
                 {
-                    int seed = Uri.Options.TryGetValue("seed", out var s) ? int.Parse(s) + FaultyLinks.Count : FaultSeed + FaultyLinks.Count;
+                    int seed = FaultSeed + (2 * FaultyLinks.Count);
                     var faulty = new Gateway.Transports.Desktop.Faults.FaultyLink(Gateway.Transports.Desktop.Faults.FaultOptions.Uniform(FaultRate, seed));
                     FaultyLinks.Add(faulty);
-                    options.Log?.Invoke($"link faults {FaultRate:P1} each, seed {faulty.Seed}");
-                    inProcess.ServeInBackground(faulty.Board);
+                    options.Log?.Invoke(FormattableString.Invariant($"link faults {FaultRate:P1} each, seed {faulty.Seed} (session {FaultyLinks.Count} of {Uri})"));
+                    Serve(faulty.Board);
                     return (faulty.Host, false);
                 }
 
-                return (inProcess.ConnectInMemory(), false);
+                var pipe = new Gateway.Transports.Desktop.InMemory.InMemoryPipe();
+                Serve(pipe.Board);
+                return (pipe.Host, false);
             case TransportScheme.Tcp:
                 return (await TcpTransport.ConnectAsync(Uri.Host!, Uri.Port, cancellationToken).ConfigureAwait(false), false);
             case TransportScheme.Serial:

@@ -194,6 +194,8 @@ public sealed class RunnerTests
 
         public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default) => inner.AdvanceAsync(time, cancellationToken);
 
+        public Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default) => inner.ContinueAsync(how, cancellationToken);
+
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 

@@ -486,3 +486,6 @@ public sealed class Template
 
 /// <summary>A step could not run as written (a placeholder with no value yet, a non-numeric value): the step fails with this message.</summary>
 public sealed class ScenarioRunException(string message) : Exception(message);
+
+/// <summary>A step found that the target cannot run the scenario (e.g. a second session on a one-session stream): it is skipped with the reason.</summary>
+public sealed class ScenarioSkippedException(string message) : Exception(message);

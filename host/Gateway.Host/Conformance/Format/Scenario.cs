@@ -76,6 +76,7 @@ public static class Ops
     public const string WaitEvent = "wait_event";
     public const string Advance = "advance";
     public const string Repeat = "repeat";
+    public const string NewSession = "new_session";
 }
 
 /// <summary>One step: an operation, its arguments, and what it must produce.</summary>

@@ -74,6 +74,7 @@ public static class ScenarioFile
             new[] { "source" }, new() { ["count"] = Kind.Expr }),
         [Ops.Advance] = new(new() { ["ms"] = Kind.Expr }, new[] { "ms" }, new() { ["messages"] = Kind.Messages }),
         [Ops.Repeat] = new(new() { ["times"] = Kind.Expr, ["steps"] = Kind.Steps }, new[] { "times", "steps" }, new()),
+        [Ops.NewSession] = new(new() { ["how"] = Kind.Text }, Array.Empty<string>(), new() { ["ended"] = Kind.Text }),
     };
 
     /// <summary>The operations (values of <c>do</c>).</summary>
@@ -444,7 +445,12 @@ public static class ScenarioFile
             }
         }
 
-        if (!args.ContainsKey("pid") && op is not (Ops.Status or Ops.WaitEvent or Ops.Advance or Ops.Repeat or Ops.Declare))
+        if (op == Ops.NewSession && text is not (null or "close" or "replace"))
+        {
+            throw o.Fail("how", $"'{text}': a session ends by \"close\" (the host's CLOSE) or \"replace\" (a new session with the same host id)");
+        }
+
+        if (!args.ContainsKey("pid") && op is not (Ops.Status or Ops.WaitEvent or Ops.Advance or Ops.Repeat or Ops.Declare or Ops.NewSession))
         {
             if (stepCtx.Processes.Count == 0)
             {

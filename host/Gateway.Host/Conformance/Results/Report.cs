@@ -130,6 +130,7 @@ public static class Report
             ["summary"] = new JsonObject { ["passed"] = suite.Passed, ["failed"] = suite.Failed, ["skipped"] = suite.Skipped },
             ["rules"] = rules,
             ["scenarios"] = scenarios,
+            ["soak"] = suite.Soak?.ToJson(),
         };
     }
 

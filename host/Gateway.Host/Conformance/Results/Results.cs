@@ -134,7 +134,10 @@ public sealed class SuiteResult
 
     public int Skipped => Scenarios.Count(s => s.Outcome == Outcome.Skip);
 
-    public bool Ok => Failed == 0;
+    /// <summary>The fault soak's audit (<c>--soak</c>), when the run was one.</summary>
+    public SoakReport? Soak { get; set; }
+
+    public bool Ok => Failed == 0 && Soak?.Ok != false;
 
     /// <summary>Rule rows in rule order (§… first, then RM-0 … RM-18, MM-1 … MM-12, then the rest).</summary>
     public IReadOnlyList<RuleRow> ByRule()

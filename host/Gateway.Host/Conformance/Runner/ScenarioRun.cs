@@ -44,18 +44,24 @@ internal sealed class ScenarioRun : IExprContext
     };
 
     private readonly Scenario scenario;
-    private readonly ITargetSession session;
-    private readonly RecordingChannel recorder;
-    private readonly MemoryManager mm;
     private readonly ManualTimeProvider time;
-    private readonly HarnessReader reader;
     private readonly BoardFacts facts;
-    private readonly ReplyJudge judge;
     private readonly RunnerOptions options;
+    private readonly Dictionary<string, ulong> inodes;
+
+    // The session and what lives in it; a new_session step replaces them all.
+    private ITargetSession session;
+    private RecordingChannel recorder;
+    private MemoryManager mm;
+    private HarnessReader reader;
+    private ReplyJudge judge;
     private readonly Dictionary<(string Kind, string Name), object> bindings = new();
     private readonly Dictionary<string, StatusSnapshot> snapshots = new(StringComparer.Ordinal);
     private readonly Dictionary<int, CredInfo> creds = new();
     private readonly List<BoardEvent> pendingEvents = new();
+
+    /// <summary>The running counters of the events received in this session, by source (for the lost-event count).</summary>
+    private readonly Dictionary<int, HashSet<long>> received = new();
     private int iteration = -1;
     private int stepMark;
     private int nextRawMmCoid = FirstRawMmCoid;
@@ -71,9 +77,15 @@ internal sealed class ScenarioRun : IExprContext
         this.reader = reader;
         this.facts = facts;
         this.options = options;
+        this.inodes = inodes;
         creds[1] = MemoryManager.RootCred();
-        judge = new ReplyJudge(facts, reader, pid => creds.GetValueOrDefault(pid) ?? mm.Process(pid)?.Cred, inodes);
+        judge = NewJudge();
     }
+
+    /// <summary>The session the scenario is in now (a <c>new_session</c> step moves it on); the runner disposes it.</summary>
+    public ITargetSession Session => session;
+
+    private ReplyJudge NewJudge() => new(facts, reader, pid => creds.GetValueOrDefault(pid) ?? mm.Process(pid)?.Cred, inodes);
 
     public async Task SpawnAsync(ProcessDecl p)
     {
@@ -253,8 +265,9 @@ internal sealed class ScenarioRun : IExprContext
                 }
             }
 
+            RecordingChannel stepRecorder = recorder;
             int observed = await ExecuteAsync(step, r, ct).ConfigureAwait(false);
-            IReadOnlyList<RecordedMessage> messages = recorder.Since(mark);
+            IReadOnlyList<RecordedMessage> messages = ReferenceEquals(stepRecorder, recorder) ? recorder.Since(mark) : Array.Empty<RecordedMessage>();
             r.Messages.AddRange(messages.Select(m => new MessageRecord(m.Pid, m.Coid, m.Kind, m.Reply.ToString())));
             if (step.Expect.Messages is MessagesExpectation me)
             {
@@ -575,6 +588,10 @@ internal sealed class ScenarioRun : IExprContext
                 await WaitEventAsync(step, r, ct).ConfigureAwait(false);
                 return 0;
 
+            case Ops.NewSession:
+                await NewSessionAsync(step, r, ct).ConfigureAwait(false);
+                return 0;
+
             case Ops.Advance:
             {
                 var by = TimeSpan.FromMilliseconds(Eval(step, "ms"));
@@ -587,6 +604,51 @@ internal sealed class ScenarioRun : IExprContext
             default:
                 throw new ScenarioRunException($"operation {step.Op} is not implemented");
         }
+    }
+
+    /// <summary>
+    /// RM-5: ends the session (the host's CLOSE, or a new session presenting the same host id) and continues in a new
+    /// one on the same board: a new memory manager, the scenario's processes declared again. Names bound earlier keep
+    /// their values (an fd of the old session is only a number now); <c>status</c> snapshots stay comparable.
+    /// </summary>
+    private async Task NewSessionAsync(Step step, StepResult r, CancellationToken ct)
+    {
+        SessionEnd how = step.Text == "replace" ? SessionEnd.Replace : SessionEnd.Close;
+        string bootId = session.BootId;
+        SessionHandover handover;
+        try
+        {
+            handover = await session.ContinueAsync(how, ct).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ScenarioSkippedException(e.Message);
+        }
+
+        session = handover.Next;
+        if (session.BootId != bootId)
+        {
+            throw new BoardResetException(bootId, session.BootId);
+        }
+
+        string want = step.Expect.TextOf("ended") ?? (how == SessionEnd.Replace ? "replaced" : "closed");
+        bool ended = handover.OldSessionEnd == want || handover.OldSessionEnd.StartsWith(want + " (", StringComparison.Ordinal);
+        r.AddForRules("old-session-ended", want, handover.OldSessionEnd, ended);
+        recorder = new RecordingChannel(session.Channel);
+        mm = new MemoryManager(new TracingChannel(recorder), new MemoryManagerOptions { Time = time, Linger = options.Linger });
+        await mm.StartAsync().ConfigureAwait(false);
+        reader = new HarnessReader(session.Channel);
+        judge = NewJudge();
+        pendingEvents.Clear();
+        received.Clear();
+        nextRawMmCoid = FirstRawMmCoid;
+        stepMark = recorder.Count;
+        foreach (ProcessDecl p in scenario.Processes)
+        {
+            await SpawnAsync(p).ConfigureAwait(false);
+        }
+
+        r.Note = $"continued in a new session ({session.Description}); the old one ended: {handover.OldSessionEnd}";
     }
 
     private async Task<int> RawAsync(Step step, StepResult r, CancellationToken ct)
@@ -710,6 +772,8 @@ internal sealed class ScenarioRun : IExprContext
                 break;
             }
 
+            Received(ev);
+
             if (Matches(ev))
             {
                 got.Add(ev);
@@ -723,6 +787,7 @@ internal sealed class ScenarioRun : IExprContext
         // Events already delivered beyond the count are extra (nothing is waited for: they are here or not).
         while (await session.NextEventAsync(TimeSpan.Zero, ct).ConfigureAwait(false) is BoardEvent extra)
         {
+            Received(extra);
             if (Matches(extra))
             {
                 got.Add(extra);
@@ -734,7 +799,47 @@ internal sealed class ScenarioRun : IExprContext
         }
 
         string what = $"source {source}{(code != null ? $" code {code}" : "")}{(value != null ? $" value 0x{value:x}" : "")}";
-        r.AddForRules("events", $"{want} event(s) {what}", $"{got.Count}{(got.Count > 0 ? ": " + string.Join(", ", got.Select(e => $"code {e.Code} value 0x{e.Value:x} #{e.Counter}")) : "")}", (ulong)got.Count == want);
+        string observed = $"{got.Count}{(got.Count > 0 ? ": " + string.Join(", ", got.Select(e => $"code {e.Code} value 0x{e.Value:x} #{e.Counter}")) : "")}";
+        long lost = (ulong)got.Count < want ? await LostOnTheLinkAsync(source, (long)want, ct).ConfigureAwait(false) : 0;
+        if (lost > 0)
+        {
+            observed += $"; {lost} lost on the link (the board's counter for source {source} shows event(s) this session never received)";
+        }
+
+        r.AddForRules("events", $"{want} event(s) {what}", observed, (ulong)(got.Count + lost) == want);
+    }
+
+    private void Received(BoardEvent e)
+    {
+        if (!received.TryGetValue(e.Source, out HashSet<long>? counters))
+        {
+            received[e.Source] = counters = new HashSet<long>();
+        }
+
+        counters.Add(e.Counter);
+    }
+
+    /// <summary>
+    /// behaviour.md §4: on a lossy link the host may receive fewer event frames, but only by the gaps it can tell —
+    /// here the board's own running counter for the source (/fw/status "events"): of the last <paramref name="want"/>
+    /// events it raised, those this session never received were lost on the way (event frames are not retransmitted).
+    /// </summary>
+    private async Task<long> LostOnTheLinkAsync(int source, long want, CancellationToken ct)
+    {
+        StatusSnapshot status = await reader.StatusAsync(ct).ConfigureAwait(false);
+        JsonNode? entry = status.Json["events"]?.AsArray().FirstOrDefault(e => (long?)e?["source"] == source);
+        long raised = (long?)entry?["count"] ?? 0;
+        HashSet<long> seen = received.GetValueOrDefault(source) ?? new HashSet<long>();
+        long lost = 0;
+        for (long k = Math.Max(1, raised - want + 1); k <= raised; k++)
+        {
+            if (!seen.Contains(k))
+            {
+                lost++;
+            }
+        }
+
+        return lost;
     }
 
     // ---- checks --------------------------------------------------------------------------------------------

@@ -144,7 +144,8 @@ public sealed class ScenarioRunner
     private async Task<BoardResetException?> RunOnceAsync(Scenario scenario, ScenarioResult result, CancellationToken ct)
     {
         ITargetSession session = await target.OpenSessionAsync(scenario.Target, ct).ConfigureAwait(false);
-        await using (session.ConfigureAwait(false))
+        ScenarioRun? run = null;
+        try
         {
             result.Target = session.Description;
             result.BootId = session.BootId;
@@ -174,7 +175,7 @@ public sealed class ScenarioRunner
                     return null;
                 }
 
-                var run = new ScenarioRun(scenario, session, recorder, mm, time, reader, facts, inodes, options);
+                run = new ScenarioRun(scenario, session, recorder, mm, time, reader, facts, inodes, options);
                 foreach (ProcessDecl p in scenario.Processes)
                 {
                     try
@@ -191,12 +192,17 @@ public sealed class ScenarioRunner
                 foreach (Step step in scenario.Steps)
                 {
                     await run.RunStepAsync(step, step.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Steps, ct).ConfigureAwait(false);
-                    if (session.ResetDetected)
+                    if (run.Session.ResetDetected)
                     {
                         return new BoardResetException(session.BootId, "(new)");
                     }
                 }
 
+                return null;
+            }
+            catch (ScenarioSkippedException e)
+            {
+                result.SkipReason = e.Message;
                 return null;
             }
             catch (BoardResetException e)
@@ -209,10 +215,15 @@ public sealed class ScenarioRunner
             }
             catch (Link.LinkException e)
             {
-                result.Error = $"link lost: {e.Message}";
+                StepResult? at = result.Steps.LastOrDefault();
+                result.Error = $"link lost{(at != null ? $" at step {at.Id} ({at.Name})" : " before the first step")}: {e.Message}";
                 result.LinkLostOnBoot = session.BootId;
                 return null;
             }
+        }
+        finally
+        {
+            await (run?.Session ?? session).DisposeAsync().ConfigureAwait(false);
         }
     }
 

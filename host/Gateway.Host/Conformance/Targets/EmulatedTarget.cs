@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Board.Emulated;
@@ -18,6 +19,11 @@ public sealed class EmulatedTargetFactory : ITargetFactory
 
     public ITarget Create(TargetUri uri, TargetSettings settings)
     {
+        if (uri.Options.Keys.FirstOrDefault(k => k is "faults" or "seed" or "reset-after") is string linkOption)
+        {
+            throw new TargetUriException($"{uri}: emu: is reached without the link, so '{linkOption}' means nothing there: use link+emu:?{linkOption}=… (the emulated board behind the whole link)");
+        }
+
         uri.OnlyOptions("bits", "quirks");
         if (uri.Path.Length != 0)
         {
@@ -84,17 +90,23 @@ public sealed class EmulatedTarget : ITarget
 /// <summary>A session on an in-process emulated board: session slot 0 of its resource manager.</summary>
 public sealed class EmulatedSession : ITargetSession, IEventSink
 {
-    private const int Session = 0;
+    private readonly int slot;
     private readonly ConcurrentQueue<BoardEvent> events = new();
     private readonly SemaphoreSlim arrived = new(0);
     private readonly Dictionary<int, long> counters = new();
 
     public EmulatedSession(EmulatedBoard board)
+        : this(board, Guid.NewGuid().ToString("N")[..16], 0)
+    {
+    }
+
+    private EmulatedSession(EmulatedBoard board, string bootId, int slot)
     {
         Board = board;
-        Channel = new DirectChannel(board.Rm, Session);
+        this.slot = slot;
+        Channel = new DirectChannel(board.Rm, slot);
         board.Devices.Events.Target = this;
-        BootId = Guid.NewGuid().ToString("N")[..16];
+        BootId = bootId;
     }
 
     public EmulatedBoard Board { get; }
@@ -141,15 +153,39 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         return Task.Delay(time, cancellationToken);
     }
 
+    /// <summary>
+    /// No link here, so no host id: the session slot is ended as the link ends it — on CLOSE (Close), or after the
+    /// next session has authenticated with the same host id (Replace: the next session takes another slot first).
+    /// The link's own host-id check is exercised by <c>link+emu:</c>.
+    /// </summary>
+    public async Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default)
+    {
+        int nextSlot = how == SessionEnd.Replace ? (slot + 1) % Board.Rm.Config.MaxSessions : slot;
+        if (how == SessionEnd.Close)
+        {
+            await DisposeAsync().ConfigureAwait(false);
+            return new SessionHandover(new EmulatedSession(Board, BootId, nextSlot), "closed");
+        }
+
+        var next = new EmulatedSession(Board, BootId, nextSlot);
+        EndSlot();
+        arrived.Dispose();
+        return new SessionHandover(next, "replaced");
+    }
+
     public ValueTask DisposeAsync()
     {
         Board.Devices.Events.Target = null!;
-        lock (Board.Rm.SyncRoot)
-        {
-            Board.Rm.EndSession(Session);
-        }
-
+        EndSlot();
         arrived.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private void EndSlot()
+    {
+        lock (Board.Rm.SyncRoot)
+        {
+            Board.Rm.EndSession(slot);
+        }
     }
 }

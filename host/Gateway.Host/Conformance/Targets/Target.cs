@@ -64,7 +64,29 @@ public interface ITargetSession : IAsyncDisposable
     /// board is simply waited for.
     /// </summary>
     Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends this session and opens the next one on the same board (the <c>new_session</c> step, RM-5):
+    /// <see cref="SessionEnd.Close"/> — the host ends it first; <see cref="SessionEnd.Replace"/> — a new session
+    /// presenting the same host id authenticates while this one is open, and the board must end this one. This session
+    /// is disposed; the caller owns the next. Throws <see cref="NotSupportedException"/> when the target cannot hold
+    /// the sessions it needs, <see cref="TargetUnreachableException"/> when the board cannot be reached.
+    /// </summary>
+    Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default);
 }
+
+/// <summary>How a scenario's session ends when the scenario continues in a new one (RM-5).</summary>
+public enum SessionEnd
+{
+    /// <summary>The host closes it (the link's CLOSE), then opens a new session.</summary>
+    Close,
+
+    /// <summary>A new session presenting the same host id authenticates while the old one is open: the board ends the old one.</summary>
+    Replace,
+}
+
+/// <summary>The session a scenario continues in, and how the old one ended as the host saw it ("closed", "replaced" …).</summary>
+public sealed record SessionHandover(ITargetSession Next, string OldSessionEnd);
 
 /// <summary>Creates targets for URI schemes; the link's targets (<c>pty:</c>, <c>serial:</c>, <c>tcp://</c>) register one.</summary>
 public interface ITargetFactory
@@ -83,6 +105,12 @@ public sealed record TargetSettings
     public string? KeyFile { get; init; }
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Notices a run should show even when quiet (the soak's fault seeds, board resets); null for none.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Also log every session's link events (handshakes, retransmissions, each session's fault seed) to <see cref="Log"/>.</summary>
+    public bool Verbose { get; init; }
 }
 
 /// <summary>The board could not be reached, or authentication failed (exit code 3).</summary>
