@@ -52,6 +52,9 @@ public sealed class TcpBoardListener : IDisposable
     /// <summary>The bound endpoint (with the real port when 0 was asked for).</summary>
     public IPEndPoint LocalEndPoint { get; }
 
+    /// <summary>How long a write to a connection may block before the connection is closed (a host that stopped reading).</summary>
+    public const int SendTimeoutMs = 2000;
+
     /// <summary>The most connections open at once.</summary>
     public int MaxConnections { get; }
 
@@ -111,6 +114,9 @@ public sealed class TcpBoardListener : IDisposable
                     continue;
                 }
                 socket.NoDelay = true;
+
+                // A host that stops reading must not stall the board: a send blocked this long ends that connection.
+                socket.SendTimeout = SendTimeoutMs;
                 return new TcpByteStream(socket, () => Interlocked.Decrement(ref _active));
             }
         }
