@@ -51,6 +51,7 @@ public sealed partial class MemoryManager
 
     internal Task<MemoryAccess> LoadBytesAsync(ClientProcess p, ulong addr, int count) => Serialized(async () =>
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var buffer = new byte[count];
         return await AccessAsync(p, addr, buffer, store: false).ConfigureAwait(false) ?? new MemoryAccess(Signal.None, 0, 0, buffer);
     });
@@ -100,6 +101,11 @@ public sealed partial class MemoryManager
 
             ulong pageEnd = RoundDown(at) + PageSize;
             int n = (int)Math.Min((ulong)(buffer.Length - done), pageEnd - at);
+            if (v.Object != null && v.PageIndexOf(at) >= v.Object.PageCount)
+            {
+                return MemoryAccess.Bus(0); // a page wholly past st_size (MM-7): nothing of the access happens
+            }
+
             chunks.Add((v, at, done, n));
             at += (ulong)n;
             done += n;
@@ -126,7 +132,7 @@ public sealed partial class MemoryManager
         {
             var (v, a, off, count) = chunks[i];
             int j = i + 1;
-            if (v.Object is { Uncached: true } && v.Private.Count == 0)
+            if (v.Object is { Uncached: true } && v.IsShared)
             {
                 while (j < chunks.Count && chunks[j].Vma == v && count + chunks[j].Count <= board.MaxMessageSize - WriteHeader)
                 {
@@ -217,6 +223,7 @@ public sealed partial class MemoryManager
         if (store)
         {
             cached.Dirty = true;
+            cached.DirtyToSync |= !v.NoSyncFile;
         }
 
         return null;
@@ -388,6 +395,7 @@ public sealed partial class MemoryManager
             for (int k = 0; k < run; k++)
             {
                 obj.Pages[dirty[i] + k].Dirty = false;
+                obj.Pages[dirty[i] + k].DirtyToSync = false;
             }
 
             i += run;
@@ -396,9 +404,13 @@ public sealed partial class MemoryManager
         return 0;
     }
 
+    /// <summary>
+    /// MAP_NOSYNCFILE (MM-9, MM-11): drops the dirty pages of [first, last] that only such mappings stored to; a page
+    /// another, written-back mapping also stored to stays for that mapping's write-back.
+    /// </summary>
     private static void DropDirty(MappedObject obj, long first, long last)
     {
-        foreach (var key in obj.Pages.Where(kv => kv.Value.Dirty && kv.Key >= first && kv.Key <= last).Select(kv => kv.Key).ToList())
+        foreach (var key in obj.Pages.Where(kv => kv.Value.Dirty && !kv.Value.DirtyToSync && kv.Key >= first && kv.Key <= last).Select(kv => kv.Key).ToList())
         {
             obj.Pages.Remove(key);
         }
@@ -407,16 +419,19 @@ public sealed partial class MemoryManager
     internal Task<QnxResult> MsyncAsync(ClientProcess p, ulong addr, ulong len, uint flags) => Serialized(async () =>
     {
         const uint known = MapFlags.MsAsync | MapFlags.MsSync | MapFlags.MsInvalidate;
-        if ((flags & ~known) != 0 || (flags & (MapFlags.MsAsync | MapFlags.MsSync)) == (MapFlags.MsAsync | MapFlags.MsSync) || addr > ulong.MaxValue - len)
+        if ((flags & ~known) != 0 || (flags & (MapFlags.MsAsync | MapFlags.MsSync)) == (MapFlags.MsAsync | MapFlags.MsSync))
         {
             return QnxResult.Fail(Errno.EINVAL);
         }
 
-        ulong start = RoundDown(addr);
-        ulong end = RoundUp(addr + len);
+        if (!TryRange(addr, len, out ulong start, out ulong end))
+        {
+            return QnxResult.Fail(Errno.EINVAL);
+        }
+
         if (end == start)
         {
-            end = start + PageSize;
+            return QnxResult.Success(); // an empty range: nothing to do
         }
 
         if (!FullyMapped(p, start, end))
@@ -424,7 +439,8 @@ public sealed partial class MemoryManager
             return QnxResult.Fail(Errno.ENOMEM);
         }
 
-        var synced = new HashSet<MappedObject>();
+        // Write-backs (and invalidation) first, for every mapping in the range…
+        var toSync = new List<MappedObject>();
         foreach (var v in Overlapping(p, start, end))
         {
             var obj = v.Object;
@@ -464,13 +480,19 @@ public sealed partial class MemoryManager
                 }
             }
 
-            if ((flags & MapFlags.MsSync) != 0 && v.IsShared && !v.NoSyncFile && synced.Add(obj))
+            if ((flags & MapFlags.MsSync) != 0 && v.IsShared && !v.NoSyncFile && !toSync.Contains(obj))
             {
-                var reply = await board.SendAsync(MmPid, obj.Coid, Sync()).ConfigureAwait(false);
-                if (reply.IsError)
-                {
-                    return QnxResult.Fail(reply.Value);
-                }
+                toSync.Add(obj);
+            }
+        }
+
+        // …then one _IO_SYNC per object, after all of its write-backs (behaviour.md §5).
+        foreach (var obj in toSync)
+        {
+            var reply = await board.SendAsync(MmPid, obj.Coid, Sync()).ConfigureAwait(false);
+            if (reply.IsError)
+            {
+                return QnxResult.Fail(reply.Value);
             }
         }
 

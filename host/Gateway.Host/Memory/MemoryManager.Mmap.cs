@@ -30,6 +30,14 @@ public sealed partial class MemoryManager
             return Failed(Errno.EINVAL);
         }
 
+        // MM-1 before any message: /dev/mem is opened only for a valid call.
+        uint mapFlags = (flags & ~(MapFlags.Type | MapFlags.Phys)) | MapFlags.Shared;
+        int invalid = Validate(addr, len, prot, ref mapFlags, MapFlags.NoFd, (long)physical);
+        if (invalid != 0 || (mapFlags & MapFlags.Anon) != 0)
+        {
+            return Failed(Errno.EINVAL);
+        }
+
         uint oflag = (prot & Prot.Write) != 0 ? OpenFlags.ReadWrite : OpenFlags.ReadOnly;
         if (!devMemFds.TryGetValue(oflag, out int mmFd))
         {
@@ -49,9 +57,59 @@ public sealed partial class MemoryManager
             devMemFds[oflag] = mmFd;
         }
 
-        uint mapFlags = (flags & ~(MapFlags.Type | MapFlags.Phys)) | MapFlags.Shared;
         return await MmapLockedAsync(p, MmProcess, mmFd, addr, len, prot, mapFlags, (long)physical).ConfigureAwait(false);
     });
+
+    /// <summary>
+    /// MM-1, decided on the host with no message: len 0, prot outside PROT_MASK, reserved or PROT bits in flags,
+    /// map type 3, MAP_PHYS, MAP_ANON with an fd, a negative offset, MAP_FIXED with addr ≢ offset (mod 4096) or a
+    /// range past the top of the address space → EINVAL. No map type becomes MAP_PRIVATE. Returns 0 when valid.
+    /// </summary>
+    private static int Validate(ulong addr, ulong len, uint prot, ref uint flags, int fd, long offset)
+    {
+        if (len == 0 || (prot & ~Prot.Mask) != 0 || (flags & RejectedFlags) != 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        uint type = flags & MapFlags.Type;
+        if (type == MapFlags.Type || (flags & MapFlags.Phys) != 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        if (type == 0)
+        {
+            flags |= MapFlags.Private;
+        }
+
+        if ((flags & MapFlags.Anon) != 0 && fd != MapFlags.NoFd)
+        {
+            return Errno.EINVAL;
+        }
+
+        if (offset < 0)
+        {
+            return Errno.EINVAL;
+        }
+
+        ulong pageOff = (ulong)offset % PageSize;
+        if (len > ulong.MaxValue - PageSize - pageOff)
+        {
+            return Errno.EINVAL;
+        }
+
+        if ((flags & MapFlags.Fixed) != 0)
+        {
+            ulong span = RoundUp(len + pageOff);
+            if (addr % PageSize != pageOff || addr - pageOff > ulong.MaxValue - span)
+            {
+                return Errno.EINVAL;
+            }
+        }
+
+        return 0;
+    }
 
     private static MmapResult Failed(int errno, MmapResult? from = null) => new()
     {
@@ -74,49 +132,19 @@ public sealed partial class MemoryManager
     private async Task<MmapResult> MmapLockedAsync(ClientProcess space, ClientProcess client, int fd, ulong addr, ulong len, uint prot, uint flags, long offset)
     {
         // MM-1: validation before any message.
-        if (len == 0 || (prot & ~Prot.Mask) != 0 || (flags & RejectedFlags) != 0)
+        int invalid = Validate(addr, len, prot, ref flags, fd, offset);
+        if (invalid != 0)
         {
-            return Failed(Errno.EINVAL);
-        }
-
-        uint type = flags & MapFlags.Type;
-        if (type == MapFlags.Type || (flags & MapFlags.Phys) != 0)
-        {
-            return Failed(Errno.EINVAL);
-        }
-
-        if (type == 0)
-        {
-            flags |= MapFlags.Private;
+            return Failed(invalid);
         }
 
         bool anon = (flags & MapFlags.Anon) != 0;
-        if (anon && fd != MapFlags.NoFd)
-        {
-            return Failed(Errno.EINVAL);
-        }
-
-        if (offset < 0)
-        {
-            return Failed(Errno.EINVAL);
-        }
-
         bool fixedAddr = (flags & MapFlags.Fixed) != 0;
         ulong pageOff = (ulong)offset % PageSize;
-        if (fixedAddr && addr % PageSize != pageOff)
-        {
-            return Failed(Errno.EINVAL);
-        }
-
         bool anonymous = anon || fd == MapFlags.NoFd;
         if (!anonymous && !client.HasFd(fd))
         {
             return Failed(Errno.EBADF);
-        }
-
-        if (len > ulong.MaxValue - pageOff - PageSize)
-        {
-            return Failed(Errno.ENOMEM);
         }
 
         ulong span = RoundUp(len + pageOff);
@@ -137,7 +165,8 @@ public sealed partial class MemoryManager
                 await UnmapRangeAsync(space, start, start + span).ConfigureAwait(false);
             }
 
-            Insert(space, new Vma { Start = start, End = start + span, Prot = prot, MaxProt = Prot.Mask, Flags = flags, FileOffset = offset - (long)pageOff, Fd = MapFlags.NoFd });
+            // Anonymous memory has no file: its pages count from 0 whatever offset was given.
+            Insert(space, new Vma { Start = start, End = start + span, Prot = prot, MaxProt = Prot.Mask, Flags = flags, FileOffset = 0, Fd = MapFlags.NoFd });
             return new MmapResult { Address = start + pageOff };
         }
 
@@ -184,10 +213,24 @@ public sealed partial class MemoryManager
         }
         else
         {
+            // MM-5: the board said yes; close what it may have bound (the coid a reply this long names, else ours).
+            int named = body.Length >= IoMmapReply.Size ? LittleEndian.ReadI32(body, IoMmapReply.OffCoid) : coid;
+            if (IsOurCoid(named))
+            {
+                await CloseIfUnusedAsync(named).ConfigureAwait(false);
+            }
+
             return Failed(Errno.EBADMSG, new MmapResult { RequestCoid = coid, ReplyBytes = body, SentProt = sendProt, SentRequiredProt = required, Retried = retried, NonConformance = $"mmap reply of {body.Length} bytes" });
         }
 
         int returned = plain.Coid;
+        if (!IsOurCoid(returned))
+        {
+            // A coid the memory manager never sent on (0, an fd of a client, its own /dev/mem fd…) is not a mapping OCB.
+            return Failed(Errno.EBADMSG, With(new MmapResult { RequestCoid = coid, ReturnedCoid = returned, ReplyBytes = body, Reply = plain, ReplyExt = ext, SentProt = sendProt, SentRequiredProt = required, Retried = retried },
+                $"the reply names coid {returned}, which the memory manager never sent an _IO_MMAP on"));
+        }
+
         uint allowed = plain.AllowedProt;
         string? nonConformance = null;
         result = new MmapResult { RequestCoid = coid, ReturnedCoid = returned, ReplyBytes = body, Reply = plain, ReplyExt = ext, SentProt = sendProt, SentRequiredProt = required, Retried = retried };
@@ -258,7 +301,11 @@ public sealed partial class MemoryManager
         }
 
         // MM-6: one object and page cache per returned coid.
+        // The new mapping counts before MAP_FIXED unmaps what it replaces: replacing a mapping of the same object
+        // must not take its count to zero and close the coid the new mapping pages through (MM-6, MM-11).
         var obj = Adopt(returned, stat, objFlags, plain);
+        obj.Mappings++;
+        obj.LingerUntil = null;
         if (fixedAddr)
         {
             await UnmapRangeAsync(space, start, start + span).ConfigureAwait(false);
@@ -271,8 +318,6 @@ public sealed partial class MemoryManager
         }
 
         long fileOffset = offset - (long)pageOff;
-        obj.Mappings++;
-        obj.LingerUntil = null;
         Insert(space, new Vma
         {
             Start = start,
@@ -325,13 +370,22 @@ public sealed partial class MemoryManager
     /// <summary>MM-5: whenever mmap() fails after the board said yes, the returned coid is closed unless another mapping uses it.</summary>
     private async Task CloseIfUnusedAsync(int coid)
     {
-        if (objects.ContainsKey(coid))
+        if (objects.TryGetValue(coid, out var obj))
         {
+            if (obj.Mappings == 0)
+            {
+                // A lingering object: no mapping uses it any more.
+                await CloseObjectAsync(obj).ConfigureAwait(false);
+            }
+
             return;
         }
 
         await board.SendAsync(MmPid, coid, Close()).ConfigureAwait(false);
     }
+
+    /// <summary>A coid this memory manager sent an <c>_IO_MMAP</c> on (fresh coids, MM-2).</summary>
+    private bool IsOurCoid(int coid) => coid >= FirstMmCoid && coid < nextCoid;
 
     private MappedObject Adopt(int coid, Stat stat, uint flags, IoMmapReply reply)
     {
@@ -367,6 +421,23 @@ public sealed partial class MemoryManager
     }
 
     private static ulong RoundUp(ulong n) => (n + PageSize - 1) & ~(ulong)(PageSize - 1);
+
+    /// <summary>
+    /// The pages a range call acts on (behaviour.md §5: start rounded down, end rounded up); false when the range
+    /// runs past the top of the address space.
+    /// </summary>
+    private static bool TryRange(ulong addr, ulong len, out ulong start, out ulong end)
+    {
+        start = RoundDown(addr);
+        end = 0;
+        if (addr > ulong.MaxValue - len || addr + len > ulong.MaxValue - (PageSize - 1))
+        {
+            return false;
+        }
+
+        end = RoundUp(addr + len);
+        return true;
+    }
 
     private static ulong RoundDown(ulong n) => n & ~(ulong)(PageSize - 1);
 
@@ -456,13 +527,11 @@ public sealed partial class MemoryManager
 
     internal Task<QnxResult> MunmapAsync(ClientProcess p, ulong addr, ulong len) => Serialized(async () =>
     {
-        if (len == 0 || addr > ulong.MaxValue - len)
+        if (len == 0 || !TryRange(addr, len, out ulong start, out ulong end))
         {
             return QnxResult.Fail(Errno.EINVAL);
         }
 
-        ulong start = RoundDown(addr);
-        ulong end = RoundUp(addr + len);
         int e = await UnmapRangeAsync(p, start, end).ConfigureAwait(false);
         return e == 0 ? QnxResult.Success() : QnxResult.Fail(e);
     });
@@ -502,13 +571,11 @@ public sealed partial class MemoryManager
 
     internal Task<QnxResult> MprotectAsync(ClientProcess p, ulong addr, ulong len, uint prot) => Serialized(async () =>
     {
-        if ((prot & ~Prot.Mask) != 0 || addr > ulong.MaxValue - len)
+        if ((prot & ~Prot.Mask) != 0 || !TryRange(addr, len, out ulong start, out ulong end))
         {
             return QnxResult.Fail(Errno.EINVAL);
         }
 
-        ulong start = RoundDown(addr);
-        ulong end = RoundUp(addr + len);
         if (!FullyMapped(p, start, end))
         {
             return QnxResult.Fail(Errno.ENOMEM);

@@ -71,7 +71,7 @@ public sealed partial class MemoryManager
     }
 
     /// <summary>Declares a client process on the board and returns it.</summary>
-    public async Task<ClientProcess> SpawnAsync(int pid, CredInfo cred, bool is64Bit = true)
+    public Task<ClientProcess> SpawnAsync(int pid, CredInfo cred, bool is64Bit = true) => Serialized(async () =>
     {
         if (pid == MmPid || processes.ContainsKey(pid))
         {
@@ -87,6 +87,20 @@ public sealed partial class MemoryManager
         var p = new ClientProcess(this, pid, cred, is64Bit);
         processes[pid] = p;
         return p;
+    });
+
+    /// <summary>Marks an fd of a process used (a raw open named it), under the same gate as every call.</summary>
+    internal void MarkFdUsed(ClientProcess p, int fd)
+    {
+        gate.Wait();
+        try
+        {
+            p.BindFd(fd);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     public ClientProcess? Process(int pid) => pid == MmPid ? MmProcess : processes.GetValueOrDefault(pid);

@@ -27,21 +27,23 @@ public sealed class RetransmitTimingTests
     [Fact]
     public async Task LongReplyArrivingSlowerThanTheTimeout_IsNotRetransmitted()
     {
-        var (client, board) = await ConnectAsync(TimeSpan.FromSeconds(1));
+        // The timeout is far longer than the gap between pieces (so a loaded CI machine does not stall past it) and
+        // far shorter than the whole reply's arrival.
+        var (client, board) = await ConnectAsync(TimeSpan.FromSeconds(2));
         await using (client)
         {
             Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 0xAA });
             RawFrame request = board.NextRequest();
 
-            // The reply's 16 KiB dribble in over 3 s, as on a slow line: 60 pieces 50 ms apart.
+            // The reply's 16 KiB dribble in over about 4.5 s, as on a slow line: 180 pieces 25 ms apart.
             byte[] body = new byte[16384];
             new Random(7).NextBytes(body);
             byte[] wire = RawBoard.Wire(FrameKind.Reply, request.Seq, body.Length, 0, body);
-            int piece = (wire.Length + 59) / 60;
+            int piece = (wire.Length + 179) / 180;
             for (int offset = 0; offset < wire.Length; offset += piece)
             {
                 board.Write(wire, offset, Math.Min(piece, wire.Length - offset));
-                Thread.Sleep(50);
+                Thread.Sleep(25);
             }
 
             LinkReply reply = await send;
