@@ -423,7 +423,8 @@ namespace Gateway.ResourceManager
                 {
                     ctp.BeginPart();
                     int pr = RunPart(attached.PartType[i], attached.PartOffset[i], attached.PartLength[i], ocb);
-                    bool ok = pr == Errno.EOK || pr < 0 && pr != Resmgr.NoReply;
+                    // A handler that replied itself (MsgReply, then NoReply) succeeded as much as one returning a status.
+                    bool ok = pr == Errno.EOK || (pr < 0 && pr != Resmgr.NoReply) || (pr == Resmgr.NoReply && ctp.Replied && !ctp.Reply.IsError);
                     if (ok && i < attached.PartCount - 1)
                     {
                         if (ocb.InUse)
@@ -491,6 +492,18 @@ namespace Gateway.ResourceManager
             }
 
             CredInfo cred = ctp.Process.Cred;
+            uint ioflagAsked = OpenFlags.EffectiveIoFlag(connect.Ioflag, connect.Access);
+            if ((ioflagAsked & OpenFlags.IoFlagExec) != 0)
+            {
+                // RM-1: O_EXEC needs RM-12's execute check, on the file as it would be created (the creator owns it).
+                uint perm = connect.Mode & FileMode.PermMask;
+                bool executable = !parent.Mount.NoExec && (cred.Euid == 0 ? (perm & FileMode.AnyExec) != 0 : (perm & FileMode.UserExec) != 0);
+                if (!executable)
+                {
+                    return Errno.EACCES;
+                }
+            }
+
             ResourceAttr attr = Namespace.Create(parent, b, nameOffset, nameLength, FileMode.Reg | (connect.Mode & FileMode.PermMask), cred.Euid, cred.Egid);
             attr.MmapReply = MmapReplyKind.Extended;
             attr.MmapFlags = MmapReplyFlags.CacheDefault;
@@ -703,7 +716,8 @@ namespace Gateway.ResourceManager
             return end;
         }
 
-        internal void TouchAccess(ResourceAttr attr)
+        /// <summary>RM-2: a read sets atime (for resource handlers that read outside the defaults).</summary>
+        public void TouchAccess(ResourceAttr attr)
         {
             long s;
             int ns;
@@ -712,7 +726,8 @@ namespace Gateway.ResourceManager
             attr.AtimeNsec = ns;
         }
 
-        internal void TouchModify(ResourceAttr attr)
+        /// <summary>RM-2: a write sets mtime and ctime.</summary>
+        public void TouchModify(ResourceAttr attr)
         {
             long s;
             int ns;

@@ -158,3 +158,36 @@ public sealed class GpioBankTests
         public void Raise(int source, int code, int value) => seen.Add((source, code, value));
     }
 }
+
+/// <summary>RM-2: register, console and /dev/mem accesses set the times their stat reports (review regression).</summary>
+public sealed class DeviceTimesTests
+{
+    [Fact]
+    public void RegisterWrite_SetsMtime_RegisterRead_SetsAtime()
+    {
+        var h = new DeviceHarness();
+        h.Open(3, "dev/gpio/bank0", OpenFlags.ReadWrite);
+        var a = h.Board.Rm.Namespace.Find("/dev/gpio/bank0")!;
+        long m0 = a.MtimeSec, a0 = a.AtimeSec;
+        h.Clock.Advance(5000);
+        h.WriteWord(3, Registers.GpioBankRegion.Output, 1);
+        Assert.True(a.MtimeSec > m0);
+        Assert.Equal(a0, a.AtimeSec);
+        h.Clock.Advance(5000);
+        h.ReadWord(3, Registers.GpioBankRegion.Output);
+        Assert.True(a.AtimeSec > a0);
+    }
+
+    [Fact]
+    public void BoardWithoutSpiBus_StillServesSpi0_GoAnswersEnodev()
+    {
+        var clock = new Gateway.Board.Emulated.Simulator.SimulatedClock();
+        var board = Boards.BoardNamespace.Build(new Boards.BoardDefinition { Spi = null }, clock, null!);
+        Assert.NotNull(board.Rm.Namespace.Find("/dev/spi0/ctl"));
+        Assert.NotNull(board.Rm.Namespace.Find("/dev/spi0/buf"));
+        board.SpiControl.WriteWord(Registers.SpiControlRegion.Length, 4);
+        board.SpiControl.WriteWord(Registers.SpiControlRegion.Go, 1);
+        Assert.Equal((uint)Errno.ENODEV, board.SpiControl.ReadWord(Registers.SpiControlRegion.Error));
+        Assert.Equal(1u, board.SpiControl.ReadWord(Registers.SpiControlRegion.Done));
+    }
+}

@@ -53,17 +53,15 @@ namespace Gateway.Devices.Boards
                 }
             }
 
+            // Every board serves /dev/spi0 (system.md §4); a board without an SPI bus answers GO with ERROR = ENODEV.
             board.SpiBuffer = new SpiBuffer();
-            if (def.Spi != null)
-            {
-                board.SpiControl = new SpiControlRegion(def.Spi, board.SpiBuffer, board.Events);
-                ResourceAttr ctl = Device(rm, spi0, "ctl", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiControlRegion.RegionSize, DeviceIds.SpiControl,
-                    MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
-                board.SpiControl.Attach(ctl);
-                ResourceAttr buf = Device(rm, spi0, "buf", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiBuffer.Size, DeviceIds.SpiBuffer,
-                    MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs);
-                board.SpiBuffer.Attach(buf);
-            }
+            board.SpiControl = new SpiControlRegion(def.Spi, board.SpiBuffer, board.Events);
+            ResourceAttr ctl = Device(rm, spi0, "ctl", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiControlRegion.RegionSize, DeviceIds.SpiControl,
+                MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
+            board.SpiControl.Attach(ctl);
+            ResourceAttr buf = Device(rm, spi0, "buf", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiBuffer.Size, DeviceIds.SpiBuffer,
+                MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs);
+            board.SpiBuffer.Attach(buf);
 
             ResourceAttr scratch = Device(rm, shmem, "scratch", FileMode.Nam | 0x1B6, 0, 0, board.DevMount, def.ShmemSize, FileMode.SubtypeShm,
                 MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs | MmapReplyFlags.ServerShmemObject);

@@ -10,12 +10,21 @@ namespace Gateway.Devices.Boards
     public sealed class LinkStatusSource : IStatusSource
     {
         private readonly BoardLink link;
-        private readonly byte[] bootId = new byte[16];
-        private readonly char[] hex = new char[32];
+        private readonly string bootIdText;
 
         public LinkStatusSource(BoardLink link)
         {
             this.link = link;
+            byte[] bootId = new byte[16];
+            char[] hex = new char[32];
+            link.CopyBootId(bootId, 0);
+            for (int i = 0; i < 16; i++)
+            {
+                hex[2 * i] = Hex(bootId[i] >> 4);
+                hex[(2 * i) + 1] = Hex(bootId[i] & 0xF);
+            }
+
+            bootIdText = new string(hex); // the boot id never changes while the board runs
         }
 
         public string Name
@@ -27,14 +36,7 @@ namespace Gateway.Devices.Boards
         {
             LinkCounters c = link.Counters;
             json.BeginObject();
-            link.CopyBootId(bootId, 0);
-            for (int i = 0; i < 16; i++)
-            {
-                hex[2 * i] = Hex(bootId[i] >> 4);
-                hex[(2 * i) + 1] = Hex(bootId[i] & 0xF);
-            }
-
-            json.Property("boot_id", new string(hex));
+            json.Property("boot_id", bootIdText);
             json.Property("sessions", link.SessionCount);
             for (int i = 0; i < LinkCounter.Count; i++)
             {

@@ -73,6 +73,7 @@ namespace Gateway.Devices.Regions
                 }
             }
 
+            ctp.Rm.TouchAccess(ocb.Attr);
             ctp.Status = n;
             return ctp.SetBody(n);
         }
@@ -86,6 +87,11 @@ namespace Gateway.Devices.Regions
             }
 
             BytesWritten += n;
+            if (n > 0)
+            {
+                ctp.Rm.TouchModify(ocb.Attr);
+            }
+
             ctp.Status = n;
             return Errno.EOK;
         }

@@ -104,9 +104,13 @@ namespace Gateway.Devices.Regions
             }
 
             int r = regions[w].ReadInto(ctp, offset - (long)starts[w], msg.Nbytes);
-            if (r <= 0 && !msg.HasOffset)
+            if (r <= 0)
             {
-                ocb.Offset = offset + ctp.Status;
+                ctp.Rm.TouchAccess(ocb.Attr);
+                if (!msg.HasOffset)
+                {
+                    ocb.Offset = offset + ctp.Status;
+                }
             }
 
             return r;
@@ -127,9 +131,17 @@ namespace Gateway.Devices.Regions
             }
 
             int r = regions[w].WriteFrom(ctp, offset - (long)starts[w], msg.Nbytes, msg.DataOffset);
-            if (r == Errno.EOK && !msg.HasOffset)
+            if (r == Errno.EOK)
             {
-                ocb.Offset = offset + ctp.Status;
+                if (ctp.Status > 0)
+                {
+                    ctp.Rm.TouchModify(ocb.Attr);
+                }
+
+                if (!msg.HasOffset)
+                {
+                    ocb.Offset = offset + ctp.Status;
+                }
             }
 
             return r;

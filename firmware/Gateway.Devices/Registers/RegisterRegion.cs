@@ -110,9 +110,13 @@ namespace Gateway.Devices.Registers
             }
 
             int r = ReadInto(ctp, offset, msg.Nbytes);
-            if (r <= 0 && !msg.HasOffset)
+            if (r <= 0)
             {
-                ocb.Offset = offset + ctp.Status;
+                ctp.Rm.TouchAccess(ocb.Attr);
+                if (!msg.HasOffset)
+                {
+                    ocb.Offset = offset + ctp.Status;
+                }
             }
 
             return r;
@@ -127,9 +131,17 @@ namespace Gateway.Devices.Registers
             }
 
             int r = WriteFrom(ctp, offset, msg.Nbytes, msg.DataOffset);
-            if (r == Errno.EOK && !msg.HasOffset)
+            if (r == Errno.EOK)
             {
-                ocb.Offset = offset + ctp.Status;
+                if (ctp.Status > 0)
+                {
+                    ctp.Rm.TouchModify(ocb.Attr);
+                }
+
+                if (!msg.HasOffset)
+                {
+                    ocb.Offset = offset + ctp.Status;
+                }
             }
 
             return r;

@@ -111,10 +111,21 @@ namespace Gateway.Devices.Registers
             {
                 e = Errno.EINVAL;
             }
+            else if (bus == null)
+            {
+                e = Errno.ENODEV; // this board has no SPI bus
+            }
             else
             {
                 byte[] data = buffer.Data;
-                e = bus.Transfer((int)chipSelect, (int)mode, (int)clock, (int)wordBits, data, SpiBuffer.TxOffset, data, SpiBuffer.RxOffset, (int)length);
+                try
+                {
+                    e = bus.Transfer((int)chipSelect, (int)mode, (int)clock, (int)wordBits, data, SpiBuffer.TxOffset, data, SpiBuffer.RxOffset, (int)length);
+                }
+                catch (System.Exception)
+                {
+                    e = Errno.EIO; // a failing controller is a transfer error, never a half-done register write
+                }
             }
 
             error = (uint)e;

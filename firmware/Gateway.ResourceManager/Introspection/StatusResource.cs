@@ -13,7 +13,7 @@ namespace Gateway.ResourceManager.Introspection
     /// </summary>
     public sealed class StatusResource
     {
-        /// <summary>Room kept for one file entry (without its path) and the closing of the document.</summary>
+        /// <summary>Room kept for one file entry (besides its path, which escaping may make 6 times longer) and the closing of the document.</summary>
         private const int FileEntryReserve = 160;
 
         private readonly ResourceManager rm;
@@ -60,8 +60,19 @@ namespace Gateway.ResourceManager.Introspection
             sources[sourceCount++] = source;
         }
 
+        /// <summary>
+        /// The open: every RM-1 check first (IoFunc.OpenDefault), then a snapshot buffer for an open that can read;
+        /// none free → the open is undone and answered ENFILE (G), so the pool never hides EROFS, EACCES… and an
+        /// open asking for no access (stat by path) never needs a buffer.
+        /// </summary>
         private int Open(ResmgrContext ctp, IoConnect msg, ResourceAttr a)
         {
+            int r = IoFunc.OpenDefault(ctp, msg, a);
+            if (r != Errno.EOK || !ctp.NewOcb.CanRead)
+            {
+                return r;
+            }
+
             int slot = -1;
             for (int i = 0; i < used.Length; i++)
             {
@@ -74,13 +85,9 @@ namespace Gateway.ResourceManager.Introspection
 
             if (slot < 0)
             {
+                ctp.Rm.CloseOcb(ctp.NewOcb);
+                ctp.NewOcb = null;
                 return Errno.ENFILE;
-            }
-
-            int r = IoFunc.OpenDefault(ctp, msg, a);
-            if (r != Errno.EOK)
-            {
-                return r;
             }
 
             used[slot] = true;
@@ -139,6 +146,7 @@ namespace Gateway.ResourceManager.Introspection
                 ocb.Offset = offset + n;
             }
 
+            ctp.Rm.TouchAccess(ocb.Attr);
             ctp.Status = n;
             return ctp.SetBody(n);
         }
@@ -216,7 +224,7 @@ namespace Gateway.ResourceManager.Introspection
                 }
 
                 // Stop listing while the rest still fits, so the snapshot stays valid JSON and says it was cut.
-                if (json.Remaining < FileEntryReserve + a.Path.Length)
+                if (json.Remaining < FileEntryReserve + (6 * a.Path.Length))
                 {
                     truncated = true;
                     break;

@@ -129,6 +129,11 @@ namespace Gateway.ResourceManager
                 return Errno.ENOSYS;
             }
 
+            if ((ocb.Ioflag & OpenFlags.Append) != 0 && !msg.HasOffset)
+            {
+                offset = attr.Size; // O_APPEND: every plain write goes to the end (QNX's iofunc_write_verify)
+            }
+
             long want = msg.Nbytes;
 
             // offset + nbytes saturates: an offset near 2^63 must not wrap to a negative end (a negative copy index).
@@ -151,9 +156,9 @@ namespace Gateway.ResourceManager
                 n = 0;
             }
 
-            if (n == 0 && want > 0 && attr.Growable && !attr.FixedSize)
+            if (n == 0 && want > 0 && !attr.FixedSize && attr.IsRegular)
             {
-                return Errno.ENOSPC;
+                return Errno.ENOSPC; // a regular file that cannot take a byte more (G); fixed-size regions write short
             }
 
             if (n > 0)

@@ -22,7 +22,13 @@ namespace Gateway.ResourceManager
             ulong len = oldSender ? 0 : msg.RequestedLen;
             bool reqWrite = (req & Prot.Write) != 0;
             bool reqExec = (req & Prot.Exec) != 0;
-            CredInfo cred = ClientCred(ctp, ocb);
+            ProcessEntry client = ctp.Rm.Processes.Find(ocb.Session, ocb.Pid);
+            if (client == null)
+            {
+                return Errno.EBADF; // an OCB whose process is gone: never check it with someone else's credentials
+            }
+
+            CredInfo cred = client.Cred;
 
             // RM-10: EROFS before EACCES.
             if (reqWrite && attr.Mount.ReadOnly)
@@ -185,13 +191,6 @@ namespace Gateway.ResourceManager
             }
 
             return ctp.SetBody(reply.Encode(ctp.Body, ctp.BodyOffset));
-        }
-
-        /// <summary>The credentials of the client that owns <paramref name="ocb"/> (for RM-12).</summary>
-        private static CredInfo ClientCred(ResmgrContext ctp, Ocb ocb)
-        {
-            ProcessEntry p = ctp.Rm.Processes.Find(ocb.Session, ocb.Pid);
-            return p != null ? p.Cred : ctp.Process.Cred;
         }
 
         private static bool InWindow(ulong[] windows, ulong offset, ulong len)

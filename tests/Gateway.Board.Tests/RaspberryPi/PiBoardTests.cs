@@ -258,12 +258,15 @@ public sealed class PiBoardTests
     }
 
     [Fact]
-    public void Compose_NoSpiBus_ServesNoSpiRegions()
+    public void Compose_NoSpiBus_StillServesSpi0_GoAnswersEnodev()
     {
         using var board = PiBoard.Compose(new PiOptions { Eeprom = false }, new IGpioBank[] { new SimulatedGpioBank("bank0", 8) }, null, new LinuxClock(), Key, new ConsoleLog(writer: TextWriter.Null));
 
-        Assert.Null(board.Devices.Rm.Namespace.Find("/dev/spi0/ctl"));
+        // system.md §4: every board serves /dev/spi0/ctl and /dev/spi0/buf; without a bus a transfer fails with ENODEV.
+        Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/spi0/ctl"));
         Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/gpio/bank0"));
+        board.Devices.SpiControl.WriteWord(Gateway.Devices.Registers.SpiControlRegion.Go, 1);
+        Assert.Equal((uint)Gateway.Protocol.Qnx.Errno.ENODEV, board.Devices.SpiControl.ReadWord(Gateway.Devices.Registers.SpiControlRegion.Error));
     }
 
     [Fact]
