@@ -622,10 +622,38 @@ public sealed partial class MemoryManager
                 return QnxResult.Fail(reply.Value);
             }
 
-            int returned = reply.Body.Length >= IoMmapReply.Size ? LittleEndian.ReadI32(reply.Body, IoMmapReply.OffCoid) : coid;
+            // The reply is judged as mmap's (MM-4): 24 or 184 bytes, a coid of ours, and PROT_EXEC allowed.
+            var body = reply.Body;
+            if (body.Length != IoMmapReply.Size && body.Length != IoMmapReplyExt.Size)
+            {
+                if (body.Length >= IoMmapReply.Size && IsOurCoid(LittleEndian.ReadI32(body, IoMmapReply.OffCoid)) && LittleEndian.ReadI32(body, IoMmapReply.OffCoid) != v.Object.Coid)
+                {
+                    await CloseIfUnusedAsync(LittleEndian.ReadI32(body, IoMmapReply.OffCoid)).ConfigureAwait(false);
+                }
+
+                return QnxResult.Fail(Errno.EBADMSG);
+            }
+
+            int returned = LittleEndian.ReadI32(body, IoMmapReply.OffCoid);
+            if (!IsOurCoid(returned))
+            {
+                return QnxResult.Fail(Errno.EBADMSG);
+            }
+
+            uint allowed = LittleEndian.ReadU32(body, IoMmapReply.OffAllowedProt);
+            if (allowed == 0 && body.Length == IoMmapReply.Size)
+            {
+                allowed = (prot | Prot.Write) & Prot.Rwx; // an old server: what it accepted
+            }
+
             if (returned != v.Object.Coid)
             {
                 await CloseIfUnusedAsync(returned).ConfigureAwait(false);
+            }
+
+            if ((required & allowed) != required)
+            {
+                return QnxResult.Fail(Errno.EACCES);
             }
         }
 
