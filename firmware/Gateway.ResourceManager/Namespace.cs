@@ -133,6 +133,13 @@ namespace Gateway.ResourceManager
 
                 if (i >= end)
                 {
+                    // "name/" names a directory: a trailing slash after a file is ENOTDIR (POSIX).
+                    if (end > o && b[end - 1] == (byte)'/' && !cur.IsDirectory)
+                    {
+                        errno = Errno.ENOTDIR;
+                        return null;
+                    }
+
                     return cur;
                 }
 
@@ -158,8 +165,9 @@ namespace Gateway.ResourceManager
                         j++;
                     }
 
-                    if (j >= end)
+                    if (j >= end && j == i)
                     {
+                        // Only a last component without a trailing slash may be created (O_CREAT makes files).
                         parent = cur;
                         lastOffset = start;
                         lastLength = n;

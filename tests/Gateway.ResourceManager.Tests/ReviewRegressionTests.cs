@@ -49,3 +49,23 @@ public sealed class ReviewRegressionTests
         Assert.Equal(1027, h.Attr("/data/notes.txt").Size);
     }
 }
+
+/// <summary>Paths with a trailing slash name directories (RM-1, POSIX).</summary>
+public sealed class TrailingSlashTests
+{
+    [Fact]
+    public void TrailingSlash_AfterAFile_IsEnotdir_AfterADirectoryOpens()
+    {
+        var h = new RmHarness().WithProcesses();
+        h.AssertRefusedWithoutEffect(Errno.ENOTDIR, () => h.Open(2, 3, "data/app/", OpenFlags.ReadOnly));
+        Assert.False(h.Open(2, 3, "data/", OpenFlags.ReadOnly).IsError);
+    }
+
+    [Fact]
+    public void TrailingSlash_OnAMissingName_CreatesNothing()
+    {
+        var h = new RmHarness().WithProcesses();
+        h.AssertRefusedWithoutEffect(Errno.ENOENT, () => h.Open(2, 3, "data/newdir/", OpenFlags.ReadWrite | OpenFlags.Creat, mode: 0x1A4));
+        Assert.Null(h.Rm.Namespace.Find("/data/newdir"));
+    }
+}
