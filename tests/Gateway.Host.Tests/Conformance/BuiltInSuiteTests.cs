@@ -37,4 +37,25 @@ public sealed class BuiltInSuiteTests
 
         Assert.True(r.Outcome == Outcome.Pass, Report.Describe(r));
     }
+
+    /// <summary>
+    /// The same scenario on one board configuration pinned for every scenario (as a real board or a pty: target
+    /// is): a 32-bit board with the quirk resources. A scenario must not depend on the board's width or extras
+    /// unless it says so in its target.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task BuiltInScenario_OnA32BitBoardWithQuirks_Passes(string name)
+    {
+        Scenario s = BuiltInSuite.Load().Single(x => x.Name == name);
+        var runner = new ScenarioRunner(TargetRegistry.Create("emu:?bits=32&quirks=1"));
+        ScenarioResult r = await runner.RunAsync(s);
+        if (r.Outcome == Outcome.Skip)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(r.SkipReason), "a skipped scenario says why");
+            return;
+        }
+
+        Assert.True(r.Outcome == Outcome.Pass, Report.Describe(r));
+    }
 }
