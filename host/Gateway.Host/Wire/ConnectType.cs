@@ -32,8 +32,7 @@ public sealed class ConnectType : WireType
             case DecodeError.None:
                 break;
             case DecodeError.Truncated:
-                WireField<IoConnect>? cut = QnxLayouts.IoConnect.FirstCutField(bytes.Length);
-                throw WireErrors.Truncated(CName, bytes.Length, IoConnect.HeaderSize, cut?.Path, cut?.Offset ?? 0);
+                throw QnxLayouts.IoConnect.Truncated(CName, bytes.Length, IoConnect.HeaderSize);
             case DecodeError.WrongType:
                 throw WireErrors.WrongType(c.Type, IoMessageType.Connect);
             case DecodeError.BadLength:

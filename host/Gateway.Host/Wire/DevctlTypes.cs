@@ -25,8 +25,7 @@ public sealed class DevctlType : WireType
         DecodeError e = d.Decode(bytes, 0, bytes.Length);
         if (e == DecodeError.Truncated)
         {
-            WireField<IoDevctl>? cut = QnxLayouts.IoDevctl.FirstCutField(bytes.Length);
-            throw WireErrors.Truncated(CName, bytes.Length, IoDevctl.Size, cut?.Path, cut?.Offset ?? 0);
+            throw QnxLayouts.IoDevctl.Truncated(CName, bytes.Length, IoDevctl.Size);
         }
 
         if (e == DecodeError.WrongType)
@@ -75,8 +74,7 @@ public sealed class DevctlReplyType : WireType
         DecodeError e = r.Decode(bytes, 0, bytes.Length);
         if (e == DecodeError.Truncated)
         {
-            WireField<IoDevctlReply>? cut = QnxLayouts.IoDevctlReply.FirstCutField(bytes.Length);
-            throw WireErrors.Truncated(CName, bytes.Length, IoDevctl.ReplySize, cut?.Path, cut?.Offset ?? 0);
+            throw QnxLayouts.IoDevctlReply.Truncated(CName, bytes.Length, IoDevctl.ReplySize);
         }
 
         if (e == DecodeError.BadLength)

@@ -57,8 +57,7 @@ public sealed class FixedStructType<T> : WireType
             case DecodeError.None:
                 break;
             case DecodeError.Truncated:
-                WireField<T>? cut = layout.FirstCutField(bytes.Length);
-                throw WireErrors.Truncated(cName, bytes.Length, size, cut?.Path, cut?.Offset ?? 0);
+                throw layout.Truncated(cName, bytes.Length, size);
             case DecodeError.WrongType:
                 throw WireErrors.WrongType(bytes[0] | (bytes[1] << 8), expectedType);
             case DecodeError.BadValue:

@@ -61,8 +61,7 @@ public sealed class ReadWriteType<T> : WireType
                 break;
             case DecodeError.Truncated:
                 bool withOffset = bytes.Length >= IoReadWriteHeader.Size && m.HasOffset;
-                WireField<T>? cut = QnxLayouts.ReadWrite<T>(type, typeName, withOffset).FirstCutField(bytes.Length);
-                throw WireErrors.Truncated(cName, bytes.Length, withOffset ? IoReadWriteHeader.SizeWithOffset : IoReadWriteHeader.Size, cut?.Path, cut?.Offset ?? 0);
+                throw QnxLayouts.ReadWrite<T>(type, typeName, withOffset).Truncated(cName, bytes.Length, withOffset ? IoReadWriteHeader.SizeWithOffset : IoReadWriteHeader.Size);
             case DecodeError.WrongType:
                 throw WireErrors.WrongType(m.Type, type);
             case DecodeError.BadLength:

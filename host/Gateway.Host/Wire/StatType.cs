@@ -34,8 +34,7 @@ public sealed class StatType : WireType
         StructLayout<Stat> layout = QnxLayouts.Stat(form);
         if (e == DecodeError.Truncated)
         {
-            WireField<Stat>? cut = layout.FirstCutField(bytes.Length);
-            throw WireErrors.Truncated(CName(form), bytes.Length, size, cut?.Path, cut?.Offset ?? 0);
+            throw layout.Truncated(CName(form), bytes.Length, size);
         }
 
         WireErrors.NoTrailing(CName(form), bytes.Length, size);

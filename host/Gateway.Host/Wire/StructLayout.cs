@@ -98,6 +98,13 @@ public sealed class StructLayout<T>
         return this;
     }
 
+    /// <summary>The error for <paramref name="length"/> bytes of a struct that needs <paramref name="needed"/>, naming the first field cut.</summary>
+    public WireInputException Truncated(string cName, int length, int needed)
+    {
+        WireField<T>? cut = FirstCutField(length);
+        return WireErrors.Truncated(cName, length, needed, cut?.Path, cut?.Offset ?? 0);
+    }
+
     /// <summary>The first field not wholly inside <paramref name="length"/> bytes, or null.</summary>
     public WireField<T>? FirstCutField(int length)
     {
