@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Gateway.Host.Conformance.Steps;
 
 namespace Gateway.Host.Conformance.Format;
 
@@ -55,38 +56,17 @@ public sealed record TargetRequirements
 /// <summary>A client process the scenario declares before its first step (behaviour.md §0).</summary>
 public sealed record ProcessDecl(int Pid, int Uid, int Gid, int Euid, int Egid, IReadOnlyList<int> Groups, bool Is64Bit);
 
-/// <summary>The operations a step can perform (its <c>do</c>).</summary>
-public static class Ops
-{
-    public const string Declare = "declare";
-    public const string Open = "open";
-    public const string Close = "close";
-    public const string Mmap = "mmap";
-    public const string MmapDeviceMemory = "mmap_device_memory";
-    public const string Munmap = "munmap";
-    public const string Msync = "msync";
-    public const string Mprotect = "mprotect";
-    public const string Load = "load";
-    public const string Store = "store";
-    public const string Read = "read";
-    public const string Write = "write";
-    public const string Stat = "stat";
-    public const string Raw = "raw";
-    public const string Status = "status";
-    public const string WaitEvent = "wait_event";
-    public const string Advance = "advance";
-    public const string Repeat = "repeat";
-    public const string NewSession = "new_session";
-}
-
 /// <summary>One step: an operation, its arguments, and what it must produce.</summary>
-public sealed class Step
+public sealed record Step
 {
     public required int Index { get; init; }
 
     public required string Name { get; init; }
 
-    public required string Op { get; init; }
+    /// <summary>What the step does (its <c>do</c>): the kind reads, runs and checks it.</summary>
+    public required StepKind Kind { get; init; }
+
+    public string Op => Kind.Name;
 
     public IReadOnlyList<string> Rules { get; init; } = Array.Empty<string>();
 

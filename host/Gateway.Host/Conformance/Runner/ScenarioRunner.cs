@@ -151,16 +151,12 @@ public sealed class ScenarioRunner
             result.BootId = session.BootId;
             try
             {
-                var recorder = new RecordingChannel(session.Channel);
-                var trace = new TracingChannel(recorder);
                 var time = new ManualTimeProvider();
-                var mm = new MemoryManager(trace, new MemoryManagerOptions { Time = time, Linger = options.Linger });
-                await mm.StartAsync().ConfigureAwait(false);
-                var reader = new HarnessReader(session.Channel);
+                SessionState state = await SessionState.StartAsync(session, time, options.Linger).ConfigureAwait(false);
                 BoardFacts facts;
                 try
                 {
-                    facts = await reader.FactsAsync(ct).ConfigureAwait(false);
+                    facts = await state.Reader.FactsAsync(ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is System.IO.IOException or FormatException)
                 {
@@ -175,7 +171,7 @@ public sealed class ScenarioRunner
                     return null;
                 }
 
-                run = new ScenarioRun(scenario, session, recorder, mm, time, reader, facts, inodes, options);
+                run = new ScenarioRun(scenario, state, time, facts, inodes, options);
                 foreach (ProcessDecl p in scenario.Processes)
                 {
                     try
