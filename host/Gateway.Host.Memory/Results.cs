@@ -50,8 +50,9 @@ public readonly record struct MemoryAccess(Signal Signal, int Errno, ulong Value
 /// <summary>
 /// The outcome of mmap(): the address, or the errno; and what the board said — the reply bytes, decoded, the
 /// stat the memory manager used and where it came from — so the harness can judge the board (behaviour.md §4).
+/// Built once, from what the memory manager sent; each later outcome is that record <c>with</c> what it adds.
 /// </summary>
-public sealed class MmapResult
+public sealed record MmapResult
 {
     public int Errno { get; init; }
 
