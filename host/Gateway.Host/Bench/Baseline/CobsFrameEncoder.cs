@@ -1,7 +1,7 @@
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Wire;
 
-namespace Gateway.Benchmarks.Baseline;
+namespace Gateway.Host.Bench.Baseline;
 
 /// <summary>
 /// The link-version-1 encoder (table CRC-32, then COBS, then a 0x00 delimiter), kept only so the benchmarks compare

@@ -2,7 +2,7 @@ using System;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Wire;
 
-namespace Gateway.Benchmarks.Baseline
+namespace Gateway.Host.Bench.Baseline
 {
     /// <summary>
     /// The link-version-1 (COBS) incremental frame decoder, kept only so the benchmarks compare old and new framing.
