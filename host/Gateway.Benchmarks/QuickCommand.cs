@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using Gateway.Board.Emulated;
 using Gateway.Host.Bench;
-using Gateway.TestSupport;
+using Gateway.InProcess;
 
 namespace Gateway.Benchmarks
 {
