@@ -6,10 +6,11 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Wire;
-using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Host.Link;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Gateway.Host.Targets;
 using Gateway.Host.Wire;
 
 namespace Gateway.Host.Conformance.Format;

@@ -6,8 +6,9 @@ using System.Threading.Tasks;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Runner;
 
@@ -209,11 +210,7 @@ public sealed class ScenarioRunner
             {
                 return e;
             }
-            catch (Link.BoardResetException e)
-            {
-                return new BoardResetException(session.BootId, e.Board.BootIdHex);
-            }
-            catch (Link.LinkException e)
+            catch (LinkException e)
             {
                 StepResult? at = result.Steps.LastOrDefault();
                 result.Error = $"link lost{(at != null ? $" at step {at.Id} ({at.Name})" : " before the first step")}: {e.Message}";

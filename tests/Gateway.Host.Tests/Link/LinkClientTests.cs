@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
@@ -55,8 +56,8 @@ public sealed class LinkClientTests
         await using LinkClient client = await LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast());
 
         Assert.Equal(before, reset.ExpectedBootId);
-        Assert.Equal(board.BootId, reset.Board.BootId);
-        Assert.Contains("reset", reset.Message);
+        Assert.Equal(board.BootId, reset.Board!.BootId);
+        Assert.Contains("restarted", reset.Message);
         Assert.True(client.IsConnected);
     }
 

@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Host.Conformance.Results;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Gateway.Host.Link;
-using Gateway.Host.Targets;
 
-namespace Gateway.Host.Conformance.Targets;
+namespace Gateway.Host.Targets;
 
 /// <summary>
 /// One board a <see cref="LinkTarget"/> talks to, and the host's count of what it sent it: every session's
@@ -92,8 +92,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
         }
 
         await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Close(), ct).ConfigureAwait(false);
-        System.Text.Json.Nodes.JsonNode link = Runner.BoardFacts.ParseJson(data.ToArray(), "/fw/status")["link"]
-            ?? throw new FormatException("/fw/status has no \"link\" object");
+        JsonNode link = ParseStatus(data.ToArray())["link"] ?? throw new FormatException("/fw/status has no \"link\" object");
         long Counter(string name) => (long?)link[name] ?? throw new FormatException($"/fw/status link has no \"{name}\"");
         const int SnapshotRequests = 2; // the open and the read at offset 0
         return new LinkAudit
@@ -114,6 +113,18 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
             CorruptDropped = Counter("drop-crc") + Counter("drop-cobs"),
             Sessions = Counter("sessions-opened"),
         };
+    }
+
+    private static JsonNode ParseStatus(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) ?? throw new FormatException("/fw/status is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"/fw/status is not JSON: {e.Message}");
+        }
     }
 
     private (long Sent, long Refused, long Declares, long DeclaresRefused, long Retransmits) Totals()
