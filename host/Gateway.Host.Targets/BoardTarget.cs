@@ -126,14 +126,7 @@ internal sealed class BoardTarget : IAsyncDisposable
     {
         if (current != null)
         {
-            try
-            {
-                await current.CloseAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is LinkException or IOException or ObjectDisposedException or OperationCanceledException)
-            {
-            }
-
+            await TransportFailure.CloseQuietlyAsync(current, cancellationToken).ConfigureAwait(false);
             await current.DisposeAsync().ConfigureAwait(false);
             current = null;
         }
@@ -204,7 +197,7 @@ internal sealed class BoardTarget : IAsyncDisposable
         {
             (stream, leaveOpen) = await OpenStreamAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TransportException or IOException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (TransportFailure.IsTransport(e))
         {
             throw new TargetUnreachableException($"target {Name} is unreachable: {e.Message}", e);
         }
@@ -333,14 +326,7 @@ internal sealed class BoardTarget : IAsyncDisposable
     {
         if (current != null)
         {
-            try
-            {
-                await current.CloseAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is LinkException or IOException or ObjectDisposedException or OperationCanceledException)
-            {
-            }
-
+            await TransportFailure.CloseQuietlyAsync(current).ConfigureAwait(false);
             await current.DisposeAsync().ConfigureAwait(false);
             current = null;
         }

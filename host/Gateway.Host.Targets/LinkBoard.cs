@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 
 namespace Gateway.Host.Targets;
@@ -68,7 +69,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     {
         (long sent, long refused, long declares, long declaresRefused, long retransmits) = Totals();
         int coid = AuditCoid + Interlocked.Increment(ref audits);
-        LinkReply open = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Connect("fw/status", Gateway.Protocol.Qnx.OpenFlags.ReadOnly), ct).ConfigureAwait(false);
+        BoardReply open = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Connect("fw/status", Gateway.Protocol.Qnx.OpenFlags.ReadOnly), ct).ConfigureAwait(false);
         if (open.IsError)
         {
             throw new System.IO.IOException($"open /fw/status: errno {open.Value}");
@@ -77,7 +78,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
         var data = new List<byte>();
         while (true)
         {
-            LinkReply r = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Read((uint)(client.Board.MaxBody - 64), data.Count), ct).ConfigureAwait(false);
+            BoardReply r = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Read((uint)(client.Board.MaxBody - 64), data.Count), ct).ConfigureAwait(false);
             if (r.IsError)
             {
                 throw new System.IO.IOException($"read /fw/status: errno {r.Value}");
@@ -88,7 +89,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
                 break;
             }
 
-            data.AddRange(r.Body.ToArray());
+            data.AddRange(r.Body);
         }
 
         await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Close(), ct).ConfigureAwait(false);

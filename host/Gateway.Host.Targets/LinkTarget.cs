@@ -294,14 +294,7 @@ public sealed class LinkTargetSession : ITargetSession
     public async ValueTask DisposeAsync()
     {
         subscription.Dispose();
-        try
-        {
-            await Session.Client.CloseAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is LinkException or System.IO.IOException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-
+        await TransportFailure.CloseQuietlyAsync(Session.Client).ConfigureAwait(false);
         arrived.Dispose();
     }
 

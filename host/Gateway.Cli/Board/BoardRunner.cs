@@ -109,11 +109,7 @@ internal static class BoardRunner
             {
                 return console.Fail(command, $"the board was reset during the command: {e.Message}", ExitCode.Unreachable);
             }
-            catch (LinkException e)
-            {
-                return console.Fail(command, $"the link to {settings.Target} failed: {e.Message}", ExitCode.Unreachable);
-            }
-            catch (Exception e) when (e is IOException or TimeoutException)
+            catch (Exception e) when (TransportFailure.IsLinkLoss(e))
             {
                 return console.Fail(command, $"the link to {settings.Target} failed: {e.Message}", ExitCode.Unreachable);
             }

@@ -31,7 +31,7 @@ public sealed class ManualTimeProvider : TimeProvider
 }
 
 /// <summary>
-/// One scenario in one session: the memory manager over a <see cref="TracingChannel"/> on the session's
+/// One scenario in one session: the memory manager over a <see cref="ScenarioChannel"/> on the session's
 /// channel, the names earlier steps bound, and the step-by-step execution with its checks.
 /// </summary>
 internal sealed class ScenarioRun : IExprContext
@@ -52,7 +52,7 @@ internal sealed class ScenarioRun : IExprContext
 
     // The session and what lives in it; a new_session step replaces them all.
     private ITargetSession session;
-    private RecordingChannel recorder;
+    private ScenarioChannel recorder;
     private MemoryManager mm;
     private HarnessReader reader;
     private ReplyJudge judge;
@@ -67,7 +67,7 @@ internal sealed class ScenarioRun : IExprContext
     private int stepMark;
     private int nextRawMmCoid = FirstRawMmCoid;
 
-    public ScenarioRun(Scenario scenario, ITargetSession session, RecordingChannel recorder, MemoryManager mm, ManualTimeProvider time,
+    public ScenarioRun(Scenario scenario, ITargetSession session, ScenarioChannel recorder, MemoryManager mm, ManualTimeProvider time,
         HarnessReader reader, BoardFacts facts, Dictionary<string, ulong> inodes, RunnerOptions options)
     {
         this.scenario = scenario;
@@ -266,9 +266,9 @@ internal sealed class ScenarioRun : IExprContext
                 }
             }
 
-            RecordingChannel stepRecorder = recorder;
+            ScenarioChannel stepRecorder = recorder;
             int observed = await ExecuteAsync(step, r, ct).ConfigureAwait(false);
-            IReadOnlyList<RecordedMessage> messages = ReferenceEquals(stepRecorder, recorder) ? recorder.Since(mark) : Array.Empty<RecordedMessage>();
+            IReadOnlyList<SentMessage> messages = ReferenceEquals(stepRecorder, recorder) ? recorder.Since(mark) : Array.Empty<SentMessage>();
             r.Messages.AddRange(messages.Select(m => new MessageRecord(m.Pid, m.Coid, m.Kind, m.Reply.ToString())));
             if (step.Expect.Messages is MessagesExpectation me)
             {
@@ -635,8 +635,8 @@ internal sealed class ScenarioRun : IExprContext
         string want = step.Expect.TextOf("ended") ?? (how == SessionEnd.Replace ? "replaced" : "closed");
         bool ended = handover.OldSessionEnd == want || handover.OldSessionEnd.StartsWith(want + " (", StringComparison.Ordinal);
         r.AddForRules("old-session-ended", want, handover.OldSessionEnd, ended);
-        recorder = new RecordingChannel(session.Channel);
-        mm = new MemoryManager(new TracingChannel(recorder), new MemoryManagerOptions { Time = time, Linger = options.Linger });
+        recorder = new ScenarioChannel(session.Channel);
+        mm = new MemoryManager(recorder, new MemoryManagerOptions { Time = time, Linger = options.Linger });
         await mm.StartAsync().ConfigureAwait(false);
         reader = new HarnessReader(session.Channel);
         judge = NewJudge();
@@ -712,7 +712,7 @@ internal sealed class ScenarioRun : IExprContext
                 p.MarkFdUsed(coid); // an _IO_CONNECT that bound this coid (behaviour.md §5)
             }
 
-            if (message.Length >= 2 && BitConverter.ToUInt16(message, 0) == IoMessageType.Mmap && reply.Body.Length >= IoMmapReply.Size)
+            if (Codec.PeekType(message, 0, message.Length) == IoMessageType.Mmap && reply.Body.Length >= IoMmapReply.Size)
             {
                 var plain = new IoMmapReply();
                 plain.Decode(reply.Body, 0, reply.Body.Length);
@@ -873,7 +873,7 @@ internal sealed class ScenarioRun : IExprContext
         r.AddForRules(key, p.Describe(), mismatches.Count == 0 ? "matches" : string.Join("; ", mismatches), mismatches.Count == 0);
     }
 
-    private void CheckMmap(Step step, StepResult r, MmapResult res, IReadOnlyList<RecordedMessage> all)
+    private void CheckMmap(Step step, StepResult r, MmapResult res, IReadOnlyList<SentMessage> all)
     {
         Expectation x = step.Expect;
         CheckErrno(step, r, res.Errno);
@@ -931,7 +931,7 @@ internal sealed class ScenarioRun : IExprContext
             }
             else
             {
-                RecordedMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
+                SentMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
                 if (st != null)
                 {
                     stat = StatJson(st.Reply.Body);
@@ -942,7 +942,7 @@ internal sealed class ScenarioRun : IExprContext
         }
     }
 
-    private void CheckMessages(Step step, StepResult r, MessagesExpectation me, IReadOnlyList<RecordedMessage> messages)
+    private void CheckMessages(Step step, StepResult r, MessagesExpectation me, IReadOnlyList<SentMessage> messages)
     {
         string observed = messages.Count == 0 ? "none" : string.Join(", ", messages.Select(m => m.Kind));
         var problems = new List<string>();
@@ -997,7 +997,7 @@ internal sealed class ScenarioRun : IExprContext
         if (me.Types is IReadOnlyList<string> types)
         {
             want.Add("only " + string.Join(", ", types));
-            foreach (RecordedMessage m in messages.Where(m => !types.Contains(m.Kind)))
+            foreach (SentMessage m in messages.Where(m => !types.Contains(m.Kind)))
             {
                 problems.Add($"a {m.Kind}");
             }
@@ -1028,7 +1028,7 @@ internal sealed class ScenarioRun : IExprContext
         r.AddForRules("messages", string.Join("; ", want), problems.Count == 0 ? observed : $"{observed} ({string.Join("; ", problems)})", problems.Count == 0);
     }
 
-    private void MatchMessage(MessageExpectation want, RecordedMessage got, string at, List<string> problems)
+    private void MatchMessage(MessageExpectation want, SentMessage got, string at, List<string> problems)
     {
         if (!string.Equals(want.Kind, got.Kind, StringComparison.Ordinal))
         {

@@ -27,7 +27,7 @@ public sealed record RunnerOptions
 
 /// <summary>
 /// Runs scenarios against a target: each in a fresh session (a new <see cref="MemoryManager"/> over a
-/// <see cref="TracingChannel"/> on a fresh connection), step by step, with every reply also judged by
+/// <see cref="ScenarioChannel"/> on a fresh connection), step by step, with every reply also judged by
 /// behaviour.md §4 (<see cref="ReplyJudge"/>). A board reset during a scenario is reported on it and the scenario
 /// is run once more in a new session. A target that cannot be reached throws <see cref="TargetUnreachableException"/>.
 /// </summary>
@@ -152,10 +152,9 @@ public sealed class ScenarioRunner
             result.BootId = session.BootId;
             try
             {
-                var recorder = new RecordingChannel(session.Channel);
-                var trace = new TracingChannel(recorder);
+                var recorder = new ScenarioChannel(session.Channel);
                 var time = new ManualTimeProvider();
-                var mm = new MemoryManager(trace, new MemoryManagerOptions { Time = time, Linger = options.Linger });
+                var mm = new MemoryManager(recorder, new MemoryManagerOptions { Time = time, Linger = options.Linger });
                 await mm.StartAsync().ConfigureAwait(false);
                 var reader = new HarnessReader(session.Channel);
                 BoardFacts facts;

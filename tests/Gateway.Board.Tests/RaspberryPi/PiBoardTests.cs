@@ -182,7 +182,7 @@ public sealed class PiBoardTests
         using var served = new TcpServedBoard(hw.Compose());
 
         LinkClient[] clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => served.ConnectAsync("pi-host-" + i)));
-        LinkReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
+        BoardReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
         int sessions = served.Board.Link.SessionCount;
         foreach (var c in clients)
         {
