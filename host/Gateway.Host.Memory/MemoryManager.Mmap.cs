@@ -201,6 +201,7 @@ public sealed partial class MemoryManager
         var body = reply.Body;
         var plain = new IoMmapReply();
         IoMmapReplyExt? ext = null;
+        DecodeError extDecoded = DecodeError.None;
         if (body.Length == IoMmapReply.Size)
         {
             plain.Decode(body, 0, body.Length);
@@ -208,7 +209,7 @@ public sealed partial class MemoryManager
         else if (body.Length == IoMmapReplyExt.Size)
         {
             ext = new IoMmapReplyExt();
-            ext.Decode(body, 0, body.Length);
+            extDecoded = ext.Decode(body, 0, body.Length);
             plain = ext.Base;
         }
         else
@@ -261,8 +262,8 @@ public sealed partial class MemoryManager
         if (ext != null && MmapReplyFlags.IsExtended(ext.Flags))
         {
             objFlags = ext.Flags;
-            var check = new IoMmapReplyExt();
-            if (check.Decode(body, 0, body.Length) == DecodeError.None && StatForm.SizeOf(ext.Form) != 0)
+            // The decode above judged the stat too: a form it does not know leaves no stat to adopt.
+            if (extDecoded == DecodeError.None && StatForm.SizeOf(ext.Form) != 0)
             {
                 stat = ext.Stat;
                 statForm = ext.Form;
