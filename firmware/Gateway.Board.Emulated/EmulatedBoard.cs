@@ -46,6 +46,7 @@ public sealed class EmulatedBoard : IDisposable
         config.BoardModel = definition.Model;
         config.FirmwareVersion = definition.FirmwareVersion;
         LinkConfig = config;
+        config.Crc ??= SystemCrc32.Instance;
         Link = new BoardLink(config, Devices.Rm, new BclHmac(Options.Key ?? DevelopmentKey.Create()), Clock, log, BootId);
         Devices.Events.Target = Link;
         Devices.Status.AddSource(new LinkStatusSource(Link));
