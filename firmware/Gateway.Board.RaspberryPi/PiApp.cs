@@ -59,13 +59,6 @@ public static class PiApp
             return ExitSetup;
         }
 
-        if (!CryptoWorks(out error))
-        {
-            Array.Clear(key);
-            errors.WriteLine($"gateway-pi: {error}");
-            return ExitSetup;
-        }
-
         LinuxGpioBank? bank0 = null;
         SpidevBus? spi0 = null;
         try
@@ -84,6 +77,12 @@ public static class PiApp
             {
                 // Fail now, with the reason, rather than retrying in the background a tty that can never open.
                 SerialByteStream.Open(options.SerialPath, settings).Dispose();
+            }
+
+            if (!CryptoWorks(out error))
+            {
+                errors.WriteLine($"gateway-pi: {error}");
+                return ExitSetup;
             }
 
             using var board = PiBoard.Compose(options, new IGpioBank[] { bank0 }, spi0, new LinuxClock(), key, log);
@@ -170,7 +169,7 @@ public static class PiApp
 
     /// <summary>Errnos a restart cannot cure: a device that is missing, forbidden, or not what it should be.</summary>
     internal static bool IsSetupErrno(int errno) =>
-        errno is Libc.ENOENT or Libc.EACCES or Libc.EPERM or Libc.ENODEV or Libc.ENXIO or Libc.ENOTTY or Libc.EINVAL;
+        errno is Libc.ENOENT or Libc.EACCES or Libc.EPERM or Libc.ENODEV or Libc.ENXIO or Libc.ENOTTY or Libc.ENOSYS or Libc.EINVAL;
 
     internal static bool IsSetupError(TransportError error) =>
         error is TransportError.NotFound or TransportError.AccessDenied or TransportError.NotATerminal
@@ -197,12 +196,20 @@ public static class PiApp
     }
 
     /// <summary>
-    /// HMAC-SHA-256 comes from OpenSSL (libssl3) on Linux: check it once now, so a Pi without it is told at start
-    /// instead of every connection failing later.
+    /// HMAC-SHA-256 and the boot id come from OpenSSL (libssl.so.3) on Linux, which .NET loads at first use and, when
+    /// it is missing, aborts the process ("No usable version of libssl was found"). Look for it first, so a system
+    /// without it is told what to install instead.
     /// </summary>
     private static bool CryptoWorks(out string? error)
     {
         error = null;
+        if (OperatingSystem.IsLinux() && !LibSslPresent())
+        {
+            error = "OpenSSL's libssl.so.3 is not installed, and the link's HMAC-SHA-256 needs it: sudo apt install libssl3 " +
+                "(libssl3t64 on Trixie; Raspberry Pi OS has it)";
+            return false;
+        }
+
         try
         {
             Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
@@ -215,6 +222,20 @@ public static class PiApp
                 "libssl3t64 on Trixie)";
             return false;
         }
+    }
+
+    private static bool LibSslPresent()
+    {
+        foreach (string name in new[] { "libssl.so.3", "libssl.so.1.1" })
+        {
+            if (System.Runtime.InteropServices.NativeLibrary.TryLoad(name, out nint handle))
+            {
+                System.Runtime.InteropServices.NativeLibrary.Free(handle);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Runs the link endpoints the options ask for until <paramref name="stop"/>; then stops the board and waits for them.</summary>

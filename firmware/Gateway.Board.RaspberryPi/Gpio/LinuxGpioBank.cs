@@ -84,7 +84,8 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
                     throw new LinuxErrorException(errno, GpioChip.BusyMessage(chipPath, GpioChip.Holders(chipPath, lineOffsets)));
                 }
 
-                throw new LinuxErrorException(errno, errno == Libc.ENOTTY
+                // ENOTTY from Linux; ENOSYS from an emulator (qemu-user) that does not translate GPIO ioctls.
+                throw new LinuxErrorException(errno, errno is Libc.ENOTTY or Libc.ENOSYS
                     ? $"{chipPath} is not a GPIO chip: {Libc.Describe(errno)}"
                     : $"cannot request lines {string.Join(",", lineOffsets)} of {chipPath}: {Libc.Describe(errno)}");
             }

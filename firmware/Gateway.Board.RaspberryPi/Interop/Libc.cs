@@ -24,6 +24,7 @@ internal static unsafe partial class Libc
     public const int ENXIO = 6;
     public const int ENODEV = 19;
     public const int ENOTTY = 25;
+    public const int ENOSYS = 38;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
