@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using Gateway.Board.RaspberryPi;
 using Gateway.Board.RaspberryPi.Gpio;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Board.Tests.RaspberryPi;
 

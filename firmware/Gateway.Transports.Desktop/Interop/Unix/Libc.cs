@@ -85,12 +85,4 @@ internal static unsafe partial class Libc
     /// <summary>Returns 0 on success or an errno value (it does not set errno).</summary>
     [LibraryImport(Library, EntryPoint = "ptsname_r")]
     internal static partial int ptsname_r(int fd, byte* buf, nuint buflen);
-
-    // <sys/stat.h>: statx (glibc ≥ 2.28). Its structure has one layout on every architecture, unlike struct stat.
-    [LibraryImport(Library, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);
-
-    // <unistd.h>
-    [LibraryImport(Library, EntryPoint = "geteuid")]
-    internal static partial uint geteuid();
 }
