@@ -44,6 +44,7 @@ namespace Gateway.Board.Esp32
             config.BoardName = pins.Model;
             config.BoardModel = pins.Description;
             config.FirmwareVersion = BoardConfig.FirmwareVersion;
+            config.Crc = new NativeCrc32();
             BoardLink link = new BoardLink(config, board.Rm, hmac, clock, log, BootId.Create());
             board.Events.Target = link;
             board.Status.AddSource(new LinkStatusSource(link));

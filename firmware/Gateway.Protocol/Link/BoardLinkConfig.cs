@@ -1,4 +1,5 @@
 using System;
+using Gateway.Protocol.Platform;
 
 namespace Gateway.Protocol.Link
 {
@@ -41,6 +42,9 @@ namespace Gateway.Protocol.Link
 
         /// <summary>The feature bits this board supports (<see cref="LinkFeatures"/>).</summary>
         public uint Features = LinkFeatures.Known;
+
+        /// <summary>The link's CRC-32 (a native one where the platform has it); null = the portable table CRC.</summary>
+        public ICrc32 Crc;
 
         public string BoardName = "gateway";
         public string BoardModel = "unknown";
