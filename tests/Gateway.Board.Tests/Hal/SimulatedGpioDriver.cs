@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Device.Gpio;
+using System.Threading;
+
+namespace Gateway.Board.Tests.Hal;
+
+/// <summary>
+/// A System.Device.Gpio driver over simulated lines, for running GpioController-based banks (the ESP32 adapter
+/// compiled for .NET, the Pi's controller bank) through the HAL contracts without hardware. Lines are joined by
+/// wires (<see cref="Connect"/>): an input reads the output that drives it, else its pull (no pull reads low).
+/// Every change of a line's level is reported to the callbacks registered for that edge, synchronously on the
+/// thread that caused it, as a GPIO interrupt would. Pin modes: Input, InputPullUp, InputPullDown, Output.
+/// </summary>
+public sealed class SimulatedGpioDriver : GpioDriver
+{
+    private sealed class Line
+    {
+        public PinMode Mode = PinMode.Input;
+        public bool Latch;
+        public readonly List<(PinEventTypes Types, PinChangeEventHandler Callback)> Callbacks = new();
+    }
+
+    private readonly int _pinCount;
+    private readonly Dictionary<int, Line> _open = new();
+    private readonly Dictionary<int, int> _drivenBy = new();
+    private readonly object _gate = new();
+
+    public SimulatedGpioDriver(int pinCount)
+    {
+        _pinCount = pinCount;
+    }
+
+    /// <summary>Calls to Read and Write so far (a bank's cost in driver operations).</summary>
+    public int Operations;
+
+    protected override int PinCount => _pinCount;
+
+    /// <summary>A wire from <paramref name="source"/> to <paramref name="sink"/>: the sink reads the source while the source is an output.</summary>
+    public void Connect(int source, int sink) => _drivenBy[sink] = source;
+
+    protected override void OpenPin(int pinNumber)
+    {
+        lock (_gate)
+        {
+            if (pinNumber < 0 || pinNumber >= _pinCount)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pinNumber));
+            }
+
+            _open.TryAdd(pinNumber, new Line());
+        }
+    }
+
+    protected override void ClosePin(int pinNumber)
+    {
+        lock (_gate)
+        {
+            _open.Remove(pinNumber);
+        }
+    }
+
+    protected override bool IsPinModeSupported(int pinNumber, PinMode mode) =>
+        mode is PinMode.Input or PinMode.InputPullUp or PinMode.InputPullDown or PinMode.Output;
+
+    protected override PinMode GetPinMode(int pinNumber)
+    {
+        lock (_gate)
+        {
+            return LineOf(pinNumber).Mode;
+        }
+    }
+
+    protected override void SetPinMode(int pinNumber, PinMode mode)
+    {
+        if (!IsPinModeSupported(pinNumber, mode))
+        {
+            throw new InvalidOperationException($"pin {pinNumber}: mode {mode} is not supported");
+        }
+
+        Change(() => LineOf(pinNumber).Mode = mode);
+    }
+
+    protected override PinValue Read(int pinNumber)
+    {
+        lock (_gate)
+        {
+            Operations++;
+            LineOf(pinNumber);
+            return Level(pinNumber) ? PinValue.High : PinValue.Low;
+        }
+    }
+
+    protected override void Write(int pinNumber, PinValue value)
+    {
+        Interlocked.Increment(ref Operations);
+        Change(() => LineOf(pinNumber).Latch = value == PinValue.High);
+    }
+
+    protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("the simulated driver reports edges through callbacks only");
+
+    protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
+    {
+        lock (_gate)
+        {
+            LineOf(pinNumber).Callbacks.Add((eventTypes, callback));
+        }
+    }
+
+    protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
+    {
+        lock (_gate)
+        {
+            LineOf(pinNumber).Callbacks.RemoveAll(c => c.Callback == callback);
+        }
+    }
+
+    private Line LineOf(int pinNumber) =>
+        _open.TryGetValue(pinNumber, out var line) ? line : throw new InvalidOperationException($"pin {pinNumber} is not open");
+
+    private bool Level(int pin)
+    {
+        var line = _open[pin];
+        if (line.Mode == PinMode.Output)
+        {
+            return line.Latch;
+        }
+
+        if (_drivenBy.TryGetValue(pin, out int source) && _open.TryGetValue(source, out var s) && s.Mode == PinMode.Output)
+        {
+            return s.Latch;
+        }
+
+        return line.Mode == PinMode.InputPullUp;
+    }
+
+    private void Change(Action change)
+    {
+        var fired = new List<(PinChangeEventHandler Callback, PinValueChangedEventArgs Args)>();
+        lock (_gate)
+        {
+            var before = new Dictionary<int, bool>();
+            foreach (int pin in _open.Keys)
+            {
+                before[pin] = Level(pin);
+            }
+
+            change();
+            foreach (var (pin, line) in _open)
+            {
+                bool now = Level(pin);
+                if (now == before[pin])
+                {
+                    continue;
+                }
+
+                PinEventTypes edge = now ? PinEventTypes.Rising : PinEventTypes.Falling;
+                foreach (var (types, callback) in line.Callbacks)
+                {
+                    if ((types & edge) != 0)
+                    {
+                        fired.Add((callback, new PinValueChangedEventArgs(edge, pin)));
+                    }
+                }
+            }
+        }
+
+        // Outside the driver's lock, as an interrupt handler runs outside the caller's.
+        foreach (var (callback, args) in fired)
+        {
+            callback(this, args);
+        }
+    }
+}
