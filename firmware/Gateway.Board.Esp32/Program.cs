@@ -62,10 +62,10 @@ namespace Gateway.Board.Esp32
             }
         }
 
-        /// <summary>What this board serves: the ESP32 sizes, bank0 with its /dev/mem window, spi0 and the fitted test items.</summary>
+        /// <summary>What this board serves: the ESP32 sizes (larger with PSRAM), bank0 with its /dev/mem window, spi0 and the fitted test items.</summary>
         private static BoardDefinition Definition(BoardPins pins, IGpioBank bank0, ISpiBus spi0)
         {
-            BoardDefinition d = BoardDefinition.Esp32();
+            BoardDefinition d = pins.Psram ? BoardDefinition.Esp32WithPsram() : BoardDefinition.Esp32();
             d.Name = pins.Model;
             d.Model = pins.Description;
             d.FirmwareVersion = BoardConfig.FirmwareVersion;
