@@ -26,13 +26,21 @@ public sealed class SimulatedGpioDriver : GpioDriver
     private readonly Dictionary<int, int> _drivenBy = new();
     private readonly object _gate = new();
 
-    public SimulatedGpioDriver(int pinCount)
+    private readonly bool _pullDown;
+    private readonly bool _events;
+
+    /// <param name="pinCount">Pins 0 … pinCount−1.</param>
+    /// <param name="pullDown">Whether InputPullDown exists (an MCP23xxx has pull-ups only).</param>
+    /// <param name="events">Whether edge callbacks exist (a PCF857x has none: registering throws NotSupportedException).</param>
+    public SimulatedGpioDriver(int pinCount, bool pullDown = true, bool events = true)
     {
         _pinCount = pinCount;
+        _pullDown = pullDown;
+        _events = events;
     }
 
-    /// <summary>Calls to Read and Write so far (a bank's cost in driver operations).</summary>
-    public int Operations;
+    /// <summary>Driver calls that touched pin levels: one per single-pin Read/Write, one per batch (a bus transaction each on an expander).</summary>
+    public int Transactions;
 
     protected override int PinCount => _pinCount;
 
@@ -61,7 +69,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
     }
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) =>
-        mode is PinMode.Input or PinMode.InputPullUp or PinMode.InputPullDown or PinMode.Output;
+        mode is PinMode.Input or PinMode.InputPullUp or PinMode.Output || (mode == PinMode.InputPullDown && _pullDown);
 
     protected override PinMode GetPinMode(int pinNumber)
     {
@@ -85,16 +93,43 @@ public sealed class SimulatedGpioDriver : GpioDriver
     {
         lock (_gate)
         {
-            Operations++;
+            Transactions++;
             LineOf(pinNumber);
             return Level(pinNumber) ? PinValue.High : PinValue.Low;
         }
     }
 
+    protected override void Read(Span<PinValuePair> pinValuePairs)
+    {
+        lock (_gate)
+        {
+            Transactions++;
+            for (int i = 0; i < pinValuePairs.Length; i++)
+            {
+                int pin = pinValuePairs[i].PinNumber;
+                LineOf(pin);
+                pinValuePairs[i] = new PinValuePair(pin, Level(pin) ? PinValue.High : PinValue.Low);
+            }
+        }
+    }
+
     protected override void Write(int pinNumber, PinValue value)
     {
-        Interlocked.Increment(ref Operations);
+        Interlocked.Increment(ref Transactions);
         Change(() => LineOf(pinNumber).Latch = value == PinValue.High);
+    }
+
+    protected override void Write(ReadOnlySpan<PinValuePair> pinValuePairs)
+    {
+        Interlocked.Increment(ref Transactions);
+        var pairs = pinValuePairs.ToArray();
+        Change(() =>
+        {
+            foreach (var pair in pairs)
+            {
+                LineOf(pair.PinNumber).Latch = pair.PinValue == PinValue.High;
+            }
+        });
     }
 
     protected override WaitForEventResult WaitForEvent(int pinNumber, PinEventTypes eventTypes, CancellationToken cancellationToken) =>
@@ -102,6 +137,11 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
     {
+        if (!_events)
+        {
+            throw new NotSupportedException("this driver has no edge callbacks");
+        }
+
         lock (_gate)
         {
             LineOf(pinNumber).Callbacks.Add((eventTypes, callback));
