@@ -9,7 +9,7 @@ using Gateway.Devices.Hal;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 using Gateway.ResourceManager;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using Xunit.Abstractions;
 
 namespace Gateway.Board.Tests.Esp32;

@@ -15,9 +15,9 @@ using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
 using Gateway.Transports.Desktop.InMemory;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using System.Device.Gpio;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Board.Tests.RaspberryPi;
 

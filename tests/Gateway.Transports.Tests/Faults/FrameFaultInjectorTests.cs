@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using System.Threading.Tasks;
-using Gateway.Transports.Desktop.Faults;
+using Gateway.Host.Targets.Faults;
 
 namespace Gateway.Transports.Tests.Faults;
 
