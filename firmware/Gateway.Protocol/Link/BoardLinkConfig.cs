@@ -43,7 +43,10 @@ namespace Gateway.Protocol.Link
         /// <summary>The feature bits this board supports (<see cref="LinkFeatures"/>).</summary>
         public uint Features = LinkFeatures.Known;
 
-        /// <summary>The link's CRC-32 (a native one where the platform has it); null = the portable table CRC.</summary>
+        /// <summary>
+        /// The link's CRC-32: the platform's native one (nanoFramework's System.IO.Hashing on the ESP32,
+        /// System.IO.Hashing on desktops). Null means the portable table CRC (<see cref="TableCrc32"/>).
+        /// </summary>
         public ICrc32 Crc;
 
         public string BoardName = "gateway";
