@@ -14,8 +14,8 @@ namespace Gateway.Board.Esp32
         /// <summary>The longest span handed to the native CRC at once.</summary>
         public const int MaxPiece = 32767;
 
-        private readonly Crc32 _running = new Crc32();
-        private readonly object _gate = new object();
+        private readonly Crc32 running = new Crc32();
+        private readonly object gate = new object();
 
         public uint Compute(byte[] data, int offset, int count)
         {
@@ -35,17 +35,17 @@ namespace Gateway.Board.Esp32
             }
 
             // The running instance is shared: the link may check a frame on its reader while it encodes a reply.
-            lock (_gate)
+            lock (gate)
             {
-                _running.Reset();
+                running.Reset();
                 int end = offset + count;
                 for (int at = offset; at < end; at += MaxPiece)
                 {
                     int piece = end - at < MaxPiece ? end - at : MaxPiece;
-                    _running.Append(new SpanByte(data, at, piece));
+                    running.Append(new SpanByte(data, at, piece));
                 }
 
-                return _running.GetCurrentHashAsUInt32();
+                return running.GetCurrentHashAsUInt32();
             }
         }
     }

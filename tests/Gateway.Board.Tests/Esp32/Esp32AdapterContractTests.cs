@@ -58,7 +58,7 @@ public sealed class Esp32GpioBankContractTests : GpioBankContract
 /// </summary>
 public sealed class Esp32SpiBusContractTests : SpiBusContract
 {
-    private readonly List<SimulatedSpiDevice> _opened = new();
+    private readonly List<SimulatedSpiDevice> opened = new();
 
     protected override bool WideWords => false;
 
@@ -71,7 +71,7 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
     private SpiDevice Open(SpiConnectionSettings settings)
     {
         var device = new SimulatedSpiDevice(settings);
-        _opened.Add(device);
+        opened.Add(device);
         return device;
     }
 
@@ -83,7 +83,7 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
 
         Assert.Equal(Errno.EOK, bus.Transfer(cs, 3, 2_000_000, 8, tx, 0, rx, 0, 3));
 
-        var s = Assert.Single(_opened).ConnectionSettings;
+        var s = Assert.Single(opened).ConnectionSettings;
         Assert.Equal((1, 4, SpiMode.Mode3, 2_000_000, 8, DataFlow.MsbFirst), (s.BusId, s.ChipSelectLine, s.Mode, s.ClockFrequency, s.DataBitLength, s.DataFlow));
     }
 
@@ -97,10 +97,10 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
         bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
         bus.Transfer(cs, 0, 4_000_000, 8, tx, 0, rx, 0, 1);
 
-        Assert.Equal(2, _opened.Count);
-        Assert.Equal(2, _opened[0].Transfers);
-        Assert.True(_opened[0].Disposed);
-        Assert.False(_opened[1].Disposed);
+        Assert.Equal(2, opened.Count);
+        Assert.Equal(2, opened[0].Transfers);
+        Assert.True(opened[0].Disposed);
+        Assert.False(opened[1].Disposed);
     }
 
     [Fact]
@@ -109,14 +109,14 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
         var bus = CreateBus(out int cs);
         byte[] tx = { 9 }, rx = new byte[1];
         bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
-        _opened[0].FailNext = true;
+        opened[0].FailNext = true;
 
         int failed = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
         int after = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
 
         Assert.Equal(Errno.EIO, failed);
         Assert.Equal(Errno.EOK, after);
-        Assert.True(_opened[0].Disposed);
-        Assert.Equal(2, _opened.Count);
+        Assert.True(opened[0].Disposed);
+        Assert.Equal(2, opened.Count);
     }
 }

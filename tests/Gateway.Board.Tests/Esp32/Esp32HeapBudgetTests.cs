@@ -51,11 +51,11 @@ public sealed class Esp32HeapBudgetTests
     /// <summary>BoardPins (11 fields, two int arrays), SerialByteStream with its AutoResetEvent, the 16-byte boot id, Esp32Clock, DebugLog.</summary>
     public const long AppSmallObjects = 240 + 72 + 48 + 12 + 12;
 
-    private readonly ITestOutputHelper _output;
+    private readonly ITestOutputHelper output;
 
     public Esp32HeapBudgetTests(ITestOutputHelper output)
     {
-        _output = output;
+        this.output = output;
     }
 
     private static SpiDevice OpenSimulated(SpiConnectionSettings settings) => new SimulatedSpiDevice(settings);
@@ -110,7 +110,7 @@ public sealed class Esp32HeapBudgetTests
     public void Esp32App_PricedWithNanoFrameworkLayout_StaysUnderTodaysCeiling()
     {
         var pricer = PriceEsp32App();
-        _output.WriteLine(pricer.Report(25));
+        output.WriteLine(pricer.Report(25));
 
         Assert.True(pricer.Total <= Ceiling, $"the ESP32 app keeps more than {Ceiling / 1024} KiB on nanoFramework:\n{pricer.Report()}");
     }

@@ -20,23 +20,23 @@ public sealed class NanoHeapPricer
 {
     public const int Block = 12;
 
-    private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, long> _byType = new();
-    private readonly Dictionary<Type, long> _standIns = new();
-    private readonly HashSet<Assembly> _boardAssemblies = new();
-    private readonly Dictionary<object, string> _owner = new(ReferenceEqualityComparer.Instance);
-    private readonly List<(long Bytes, string Where)> _bigArrays = new();
+    private readonly HashSet<object> seen = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, long> byType = new();
+    private readonly Dictionary<Type, long> standIns = new();
+    private readonly HashSet<Assembly> boardAssemblies = new();
+    private readonly Dictionary<object, string> owner = new(ReferenceEqualityComparer.Instance);
+    private readonly List<(long Bytes, string Where)> bigArrays = new();
 
     public long Total { get; private set; }
 
-    public IReadOnlyDictionary<string, long> ByType => _byType;
+    public IReadOnlyDictionary<string, long> ByType => byType;
 
     /// <summary>Assemblies whose types are the board's own (walked field by field).</summary>
     public NanoHeapPricer BoardAssemblies(params Assembly[] assemblies)
     {
         foreach (var a in assemblies)
         {
-            _boardAssemblies.Add(a);
+            boardAssemblies.Add(a);
         }
 
         return this;
@@ -45,7 +45,7 @@ public sealed class NanoHeapPricer
     /// <summary>Objects of <paramref name="type"/> (or derived) stand for a device object priced at <paramref name="deviceBytes"/>; not walked.</summary>
     public NanoHeapPricer Stand(Type type, long deviceBytes)
     {
-        _standIns[type] = deviceBytes;
+        standIns[type] = deviceBytes;
         return this;
     }
 
@@ -58,7 +58,7 @@ public sealed class NanoHeapPricer
     /// <summary>The static fields of every type of the board assemblies: nanoFramework runs the static constructors at start.</summary>
     public void AddStatics()
     {
-        foreach (var assembly in _boardAssemblies)
+        foreach (var assembly in boardAssemblies)
         {
             foreach (var type in assembly.GetTypes())
             {
@@ -77,9 +77,9 @@ public sealed class NanoHeapPricer
                     RuntimeHelpers.RunClassConstructor(type.TypeHandle);
                     Add("static slots", Block);
                     object? value = field.GetValue(null);
-                    if (value != null && !_owner.ContainsKey(value))
+                    if (value != null && !owner.ContainsKey(value))
                     {
-                        _owner[value] = type.Name + "." + field.Name;
+                        owner[value] = type.Name + "." + field.Name;
                     }
 
                     Walk(value);
@@ -148,7 +148,7 @@ public sealed class NanoHeapPricer
                 Add(e.IsPrimitive ? e.Name + "[]" : "other arrays", arrayBytes);
                 if (arrayBytes >= 1024)
                 {
-                    _bigArrays.Add((arrayBytes, $"{e.Name}[{array.Length}] in {_owner.GetValueOrDefault(o, "?")}"));
+                    bigArrays.Add((arrayBytes, $"{e.Name}[{array.Length}] in {owner.GetValueOrDefault(o, "?")}"));
                 }
 
                 continue;
@@ -160,7 +160,7 @@ public sealed class NanoHeapPricer
                 continue;
             }
 
-            if (!_boardAssemblies.Contains(t.Assembly))
+            if (!boardAssemblies.Contains(t.Assembly))
             {
                 throw new InvalidOperationException($"no nanoFramework price for {t.FullName} ({t.Assembly.GetName().Name}): add it to the board assemblies or as a stand-in");
             }
@@ -176,9 +176,9 @@ public sealed class NanoHeapPricer
                 else if (!field.FieldType.IsValueType)
                 {
                     object? value = field.GetValue(o);
-                    if (value != null && !_owner.ContainsKey(value))
+                    if (value != null && !owner.ContainsKey(value))
                     {
-                        _owner[value] = t.Name + "." + field.Name;
+                        owner[value] = t.Name + "." + field.Name;
                     }
 
                     Push(stack, value);
@@ -192,7 +192,7 @@ public sealed class NanoHeapPricer
     /// <summary>The largest contributors, for a failure message or the test log.</summary>
     public string Report(int top = 15)
     {
-        var rows = new List<KeyValuePair<string, long>>(_byType);
+        var rows = new List<KeyValuePair<string, long>>(byType);
         rows.Sort((a, b) => b.Value.CompareTo(a.Value));
         var sb = new StringBuilder();
         sb.AppendLine($"total {Total:N0} bytes ({Total / 1024.0:F1} KiB)");
@@ -201,9 +201,9 @@ public sealed class NanoHeapPricer
             sb.AppendLine($"  {rows[i].Value,9:N0}  {rows[i].Key}");
         }
 
-        _bigArrays.Sort((a, b) => b.Bytes.CompareTo(a.Bytes));
+        bigArrays.Sort((a, b) => b.Bytes.CompareTo(a.Bytes));
         sb.AppendLine("arrays of 1 KiB or more:");
-        foreach (var (bytes, where) in _bigArrays)
+        foreach (var (bytes, where) in bigArrays)
         {
             sb.AppendLine($"  {bytes,9:N0}  {where}");
         }
@@ -213,7 +213,7 @@ public sealed class NanoHeapPricer
 
     private void Push(Stack<object> stack, object? o)
     {
-        if (o != null && !o.GetType().IsValueType && _seen.Add(o))
+        if (o != null && !o.GetType().IsValueType && seen.Add(o))
         {
             stack.Push(o);
         }
@@ -221,7 +221,7 @@ public sealed class NanoHeapPricer
 
     private bool StandIn(Type t, out long estimate)
     {
-        foreach (var (type, bytes) in _standIns)
+        foreach (var (type, bytes) in standIns)
         {
             if (type.IsAssignableFrom(t))
             {
@@ -236,7 +236,7 @@ public sealed class NanoHeapPricer
 
     private void Add(string key, long bytes)
     {
-        _byType[key] = _byType.GetValueOrDefault(key) + bytes;
+        byType[key] = byType.GetValueOrDefault(key) + bytes;
         Total += bytes;
     }
 

@@ -12,14 +12,14 @@ namespace Gateway.Board.Tests.Esp32;
 /// </summary>
 public sealed class NativeCrc32Tests
 {
-    private readonly NativeCrc32 _crc = new();
+    private readonly NativeCrc32 crc = new();
 
     [Fact]
     public void Compute_CheckString_IsTheIeeeCheckValue()
     {
         byte[] data = Encoding.ASCII.GetBytes("123456789");
-        Assert.Equal(TableCrc32.CheckValue, _crc.Compute(data, 0, data.Length));
-        Assert.Equal(0xCBF43926u, _crc.Compute(data, 0, data.Length));
+        Assert.Equal(TableCrc32.CheckValue, crc.Compute(data, 0, data.Length));
+        Assert.Equal(0xCBF43926u, crc.Compute(data, 0, data.Length));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class NativeCrc32Tests
             byte[] buffer = new byte[offset + length + random.Next(0, 17)];
             random.NextBytes(buffer);
 
-            uint native = _crc.Compute(buffer, offset, length);
+            uint native = crc.Compute(buffer, offset, length);
 
             Assert.Equal(TableCrc32.Compute(buffer, offset, length), native);
             Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(buffer.AsSpan(offset, length)), native);
@@ -54,7 +54,7 @@ public sealed class NativeCrc32Tests
         for (int at = 0; at < buffer.Length;)
         {
             int piece = Math.Min(random.Next(1, 40000), buffer.Length - at);
-            Assert.Equal(TableCrc32.Compute(buffer, at, piece), _crc.Compute(buffer, at, piece));
+            Assert.Equal(TableCrc32.Compute(buffer, at, piece), crc.Compute(buffer, at, piece));
             at += piece;
         }
     }
@@ -62,7 +62,7 @@ public sealed class NativeCrc32Tests
     [Fact]
     public void Compute_RangeOutsideTheArray_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _crc.Compute(new byte[4], 2, 3));
-        Assert.Throws<ArgumentNullException>(() => _crc.Compute(null!, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => crc.Compute(new byte[4], 2, 3));
+        Assert.Throws<ArgumentNullException>(() => crc.Compute(null!, 0, 0));
     }
 }

@@ -9,18 +9,18 @@ namespace Gateway.Board.Tests.Esp32;
 /// </summary>
 public sealed class SimulatedSpiDevice : SpiDevice
 {
-    private readonly SpiConnectionSettings _settings;
+    private readonly SpiConnectionSettings settings;
 
     public SimulatedSpiDevice(SpiConnectionSettings settings)
     {
-        _settings = settings;
+        this.settings = settings;
     }
 
     public bool FailNext;
     public bool Disposed;
     public int Transfers;
 
-    public override SpiConnectionSettings ConnectionSettings => _settings;
+    public override SpiConnectionSettings ConnectionSettings => settings;
 
     public override void Read(Span<byte> buffer) => buffer.Clear();
 

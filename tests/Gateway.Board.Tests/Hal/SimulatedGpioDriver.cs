@@ -21,59 +21,59 @@ public sealed class SimulatedGpioDriver : GpioDriver
         public readonly List<(PinEventTypes Types, PinChangeEventHandler Callback)> Callbacks = new();
     }
 
-    private readonly int _pinCount;
-    private readonly Dictionary<int, Line> _open = new();
-    private readonly Dictionary<int, int> _drivenBy = new();
-    private readonly object _gate = new();
+    private readonly int pinCount;
+    private readonly Dictionary<int, Line> open = new();
+    private readonly Dictionary<int, int> drivenBy = new();
+    private readonly object gate = new();
 
-    private readonly bool _pullDown;
-    private readonly bool _events;
+    private readonly bool pullDown;
+    private readonly bool events;
 
     /// <param name="pinCount">Pins 0 … pinCount−1.</param>
     /// <param name="pullDown">Whether InputPullDown exists (an MCP23xxx has pull-ups only).</param>
     /// <param name="events">Whether edge callbacks exist (a PCF857x has none: registering throws NotSupportedException).</param>
     public SimulatedGpioDriver(int pinCount, bool pullDown = true, bool events = true)
     {
-        _pinCount = pinCount;
-        _pullDown = pullDown;
-        _events = events;
+        this.pinCount = pinCount;
+        this.pullDown = pullDown;
+        this.events = events;
     }
 
     /// <summary>Driver calls that touched pin levels: one per single-pin Read/Write, one per batch (a bus transaction each on an expander).</summary>
     public int Transactions;
 
-    protected override int PinCount => _pinCount;
+    protected override int PinCount => pinCount;
 
     /// <summary>A wire from <paramref name="source"/> to <paramref name="sink"/>: the sink reads the source while the source is an output.</summary>
-    public void Connect(int source, int sink) => _drivenBy[sink] = source;
+    public void Connect(int source, int sink) => drivenBy[sink] = source;
 
     protected override void OpenPin(int pinNumber)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (pinNumber < 0 || pinNumber >= _pinCount)
+            if (pinNumber < 0 || pinNumber >= pinCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(pinNumber));
             }
 
-            _open.TryAdd(pinNumber, new Line());
+            open.TryAdd(pinNumber, new Line());
         }
     }
 
     protected override void ClosePin(int pinNumber)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _open.Remove(pinNumber);
+            open.Remove(pinNumber);
         }
     }
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) =>
-        mode is PinMode.Input or PinMode.InputPullUp or PinMode.Output || (mode == PinMode.InputPullDown && _pullDown);
+        mode is PinMode.Input or PinMode.InputPullUp or PinMode.Output || (mode == PinMode.InputPullDown && pullDown);
 
     protected override PinMode GetPinMode(int pinNumber)
     {
-        lock (_gate)
+        lock (gate)
         {
             return LineOf(pinNumber).Mode;
         }
@@ -91,7 +91,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     protected override PinValue Read(int pinNumber)
     {
-        lock (_gate)
+        lock (gate)
         {
             Transactions++;
             LineOf(pinNumber);
@@ -101,7 +101,7 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     protected override void Read(Span<PinValuePair> pinValuePairs)
     {
-        lock (_gate)
+        lock (gate)
         {
             Transactions++;
             for (int i = 0; i < pinValuePairs.Length; i++)
@@ -137,12 +137,12 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
     {
-        if (!_events)
+        if (!events)
         {
             throw new NotSupportedException("this driver has no edge callbacks");
         }
 
-        lock (_gate)
+        lock (gate)
         {
             LineOf(pinNumber).Callbacks.Add((eventTypes, callback));
         }
@@ -150,24 +150,24 @@ public sealed class SimulatedGpioDriver : GpioDriver
 
     protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
     {
-        lock (_gate)
+        lock (gate)
         {
             LineOf(pinNumber).Callbacks.RemoveAll(c => c.Callback == callback);
         }
     }
 
     private Line LineOf(int pinNumber) =>
-        _open.TryGetValue(pinNumber, out var line) ? line : throw new InvalidOperationException($"pin {pinNumber} is not open");
+        open.TryGetValue(pinNumber, out var line) ? line : throw new InvalidOperationException($"pin {pinNumber} is not open");
 
     private bool Level(int pin)
     {
-        var line = _open[pin];
+        var line = open[pin];
         if (line.Mode == PinMode.Output)
         {
             return line.Latch;
         }
 
-        if (_drivenBy.TryGetValue(pin, out int source) && _open.TryGetValue(source, out var s) && s.Mode == PinMode.Output)
+        if (drivenBy.TryGetValue(pin, out int source) && open.TryGetValue(source, out var s) && s.Mode == PinMode.Output)
         {
             return s.Latch;
         }
@@ -178,16 +178,16 @@ public sealed class SimulatedGpioDriver : GpioDriver
     private void Change(Action change)
     {
         var fired = new List<(PinChangeEventHandler Callback, PinValueChangedEventArgs Args)>();
-        lock (_gate)
+        lock (gate)
         {
             var before = new Dictionary<int, bool>();
-            foreach (int pin in _open.Keys)
+            foreach (int pin in open.Keys)
             {
                 before[pin] = Level(pin);
             }
 
             change();
-            foreach (var (pin, line) in _open)
+            foreach (var (pin, line) in open)
             {
                 bool now = Level(pin);
                 if (now == before[pin])

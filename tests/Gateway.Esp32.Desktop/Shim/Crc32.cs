@@ -13,15 +13,15 @@ namespace System.IO.Hashing
         /// <summary>The longest span nanoFramework's native CRC takes.</summary>
         public const int MaxSpan = 32767;
 
-        private readonly DesktopHashing::System.IO.Hashing.Crc32 _running = new DesktopHashing::System.IO.Hashing.Crc32();
+        private readonly DesktopHashing::System.IO.Hashing.Crc32 running = new DesktopHashing::System.IO.Hashing.Crc32();
 
         public void Append(byte[] source) => Append(new SpanByte(source));
 
-        public void Append(SpanByte source) => _running.Append(Checked(source));
+        public void Append(SpanByte source) => running.Append(Checked(source));
 
-        public void Reset() => _running.Reset();
+        public void Reset() => running.Reset();
 
-        public uint GetCurrentHashAsUInt32() => _running.GetCurrentHashAsUInt32();
+        public uint GetCurrentHashAsUInt32() => running.GetCurrentHashAsUInt32();
 
         public static uint HashToUInt32(SpanByte source) => DesktopHashing::System.IO.Hashing.Crc32.HashToUInt32(Checked(source));
 

@@ -7,8 +7,8 @@ namespace System
     /// </summary>
     internal readonly struct SpanByte
     {
-        private readonly byte[] _array;
-        private readonly int _start;
+        private readonly byte[] array;
+        private readonly int start;
 
         public SpanByte(byte[] array)
             : this(array, 0, array == null ? 0 : array.Length)
@@ -29,8 +29,8 @@ namespace System
                 throw new ArgumentOutOfRangeException(nameof(length));
             }
 
-            _array = array;
-            _start = start;
+            this.array = array;
+            this.start = start;
             Length = length;
         }
 
@@ -38,8 +38,8 @@ namespace System
 
         public static implicit operator SpanByte(byte[] array) => new SpanByte(array);
 
-        public static implicit operator Span<byte>(SpanByte s) => new Span<byte>(s._array, s._start, s.Length);
+        public static implicit operator Span<byte>(SpanByte s) => new Span<byte>(s.array, s.start, s.Length);
 
-        public static implicit operator ReadOnlySpan<byte>(SpanByte s) => new ReadOnlySpan<byte>(s._array, s._start, s.Length);
+        public static implicit operator ReadOnlySpan<byte>(SpanByte s) => new ReadOnlySpan<byte>(s.array, s.start, s.Length);
     }
 }
