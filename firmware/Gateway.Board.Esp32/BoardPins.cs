@@ -29,6 +29,13 @@ namespace Gateway.Board.Esp32
         public bool LoopbackFitted = true;
         public bool EepromFitted = true;
 
+        /// <summary>
+        /// The module has PSRAM (ESP32-WROVER, ESP32-S3 …R2/R8), so nanoFramework's heap is large: the board serves
+        /// the emulated board's region and /data sizes (<c>BoardDefinition.Esp32WithPsram</c>). False for the
+        /// WROOM-32 on the DevKitC and the S3-DevKitC-1 N8: a heap of ~100 KiB (boards/esp32-devkitc, "Memory").
+        /// </summary>
+        public bool Psram;
+
         public int[] Bank0Gpios;
         public int SpiMosi;
         public int SpiMiso;

@@ -5,16 +5,19 @@ namespace Gateway.Board.Esp32
 {
     /// <summary>
     /// A GPIO bank of ESP32 pins through nanoFramework's GpioController: bank pin n is ESP32 GPIO
-    /// <c>gpios[n]</c> (−1 for an absent pin). Edges come from GpioPin.ValueChanged (interrupts dispatched
-    /// by nanoFramework.Runtime.Events); a pin is subscribed only while detection is enabled on it.
+    /// <c>gpios[n]</c> (−1 for an absent pin). Only the controller's by-number calls are used (OpenPin, SetPinMode,
+    /// Read, Write, Register/UnregisterCallbackForPinValueChangedEvent), which have the same shape in
+    /// nanoFramework's System.Device.Gpio and in .NET's: CI runs this very file over a simulated GpioDriver
+    /// (tests/Gateway.Board.Tests/Esp32). Edges come from the pin interrupts (dispatched by
+    /// nanoFramework.Runtime.Events); a pin's callback is registered only while detection is enabled on it.
     /// Pins start as inputs without pulls; pulls apply to inputs (PinMode has no pulled push-pull output).
     /// </summary>
     public sealed class Esp32GpioBank : IGpioBank
     {
-        private readonly GpioPin[] _pins;
+        private readonly GpioController _controller;
         private readonly int[] _gpios;
         private readonly object _gate = new object();
-        private readonly PinValueChangedEventHandler _onValueChanged;
+        private readonly PinChangeEventHandler _onPinChanged;
 
         private uint _outputs;
         private uint _latch;
@@ -26,15 +29,15 @@ namespace Gateway.Board.Esp32
 
         public Esp32GpioBank(GpioController controller, int[] gpios)
         {
+            _controller = controller;
             _gpios = gpios;
-            _pins = new GpioPin[gpios.Length];
-            _onValueChanged = OnValueChanged;
+            _onPinChanged = OnPinChanged;
             PinCount = gpios.Length;
             for (int pin = 0; pin < gpios.Length; pin++)
             {
                 if (gpios[pin] >= 0)
                 {
-                    _pins[pin] = controller.OpenPin(gpios[pin], PinMode.Input);
+                    controller.OpenPin(gpios[pin], PinMode.Input);
                     PresentPins |= 1u << pin;
                 }
             }
@@ -49,9 +52,9 @@ namespace Gateway.Board.Esp32
         public uint ReadInputs()
         {
             uint levels = 0;
-            for (int pin = 0; pin < _pins.Length; pin++)
+            for (int pin = 0; pin < _gpios.Length; pin++)
             {
-                if (_pins[pin] != null && _pins[pin].Read() == PinValue.High)
+                if (_gpios[pin] >= 0 && _controller.Read(_gpios[pin]) == PinValue.High)
                 {
                     levels |= 1u << pin;
                 }
@@ -100,17 +103,18 @@ namespace Gateway.Board.Esp32
                 _rising = risingPins & PresentPins;
                 _falling = fallingPins & PresentPins;
                 uint wanted = _rising | _falling;
-                for (int pin = 0; pin < _pins.Length; pin++)
+                for (int pin = 0; pin < _gpios.Length; pin++)
                 {
                     uint bit = 1u << pin;
                     if ((wanted & bit) != 0 && (_subscribed & bit) == 0)
                     {
-                        _pins[pin].ValueChanged += _onValueChanged;
+                        // Both edges always: which ones are reported is decided in OnPinChanged under the lock.
+                        _controller.RegisterCallbackForPinValueChangedEvent(_gpios[pin], PinEventTypes.Rising | PinEventTypes.Falling, _onPinChanged);
                         _subscribed |= bit;
                     }
                     else if ((wanted & bit) == 0 && (_subscribed & bit) != 0)
                     {
-                        _pins[pin].ValueChanged -= _onValueChanged;
+                        _controller.UnregisterCallbackForPinValueChangedEvent(_gpios[pin], _onPinChanged);
                         _subscribed &= ~bit;
                     }
                 }
@@ -119,7 +123,7 @@ namespace Gateway.Board.Esp32
 
         private void ApplyModes(uint pins)
         {
-            for (int pin = 0; pin < _pins.Length; pin++)
+            for (int pin = 0; pin < _gpios.Length; pin++)
             {
                 uint bit = 1u << pin;
                 if ((pins & bit) == 0)
@@ -131,23 +135,23 @@ namespace Gateway.Board.Esp32
                     : (_pullUps & bit) != 0 ? PinMode.InputPullUp
                     : (_pullDowns & bit) != 0 ? PinMode.InputPullDown
                     : PinMode.Input;
-                _pins[pin].SetPinMode(mode);
+                _controller.SetPinMode(_gpios[pin], mode);
             }
         }
 
         private void Drive(uint pins)
         {
-            for (int pin = 0; pin < _pins.Length; pin++)
+            for (int pin = 0; pin < _gpios.Length; pin++)
             {
                 uint bit = 1u << pin;
                 if ((pins & bit) != 0)
                 {
-                    _pins[pin].Write((_latch & bit) != 0 ? PinValue.High : PinValue.Low);
+                    _controller.Write(_gpios[pin], (_latch & bit) != 0 ? PinValue.High : PinValue.Low);
                 }
             }
         }
 
-        private void OnValueChanged(object sender, PinValueChangedEventArgs e)
+        private void OnPinChanged(object sender, PinValueChangedEventArgs e)
         {
             int pin = PinOf(e.PinNumber);
             if (pin < 0)

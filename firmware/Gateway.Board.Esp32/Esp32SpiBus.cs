@@ -9,10 +9,13 @@ namespace Gateway.Board.Esp32
     /// An SPI bus of the ESP32 through nanoFramework's SpiDevice: chip select n is GPIO
     /// <c>chipSelectGpios[n]</c> on bus <c>busId</c> (the board routes MOSI/MISO/SCLK with
     /// Configuration.SetPinFunction first). One SpiDevice per chip select, made again only when the mode
-    /// or clock changes. 8-bit words only: other word sizes answer EINVAL.
+    /// or clock changes. 8-bit words only: other word sizes answer EINVAL. Devices come from an
+    /// <see cref="SpiDeviceOpener"/> (<c>SpiDevice.Create</c> on the chip), so CI runs this very file over a
+    /// simulated SpiDevice with .NET's System.Device.Spi (tests/Gateway.Board.Tests/Esp32).
     /// </summary>
     public sealed class Esp32SpiBus : ISpiBus
     {
+        private readonly SpiDeviceOpener _open;
         private readonly int _busId;
         private readonly int[] _chipSelectGpios;
         private readonly SpiDevice[] _devices;
@@ -21,7 +24,13 @@ namespace Gateway.Board.Esp32
         private readonly object _gate = new object();
 
         public Esp32SpiBus(int busId, int[] chipSelectGpios)
+            : this(busId, chipSelectGpios, SpiDevice.Create)
         {
+        }
+
+        public Esp32SpiBus(int busId, int[] chipSelectGpios, SpiDeviceOpener open)
+        {
+            _open = open;
             _busId = busId;
             _chipSelectGpios = chipSelectGpios;
             _devices = new SpiDevice[chipSelectGpios.Length];
@@ -80,7 +89,7 @@ namespace Gateway.Board.Esp32
             settings.ClockFrequency = clockHz;
             settings.DataBitLength = 8;
             settings.DataFlow = DataFlow.MsbFirst;
-            device = SpiDevice.Create(settings);
+            device = _open(settings);
             _devices[chipSelect] = device;
             _modes[chipSelect] = mode;
             _clocks[chipSelect] = clockHz;

@@ -44,6 +44,7 @@ namespace Gateway.Board.Esp32
             config.BoardName = pins.Model;
             config.BoardModel = pins.Description;
             config.FirmwareVersion = BoardConfig.FirmwareVersion;
+            config.Crc = new NativeCrc32();
             BoardLink link = new BoardLink(config, board.Rm, hmac, clock, log, BootId.Create());
             board.Events.Target = link;
             board.Status.AddSource(new LinkStatusSource(link));
@@ -61,10 +62,10 @@ namespace Gateway.Board.Esp32
             }
         }
 
-        /// <summary>What this board serves: the ESP32 sizes, bank0 with its /dev/mem window, spi0 and the fitted test items.</summary>
+        /// <summary>What this board serves: the ESP32 sizes (larger with PSRAM), bank0 with its /dev/mem window, spi0 and the fitted test items.</summary>
         private static BoardDefinition Definition(BoardPins pins, IGpioBank bank0, ISpiBus spi0)
         {
-            BoardDefinition d = BoardDefinition.Esp32();
+            BoardDefinition d = pins.Psram ? BoardDefinition.Esp32WithPsram() : BoardDefinition.Esp32();
             d.Name = pins.Model;
             d.Model = pins.Description;
             d.FirmwareVersion = BoardConfig.FirmwareVersion;

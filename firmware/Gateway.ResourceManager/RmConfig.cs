@@ -42,7 +42,7 @@ namespace Gateway.ResourceManager
             c.MaxNodes = 48;
             c.Is64Bit = false;
             c.StatusSnapshots = 1;
-            c.StatusSnapshotBytes = 6144;
+            c.StatusSnapshotBytes = 4096;
             return c;
         }
     }

@@ -95,13 +95,13 @@ namespace Gateway.Devices.Boards
             // /data: a RAM file system with its starting files, afresh at every boot (G).
             ResourceAttr data = Dir(rm, root, "data", Dir0777, board.DataMount);
             File(rm, data, "app", 0x1ED, 100, 100, board.DataMount, FirmwareImages.Pattern(8192, 0x41505020), 0);
-            File(rm, data, "grpexec", 0x1EC, 100, 30, board.DataMount, FirmwareImages.Pattern(4096, 0x47525058), 0);
-            File(rm, data, "ownerexec", 0x1E4, 100, 100, board.DataMount, FirmwareImages.Pattern(4096, 0x4F574E58), 0);
+            File(rm, data, "grpexec", 0x1EC, 100, 30, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x47525058), 0);
+            File(rm, data, "ownerexec", 0x1E4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x4F574E58), 0);
             ResourceAttr notes = File(rm, data, "notes.txt", 0x1A4, 100, 100, board.DataMount, FirmwareImages.Notes(1024), 0);
             notes.MmapReply = MmapReplyKind.Plain;
-            File(rm, data, "private", 0x180, 100, 100, board.DataMount, FirmwareImages.Pattern(4096, 0x50525656), 0);
-            File(rm, data, "sticky", FileMode.Sticky | 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(4096, 0x5354434B), 0);
-            ResourceAttr form32 = File(rm, data, "form32", 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(4096, 0x46333220), 0);
+            File(rm, data, "private", 0x180, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x50525656), 0);
+            File(rm, data, "sticky", FileMode.Sticky | 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x5354434B), 0);
+            ResourceAttr form32 = File(rm, data, "form32", 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x46333220), 0);
             form32.FixedStatForm = StatForm.T32_2008;
             for (ResourceAttr c = data.FirstChild; c != null; c = c.NextSibling)
             {
@@ -110,7 +110,7 @@ namespace Gateway.Devices.Boards
             }
 
             ResourceAttr noexec = Dir(rm, root, "noexec", Dir0755, board.NoExecMount);
-            File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(4096, 0x544F4F4C), 0);
+            File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), 0);
 
             // /fw/map last: it describes every resource above.
             board.MapAttr = map;

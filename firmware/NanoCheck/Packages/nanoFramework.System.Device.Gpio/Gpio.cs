@@ -1,4 +1,7 @@
-// Declarations only: nanoFramework.System.Device.Gpio (System.Device.Gpio namespace).
+// Declarations only: nanoFramework.System.Device.Gpio, lib\System.Device.Gpio.dll. GpioController and GpioPin are
+// sealed; OpenPin has no (pin, mode, initial value) overload; PinValueChangedEventArgs is a Runtime.Events event.
+using nanoFramework.Runtime.Events;
+
 namespace System.Device.Gpio
 {
     public enum PinNumberingScheme
@@ -27,14 +30,16 @@ namespace System.Device.Gpio
         Falling = 2,
     }
 
-    public struct PinValue
+    public readonly struct PinValue
     {
         public static PinValue Low { get { throw null; } }
         public static PinValue High { get { throw null; } }
         public static implicit operator PinValue(int value) { throw null; }
         public static implicit operator PinValue(bool value) { throw null; }
+        public static explicit operator byte(PinValue value) { throw null; }
         public static explicit operator int(PinValue value) { throw null; }
         public static explicit operator bool(PinValue value) { throw null; }
+        public bool Equals(PinValue other) { throw null; }
         public static bool operator ==(PinValue a, PinValue b) { throw null; }
         public static bool operator !=(PinValue a, PinValue b) { throw null; }
         public override bool Equals(object obj) { throw null; }
@@ -42,7 +47,7 @@ namespace System.Device.Gpio
         public override string ToString() { throw null; }
     }
 
-    public class PinValueChangedEventArgs : EventArgs
+    public class PinValueChangedEventArgs : BaseEvent
     {
         public PinValueChangedEventArgs(PinEventTypes changeType, int pinNumber) { }
         public PinEventTypes ChangeType { get { throw null; } }
@@ -55,7 +60,7 @@ namespace System.Device.Gpio
 
     public sealed class GpioPin : IDisposable
     {
-        private GpioPin() { }
+        internal GpioPin() { }
         public int PinNumber { get { throw null; } }
         public TimeSpan DebounceTimeout { get { throw null; } set { } }
         public PinMode GetPinMode() { throw null; }
@@ -64,11 +69,11 @@ namespace System.Device.Gpio
         public PinValue Read() { throw null; }
         public void Write(PinValue value) { }
         public void Toggle() { }
-        public event PinValueChangedEventHandler ValueChanged;
+        public event PinValueChangedEventHandler ValueChanged { add { } remove { } }
         public void Dispose() { }
     }
 
-    public class GpioController : IDisposable
+    public sealed class GpioController : IDisposable
     {
         public GpioController() { }
         public GpioController(PinNumberingScheme numberingScheme) { }
@@ -76,12 +81,11 @@ namespace System.Device.Gpio
         public int PinCount { get { throw null; } }
         public GpioPin OpenPin(int pinNumber) { throw null; }
         public GpioPin OpenPin(int pinNumber, PinMode mode) { throw null; }
-        public GpioPin OpenPin(int pinNumber, PinMode mode, PinValue initialValue) { throw null; }
         public void ClosePin(int pinNumber) { }
         public bool IsPinOpen(int pinNumber) { throw null; }
+        public bool IsPinModeSupported(int pinNumber, PinMode mode) { throw null; }
         public void SetPinMode(int pinNumber, PinMode mode) { }
         public PinMode GetPinMode(int pinNumber) { throw null; }
-        public bool IsPinModeSupported(int pinNumber, PinMode mode) { throw null; }
         public PinValue Read(int pinNumber) { throw null; }
         public void Write(int pinNumber, PinValue value) { }
         public void RegisterCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback) { }

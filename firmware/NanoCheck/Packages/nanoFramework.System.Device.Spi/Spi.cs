@@ -1,4 +1,8 @@
-// Declarations only: nanoFramework.System.Device.Spi (System.Device.Spi namespace).
+// Declarations only: nanoFramework.System.Device.Spi, lib\System.Device.Spi.dll. SpiBusConfiguration has Simplex
+// (no SimplexTransmit/SimplexReceive); SpiConnectionSettings has no public copy constructor; the chip select's
+// active state is a PinValue.
+using System.Device.Gpio;
+
 namespace System.Device.Spi
 {
     public enum SpiMode
@@ -15,25 +19,30 @@ namespace System.Device.Spi
         LsbFirst = 1,
     }
 
+    public enum SpiSharingMode
+    {
+        Exclusive = 0,
+        Shared = 1,
+    }
+
     public enum SpiBusConfiguration
     {
         FullDuplex = 0,
         HalfDuplex = 1,
-        SimplexTransmit = 2,
-        SimplexReceive = 3,
+        Simplex = 2,
     }
 
     public sealed class SpiConnectionSettings
     {
-        public SpiConnectionSettings(int busId, int chipSelectLine = -1) { }
-        public SpiConnectionSettings(SpiConnectionSettings other) { }
+        public SpiConnectionSettings(int busId, int chipSelectLine) { }
         public int BusId { get { throw null; } set { } }
         public int ChipSelectLine { get { throw null; } set { } }
         public SpiMode Mode { get { throw null; } set { } }
         public int DataBitLength { get { throw null; } set { } }
         public int ClockFrequency { get { throw null; } set { } }
         public DataFlow DataFlow { get { throw null; } set { } }
-        public bool ChipSelectLineActiveState { get { throw null; } set { } }
+        public PinValue ChipSelectLineActiveState { get { throw null; } set { } }
+        public SpiSharingMode SharingMode { get { throw null; } set { } }
         public SpiBusConfiguration Configuration { get { throw null; } set { } }
     }
 
