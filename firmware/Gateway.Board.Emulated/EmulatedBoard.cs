@@ -45,6 +45,7 @@ public sealed class EmulatedBoard : IDisposable
         config.BoardName = definition.Name;
         config.BoardModel = definition.Model;
         config.FirmwareVersion = definition.FirmwareVersion;
+        config.Crc ??= SystemCrc32.Instance;
         Link = new BoardLink(config, Devices.Rm, new BclHmac(Options.Key ?? DevelopmentKey.Create()), Clock, log, BootId);
         Devices.Events.Target = Link;
         Devices.Status.AddSource(new LinkStatusSource(Link));

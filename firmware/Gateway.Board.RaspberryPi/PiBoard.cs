@@ -112,6 +112,7 @@ public sealed class PiBoard : IDisposable
         Sessions = Sessions,
         Window = Window,
         MaxBody = LinkLimits.DesktopBody,
+        Crc = SystemCrc32.Instance,
         BoardName = definition.Name,
         BoardModel = definition.Model,
         FirmwareVersion = definition.FirmwareVersion,

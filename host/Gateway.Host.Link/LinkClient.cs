@@ -62,7 +62,7 @@ public sealed class LinkClient : IAsyncDisposable
         this.stream = stream;
         this.options = options;
         hmac = new BclHmac(options.Key);
-        decoder = new FrameDecoder(Math.Max(options.MaxBody, HelloReply.Size));
+        decoder = new FrameDecoder(Math.Max(options.MaxBody, HelloReply.Size), SystemCrc32.Instance);
     }
 
     /// <summary>What the board said about itself and granted.</summary>
@@ -187,8 +187,8 @@ public sealed class LinkClient : IAsyncDisposable
 
     private async Task HandshakeAsync(CancellationToken cancellationToken)
     {
-        // A lone delimiter ends whatever partial frame noise left in the board's decoder.
-        await WriteAsync(new byte[] { FrameEncoder.Delimiter }, cancellationToken).ConfigureAwait(false);
+        // No flush needed: a partial frame that noise left in the board's decoder is dropped when the line goes
+        // idle, and the bytes it swallowed (this HELLO included) are searched again; a lost HELLO is sent again.
         byte[] scratch = new byte[LinkAuth.ScratchSize];
         byte[] mac = new byte[LinkAuth.MacSize];
         for (uint attempt = 1; attempt <= options.HandshakeAttempts; attempt++)
@@ -437,9 +437,15 @@ public sealed class LinkClient : IAsyncDisposable
                 }
 
                 int offset = 0;
-                while (offset < n)
+                while (true)
                 {
+                    // Until NeedMore: a failed frame may leave whole frames held in the decoder.
                     offset += decoder.Feed(readBuffer, offset, n - offset);
+                    if (decoder.Status == FrameDecodeStatus.NeedMore)
+                    {
+                        break;
+                    }
+
                     if (decoder.Status == FrameDecodeStatus.Frame)
                     {
                         OnFrame();
@@ -735,7 +741,7 @@ public sealed class LinkClient : IAsyncDisposable
         FrameHeader.Write(frame, 0, kind, flags, RefusalReason.None, seq, a, b);
         body.CopyTo(frame.AsSpan(FrameHeader.Size));
         byte[] wire = new byte[LinkLimits.WireLength(body.Length)];
-        int n = FrameEncoder.Encode(frame, 0, body.Length, wire, 0);
+        int n = FrameEncoder.Encode(frame, 0, body.Length, wire, 0, SystemCrc32.Instance);
         return wire.AsSpan(0, n).ToArray();
     }
 

@@ -24,7 +24,11 @@ namespace Gateway.Protocol.Link
     {
         private const int ReadChunk = 512;
 
+        /// <summary>Silent polls in a row after which a frame still arriving is taken as cut short (≥ 2 × PollMs). G.</summary>
+        private const int IdlePollsToExpire = 2;
+
         private readonly BoardLinkConfig config;
+        private readonly ICrc32 crc;
         private readonly IMessageHandler handler;
         private readonly IHmac hmac;
         private readonly IClock clock;
@@ -79,6 +83,7 @@ namespace Gateway.Protocol.Link
 
             config.Validate();
             this.config = config;
+            crc = config.Crc != null ? config.Crc : TableCrc32.Instance;
             this.handler = handler;
             this.hmac = hmac;
             this.clock = clock;
@@ -97,7 +102,7 @@ namespace Gateway.Protocol.Link
             ports = new LinkPort[config.EffectiveStreams];
             for (int i = 0; i < ports.Length; i++)
             {
-                ports[i] = new LinkPort(i, config.MaxBody, ReadChunk);
+                ports[i] = new LinkPort(i, config.MaxBody, ReadChunk, crc);
             }
 
             recentNonces = new byte[config.RecentNonces * HelloRequest.NonceSize];
@@ -169,8 +174,23 @@ namespace Gateway.Protocol.Link
 
                     if (n > 0)
                     {
+                        port.IdlePolls = 0;
                         counters.Add(LinkCounter.BytesIn, n);
                         Receive(port, n);
+                    }
+                    else
+                    {
+                        if (port.IdlePolls < IdlePollsToExpire)
+                        {
+                            port.IdlePolls++;
+                        }
+
+                        if (port.IdlePolls >= IdlePollsToExpire && port.Decoder.InFrame && port.Decoder.Expire())
+                        {
+                            // A frame stopped arriving mid-way: its tail was lost. Drop it and search what it held.
+                            OnOutcome(port);
+                            Receive(port, 0);
+                        }
                     }
 
                     CheckTimers(port);
@@ -207,7 +227,7 @@ namespace Gateway.Protocol.Link
                 counters.Increment(LinkCounter.EventsRaised);
                 FrameHeader.Write(eventFrame, 0, FrameKind.Event, 0, RefusalReason.None, counter, source, code);
                 EventBody.Encode(eventFrame, FrameHeader.Size, value);
-                int n = FrameEncoder.Encode(eventFrame, 0, EventBody.Size, eventTx, 0);
+                int n = FrameEncoder.Encode(eventFrame, 0, EventBody.Size, eventTx, 0, crc);
                 for (int i = 0; i < ports.Length; i++)
                 {
                     LinkPort p = ports[i];
@@ -293,6 +313,7 @@ namespace Gateway.Protocol.Link
                     p.Pending = false;
                     p.Session = null;
                     p.Decoder.Reset();
+                    p.IdlePolls = 0;
                     p.Decoder.MaxBody = p.Decoder.CapacityBody;
                     lock (p.WriteLock)
                     {
@@ -338,21 +359,32 @@ namespace Gateway.Protocol.Link
         {
             FrameDecoder decoder = port.Decoder;
             int offset = 0;
-            while (offset < count)
+            while (true)
             {
+                // Until NeedMore, not until the input is used up: a failed frame may leave whole frames held.
                 offset += decoder.Feed(port.Rx, offset, count - offset);
-                FrameDecodeStatus status = decoder.Status;
-                if (status == FrameDecodeStatus.Frame)
+                if (decoder.Status == FrameDecodeStatus.NeedMore)
                 {
-                    lock (engineLock)
-                    {
-                        Process(port);
-                    }
+                    return;
                 }
-                else if (status == FrameDecodeStatus.Dropped)
+
+                OnOutcome(port);
+            }
+        }
+
+        private void OnOutcome(LinkPort port)
+        {
+            FrameDecodeStatus status = port.Decoder.Status;
+            if (status == FrameDecodeStatus.Frame)
+            {
+                lock (engineLock)
                 {
-                    OnDrop(port);
+                    Process(port);
                 }
+            }
+            else if (status == FrameDecodeStatus.Dropped)
+            {
+                OnDrop(port);
             }
         }
 
@@ -364,7 +396,7 @@ namespace Gateway.Protocol.Link
             {
                 lock (engineLock)
                 {
-                    log.Warn("link: HELLO in link version " + decoder.Header.Version.ToString() + " refused (this board speaks 1)");
+                    log.Warn("link: HELLO in link version " + decoder.Header.Version.ToString() + " refused (this board speaks " + LinkLimits.Version.ToString() + ")");
                     RefuseHandshake(port, FrameKind.HelloReply, decoder.Header.Seq, Errno.ENOTSUP, RefusalReason.UnsupportedVersion);
                 }
             }
@@ -428,7 +460,7 @@ namespace Gateway.Protocol.Link
             {
                 case FrameKind.Request:
                 case FrameKind.Declare:
-                    OnSequenced(port, s, h.Seq, d.Buffer, d.BodyLength);
+                    OnSequenced(port, s, h.Seq, d.Buffer, d.HeaderOffset, d.BodyLength);
                     return;
                 case FrameKind.Ping:
                     counters.Increment(LinkCounter.PingsAnswered);
@@ -580,12 +612,12 @@ namespace Gateway.Protocol.Link
             SendAndSetEvents(port, port.Control, 0, true, port.Session == s && (s.Features & LinkFeatures.Events) != 0);
         }
 
-        private void OnSequenced(LinkPort port, LinkSession s, uint seq, byte[] frame, int bodyLength)
+        private void OnSequenced(LinkPort port, LinkSession s, uint seq, byte[] frame, int at, int bodyLength)
         {
             int ahead = (int)(seq - s.NextSeq);
             if (ahead == 0)
             {
-                Execute(port, s, frame, bodyLength);
+                Execute(port, s, frame, at, bodyLength);
                 ExecuteHeld(port, s);
                 return;
             }
@@ -605,7 +637,7 @@ namespace Gateway.Protocol.Link
                     return;
                 }
 
-                Array.Copy(frame, 0, s.HoldFrames[i], 0, FrameHeader.Size + bodyLength);
+                Array.Copy(frame, at, s.HoldFrames[i], 0, FrameHeader.Size + bodyLength);
                 s.HoldSeq[i] = seq;
                 s.HoldBodyLength[i] = bodyLength;
                 s.HoldValid[i] = true;
@@ -634,23 +666,23 @@ namespace Gateway.Protocol.Link
                 }
 
                 s.HoldValid[i] = false;
-                Execute(port, s, s.HoldFrames[i], s.HoldBodyLength[i]);
+                Execute(port, s, s.HoldFrames[i], 0, s.HoldBodyLength[i]);
             }
         }
 
-        /// <summary>Executes the sequenced frame at the start of <paramref name="frame"/>, caches its reply and sends it.</summary>
-        private void Execute(LinkPort port, LinkSession s, byte[] frame, int bodyLength)
+        /// <summary>Executes the sequenced frame at <paramref name="at"/> in <paramref name="frame"/>, caches its reply and sends it.</summary>
+        private void Execute(LinkPort port, LinkSession s, byte[] frame, int at, int bodyLength)
         {
-            int kind = frame[FrameHeader.OffKind];
-            uint seq = LittleEndian.ReadU32(frame, FrameHeader.OffSeq);
-            int a = LittleEndian.ReadI32(frame, FrameHeader.OffA);
-            int b = LittleEndian.ReadI32(frame, FrameHeader.OffB);
+            int kind = frame[at + FrameHeader.OffKind];
+            uint seq = LittleEndian.ReadU32(frame, at + FrameHeader.OffSeq);
+            int a = LittleEndian.ReadI32(frame, at + FrameHeader.OffA);
+            int b = LittleEndian.ReadI32(frame, at + FrameHeader.OffB);
             int i = s.IndexOf(seq);
             Reply reply = s.CacheReplies[i];
             reply.Reset();
             int reason = kind == FrameKind.Declare
-                ? ExecuteDeclare(s, a, b, frame, bodyLength, reply)
-                : ExecuteRequest(s, a, b, frame, bodyLength, reply);
+                ? ExecuteDeclare(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply)
+                : ExecuteRequest(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply);
 
             int replyBody = reply.IsError ? 0 : reply.Length;
             FrameHeader.Write(s.CacheFrames[i], 0, FrameKind.Reply, reply.IsError ? FrameFlags.Error : 0, reason, seq, reply.Value, 0);
@@ -666,7 +698,7 @@ namespace Gateway.Protocol.Link
             Send(port, s.CacheFrames[i], replyBody);
         }
 
-        private int ExecuteRequest(LinkSession s, int pid, int coid, byte[] frame, int bodyLength, Reply reply)
+        private int ExecuteRequest(LinkSession s, int pid, int coid, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
         {
             if (!s.IsDeclared(pid))
             {
@@ -677,7 +709,7 @@ namespace Gateway.Protocol.Link
             counters.Increment(LinkCounter.RequestsApplied);
             try
             {
-                handler.Handle(s.Slot, pid, coid, frame, FrameHeader.Size, bodyLength, reply);
+                handler.Handle(s.Slot, pid, coid, frame, bodyOffset, bodyLength, reply);
             }
             catch (Exception e)
             {
@@ -692,10 +724,10 @@ namespace Gateway.Protocol.Link
             return RefusalReason.None;
         }
 
-        private int ExecuteDeclare(LinkSession s, int pid, int flags, byte[] frame, int bodyLength, Reply reply)
+        private int ExecuteDeclare(LinkSession s, int pid, int flags, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
         {
             counters.Increment(LinkCounter.DeclaresApplied);
-            if (cred.Decode(frame, FrameHeader.Size, bodyLength) != DecodeError.None)
+            if (cred.Decode(frame, bodyOffset, bodyLength) != DecodeError.None)
             {
                 reply.SetError(Errno.EINVAL);
                 return RefusalReason.BadDeclare;
@@ -874,7 +906,7 @@ namespace Gateway.Protocol.Link
 
         private void SendAndSetEvents(LinkPort port, byte[] frame, int bodyLength, bool setEvents, bool eventsEnabled)
         {
-            int n = FrameEncoder.Encode(frame, 0, bodyLength, port.Tx, 0);
+            int n = FrameEncoder.Encode(frame, 0, bodyLength, port.Tx, 0, crc);
             lock (port.WriteLock)
             {
                 if (port.Stream != null && !port.IsBroken)

@@ -1,4 +1,5 @@
 using System;
+using Gateway.Protocol.Platform;
 
 namespace Gateway.Protocol.Link
 {
@@ -41,6 +42,12 @@ namespace Gateway.Protocol.Link
 
         /// <summary>The feature bits this board supports (<see cref="LinkFeatures"/>).</summary>
         public uint Features = LinkFeatures.Known;
+
+        /// <summary>
+        /// The link's CRC-32: the platform's native one (nanoFramework's System.IO.Hashing on the ESP32,
+        /// System.IO.Hashing on desktops). Null means the portable table CRC (<see cref="TableCrc32"/>).
+        /// </summary>
+        public ICrc32 Crc;
 
         public string BoardName = "gateway";
         public string BoardModel = "unknown";

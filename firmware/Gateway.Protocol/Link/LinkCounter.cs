@@ -3,14 +3,14 @@ namespace Gateway.Protocol.Link
     /// <summary>The identities of the <see cref="LinkCounters"/>; <see cref="Name"/> gives the stable JSON name.</summary>
     public static class LinkCounter
     {
-        /// <summary>Frames that passed the decoder (CRC, COBS, length, version).</summary>
+        /// <summary>Frames that passed the decoder (preamble, length, CRC, version).</summary>
         public const int FramesIn = 0;
         public const int FramesOut = 1;
         public const int BytesIn = 2;
         public const int BytesOut = 3;
 
         /// <summary>Frame drops by reason (FrameDropReason).</summary>
-        public const int DropCobs = 4;
+        public const int DropHeader = 4;
         public const int DropCrc = 5;
         public const int DropOversize = 6;
         public const int DropShort = 7;
@@ -67,8 +67,11 @@ namespace Gateway.Protocol.Link
         /// <summary>Streams refused because every stream slot was busy.</summary>
         public const int StreamsRefused = 27;
 
+        /// <summary>Frames cut short: the line went idle in the middle of one (FrameDropReason.Truncated).</summary>
+        public const int DropTruncated = 28;
+
         /// <summary>The number of counters.</summary>
-        public const int Count = 28;
+        public const int Count = 29;
 
         public static string Name(int counter)
         {
@@ -78,7 +81,7 @@ namespace Gateway.Protocol.Link
                 case FramesOut: return "frames-out";
                 case BytesIn: return "bytes-in";
                 case BytesOut: return "bytes-out";
-                case DropCobs: return "drop-cobs";
+                case DropHeader: return "drop-header";
                 case DropCrc: return "drop-crc";
                 case DropOversize: return "drop-oversize";
                 case DropShort: return "drop-short";
@@ -102,6 +105,7 @@ namespace Gateway.Protocol.Link
                 case EventsSent: return "events-sent";
                 case HandlerFaults: return "handler-faults";
                 case StreamsRefused: return "streams-refused";
+                case DropTruncated: return "drop-truncated";
                 default: return "unknown";
             }
         }
@@ -111,11 +115,12 @@ namespace Gateway.Protocol.Link
         {
             switch (reason)
             {
-                case FrameDropReason.Cobs: return DropCobs;
+                case FrameDropReason.Header: return DropHeader;
                 case FrameDropReason.Crc: return DropCrc;
                 case FrameDropReason.Oversize: return DropOversize;
                 case FrameDropReason.Short: return DropShort;
                 case FrameDropReason.BadVersion: return DropBadVersion;
+                case FrameDropReason.Truncated: return DropTruncated;
                 default: return -1;
             }
         }

@@ -41,8 +41,8 @@ namespace Gateway.Protocol.Link
         {
             get
             {
-                return values[LinkCounter.DropCobs] + values[LinkCounter.DropCrc] + values[LinkCounter.DropOversize]
-                    + values[LinkCounter.DropShort] + values[LinkCounter.DropBadVersion];
+                return values[LinkCounter.DropHeader] + values[LinkCounter.DropCrc] + values[LinkCounter.DropOversize]
+                    + values[LinkCounter.DropShort] + values[LinkCounter.DropBadVersion] + values[LinkCounter.DropTruncated];
             }
         }
 

@@ -2,13 +2,13 @@ namespace Gateway.Protocol.Link
 {
     /// <summary>
     /// Sizes of the link (hardware-docs/link.md §5). The negotiated limit is the <b>body</b>: the bytes of one QNX
-    /// message or reply in a frame. A frame adds its 16-byte header and 4-byte CRC; on the wire COBS adds at
-    /// most one byte in 254, plus one, plus the 0x00 delimiter.
+    /// message or reply in a frame. A frame adds its 16-byte header and 4-byte CRC; on the wire the 12-byte
+    /// preamble (marker, length, preamble CRC) goes before it, and nothing else: the payload is copied, never stuffed.
     /// </summary>
     public static class LinkLimits
     {
         /// <summary>The link protocol version this code speaks (header byte 0).</summary>
-        public const int Version = 1;
+        public const int Version = 2;
 
         /// <summary>One page: the data a frame must be able to carry on every board.</summary>
         public const int PageSize = 4096;
@@ -37,10 +37,10 @@ namespace Gateway.Protocol.Link
             return maxBody + FrameOverhead;
         }
 
-        /// <summary>The most wire bytes of one frame with a body of at most <paramref name="maxBody"/>, delimiter included.</summary>
+        /// <summary>The wire bytes of one frame with a body of at most <paramref name="maxBody"/>: preamble + frame.</summary>
         public static int WireLength(int maxBody)
         {
-            return Cobs.MaxEncodedLength(FrameLength(maxBody)) + 1;
+            return FramePreamble.Size + FrameLength(maxBody);
         }
     }
 }

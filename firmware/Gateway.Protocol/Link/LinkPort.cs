@@ -34,6 +34,9 @@ namespace Gateway.Protocol.Link
         public uint AuthSeq;
 
         public bool InUse;
+
+        /// <summary>Reads in a row that returned nothing (a frame stuck half-way is dropped after a few).</summary>
+        public int IdlePolls;
         private int broken;
         public bool EventsEnabled;
         public IByteStream Stream;
@@ -55,10 +58,10 @@ namespace Gateway.Protocol.Link
             Interlocked.Exchange(ref broken, 0);
         }
 
-        public LinkPort(int index, int maxBody, int readChunk)
+        public LinkPort(int index, int maxBody, int readChunk, ICrc32 crc)
         {
             Index = index;
-            Decoder = new FrameDecoder(maxBody);
+            Decoder = new FrameDecoder(maxBody, crc);
             Rx = new byte[readChunk];
             Tx = new byte[LinkLimits.WireLength(maxBody)];
         }

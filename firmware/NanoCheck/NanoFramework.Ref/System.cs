@@ -90,6 +90,8 @@ namespace System
         public static void Copy(Array sourceArray, Array destinationArray, int length) { }
         public static void Clear(Array array, int index, int length) { }
         public static int IndexOf(Array array, object value) { throw null; }
+        public static int IndexOf(Array array, object value, int startIndex) { throw null; }
+        public static int IndexOf(Array array, object value, int startIndex, int count) { throw null; }
         public object Clone() { throw null; }
     }
 

@@ -49,7 +49,7 @@ public sealed record LinkAudit
     /// <summary>The board's <c>drop-stale</c>.</summary>
     public required long Stale { get; init; }
 
-    /// <summary>The board's <c>drop-crc</c> + <c>drop-cobs</c>: corrupt frames dropped, never acted on.</summary>
+    /// <summary>The board's <c>drop-crc</c> + <c>drop-header</c>: corrupt frames dropped, never acted on.</summary>
     public required long CorruptDropped { get; init; }
 
     /// <summary>The board's <c>sessions-opened</c>.</summary>

@@ -111,7 +111,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
             DuplicatesAnswered = Counter("duplicates-answered"),
             DuplicatesHeld = Counter("drop-duplicate-held"),
             Stale = Counter("drop-stale"),
-            CorruptDropped = Counter("drop-crc") + Counter("drop-cobs"),
+            CorruptDropped = Counter("drop-crc") + Counter("drop-header"),
             Sessions = Counter("sessions-opened"),
         };
     }

@@ -2,21 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Gateway.Protocol.Link;
 
 namespace Gateway.Host.Targets.Faults;
 
 /// <summary>
-/// Splits a byte flow into frames at the 0x00 delimiter and, per frame, drops, corrupts, duplicates, reorders or
+/// Splits a byte flow into link frames (a marker, a length, … : <see cref="FramePreamble"/>) and, per frame, drops, corrupts, duplicates, reorders or
 /// delays it at the rates of <see cref="FaultOptions"/>, passing the result to a sink. One direction of a link;
 /// wrap each direction separately. All decisions come from one seeded <see cref="Random"/>, so a run is
 /// reproducible up to thread timing (<see cref="Seed"/> says which seed was used). Sink calls are serialized.
-/// Frame-aware, not byte-transparent: bytes after the last delimiter wait for the next one (link traffic always
-/// ends a frame with it).
+/// Frame-aware, not byte-transparent: a frame's first bytes wait for the rest; bytes that start no frame (idle fill)
+/// pass on untouched.
 /// </summary>
 public sealed class FrameFaultInjector : IDisposable
 {
-    private const byte Delimiter = 0x00;
-
     private readonly FaultOptions options;
     private readonly Action<ReadOnlyMemory<byte>> sink;
     private readonly Random random;
@@ -26,7 +25,7 @@ public sealed class FrameFaultInjector : IDisposable
     private int heldGeneration;
     private bool disposed;
 
-    /// <param name="sink">Receives the bytes that reach the other side (whole frames with their delimiter).</param>
+    /// <param name="sink">Receives the bytes that reach the other side (whole frames, or runs of idle fill).</param>
     public FrameFaultInjector(FaultOptions options, Action<ReadOnlyMemory<byte>> sink)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,14 +52,61 @@ public sealed class FrameFaultInjector : IDisposable
             foreach (byte b in data)
             {
                 partial.Add(b);
-                if (b == Delimiter)
+            }
+
+            while (partial.Count > 0)
+            {
+                int notFrame = NotAFrame();
+                if (notFrame > 0)
                 {
-                    byte[] frame = partial.ToArray();
-                    partial.Clear();
-                    OnFrame(frame);
+                    // Idle fill: carries no frame, passes on untouched.
+                    Stats.CountFrame();
+                    Emit(Take(notFrame));
+                    continue;
                 }
+
+                if (partial.Count < FramePreamble.Size)
+                {
+                    return;
+                }
+
+                long total = FramePreamble.Size + (long)ReadLength() + FrameHeader.CrcSize;
+                if (partial.Count < total)
+                {
+                    return;
+                }
+
+                OnFrame(Take((int)total));
             }
         }
+    }
+
+    /// <summary>Bytes at the front that cannot start a frame (up to the next marker byte); 0 when one may start.</summary>
+    private int NotAFrame()
+    {
+        int known = Math.Min(partial.Count, FramePreamble.MarkerSize);
+        ReadOnlySpan<byte> marker = stackalloc byte[] { FramePreamble.Marker0, FramePreamble.Marker1, FramePreamble.Marker2, FramePreamble.Marker3 };
+        for (int i = 0; i < known; i++)
+        {
+            if (partial[i] != marker[i])
+            {
+                int next = partial.IndexOf(FramePreamble.Marker0, 1);
+                return next < 0 ? partial.Count : next;
+            }
+        }
+
+        return 0;
+    }
+
+    private uint ReadLength() =>
+        (uint)(partial[FramePreamble.OffLength] | (partial[FramePreamble.OffLength + 1] << 8)
+            | (partial[FramePreamble.OffLength + 2] << 16) | (partial[FramePreamble.OffLength + 3] << 24));
+
+    private byte[] Take(int n)
+    {
+        byte[] taken = partial.GetRange(0, n).ToArray();
+        partial.RemoveRange(0, n);
+        return taken;
     }
 
     public override string ToString() => $"faults {options}; {Stats}";
@@ -76,13 +122,6 @@ public sealed class FrameFaultInjector : IDisposable
     private void OnFrame(byte[] frame)
     {
         Stats.CountFrame();
-        if (frame.Length == 1)
-        {
-            // A lone delimiter (idle fill) carries no frame: pass it on untouched.
-            Emit(frame);
-            return;
-        }
-
         if (Roll(options.Drop))
         {
             Stats.CountDrop();
@@ -92,7 +131,8 @@ public sealed class FrameFaultInjector : IDisposable
         if (Roll(options.Corrupt))
         {
             Stats.CountCorrupt();
-            frame[random.Next(frame.Length - 1)] ^= (byte)(1 << random.Next(8));
+            // Past the marker, so the receiver sees a frame and drops it (header or CRC) rather than skipping it unseen.
+            frame[FramePreamble.MarkerSize + random.Next(frame.Length - FramePreamble.MarkerSize)] ^= (byte)(1 << random.Next(8));
         }
 
         int copies = 1;

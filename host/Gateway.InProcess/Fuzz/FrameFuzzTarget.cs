@@ -6,7 +6,7 @@ namespace Gateway.InProcess.Fuzz;
 
 /// <summary>
 /// The board's <see cref="FrameDecoder"/> over mutated wire streams (one to four frames: request frames carrying
-/// the message corpus, and the other kinds). Oracles per input: <c>Feed</c> never throws and consumes between 1
+/// the message corpus, and the other kinds). Oracles per input: <c>Feed</c> never throws and consumes between 0
 /// and <c>count</c> bytes; the same stream fed whole and fed in random chunks (one byte included) gives the same
 /// outcomes (frames with the same header and body, drops with the same reason); no frame's body passes the
 /// negotiated maximum and the buffer never grows (memory bounded by construction: the decoder allocates nothing,
@@ -50,7 +50,7 @@ public sealed class FrameFuzzTarget
         Frames = frames;
     }
 
-    /// <summary>Wire frames (COBS + delimiter), as corpus entries for the mutator.</summary>
+    /// <summary>Wire frames (preamble + frame), as corpus entries for the mutator.</summary>
     public IReadOnlyList<FuzzMessage> Frames { get; }
 
     /// <summary>Builds a stream of one to four frames into <paramref name="buffer"/>; returns its length.</summary>
@@ -146,23 +146,26 @@ public sealed class FrameFuzzTarget
     private string? FeedWhole(byte[] s, int count, ref int n)
     {
         int offset = 0;
-        while (offset < count)
+        while (true)
         {
             int used = whole.Feed(s, offset, count - offset);
-            if (used < 1 || used > count - offset)
+            if (used < 0 || used > count - offset)
             {
                 return $"Feed consumed {used} of {count - offset}";
             }
 
             offset += used;
+            if (whole.Status == FrameDecodeStatus.NeedMore)
+            {
+                return offset == count ? Expire(whole, outcomesWhole, ref n) : $"NeedMore with {count - offset} bytes unread";
+            }
+
             string? e = Outcome(whole, outcomesWhole, ref n);
             if (e != null)
             {
                 return e;
             }
         }
-
-        return null;
     }
 
     private string? FeedChunked(byte[] s, int count, ref int n)
@@ -173,15 +176,26 @@ public sealed class FrameFuzzTarget
         {
             int chunk = Math.Min(mode == 0 ? 1 : mode == 1 ? 1 + rng.Next(16) : 1 + rng.Next(4096), count - offset);
             int end = offset + chunk;
-            while (offset < end)
+            while (true)
             {
+                // 0 bytes used is legal: an outcome from bytes held since an earlier call.
                 int used = chunked.Feed(s, offset, end - offset);
-                if (used < 1 || used > end - offset)
+                if (used < 0 || used > end - offset)
                 {
                     return $"Feed consumed {used} of {end - offset}";
                 }
 
                 offset += used;
+                if (chunked.Status == FrameDecodeStatus.NeedMore)
+                {
+                    if (offset != end)
+                    {
+                        return $"NeedMore with {end - offset} bytes unread";
+                    }
+
+                    break;
+                }
+
                 string? e = Outcome(chunked, outcomesChunked, ref n);
                 if (e != null)
                 {
@@ -190,7 +204,37 @@ public sealed class FrameFuzzTarget
             }
         }
 
-        return null;
+        return Expire(chunked, outcomesChunked, ref n);
+    }
+
+    /// <summary>The line goes idle after the input: a cut frame is dropped and what it held is searched.</summary>
+    private static string? Expire(FrameDecoder d, long[] outcomes, ref int n)
+    {
+        // Each Expire drops at least one marker byte, so this ends; the guard only bounds a broken decoder.
+        for (int guard = 0; guard < 100_000; guard++)
+        {
+            if (!d.Expire())
+            {
+                return null;
+            }
+
+            while (true)
+            {
+                string? e = Outcome(d, outcomes, ref n);
+                if (e != null)
+                {
+                    return e;
+                }
+
+                d.Feed(Array.Empty<byte>(), 0, 0);
+                if (d.Status == FrameDecodeStatus.NeedMore)
+                {
+                    break;
+                }
+            }
+        }
+
+        return "the decoder kept reporting outcomes from held bytes";
     }
 
     /// <summary>Records a frame or drop as a number (status, reason, header, body length and a body checksum).</summary>

@@ -251,9 +251,14 @@ internal sealed class RawBoard
                 throw new Xunit.Sdk.XunitException("the stream closed");
             }
 
-            for (int offset = 0; offset < n;)
+            for (int offset = 0; ;)
             {
                 offset += decoder.Feed(rx, offset, n - offset);
+                if (decoder.Status == FrameDecodeStatus.NeedMore)
+                {
+                    break;
+                }
+
                 if (decoder.Status == FrameDecodeStatus.Frame)
                 {
                     FrameHeader h = decoder.Header;

@@ -58,9 +58,14 @@ internal sealed class RawHost
                 throw new Xunit.Sdk.XunitException("the board closed the stream");
             }
 
-            for (int offset = 0; offset < n;)
+            for (int offset = 0; ;)
             {
                 offset += decoder.Feed(rx, offset, n - offset);
+                if (decoder.Status == FrameDecodeStatus.NeedMore)
+                {
+                    break;
+                }
+
                 if (decoder.Status == FrameDecodeStatus.Frame)
                 {
                     FrameHeader h = decoder.Header;

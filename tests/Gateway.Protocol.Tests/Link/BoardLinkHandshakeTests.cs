@@ -88,7 +88,7 @@ public sealed class BoardLinkHandshakeTests
 
         Assert.Equal((FrameKind.HelloReply, true, Errno.EPERM, RefusalReason.ReplayedNonce), (replay.Kind, replay.IsError, replay.A, replay.Reason));
         // Refusal body: lowest version 01, highest version 01, reserved 00 00.
-        Assert.Equal(Hex.Parse("01 01 00 00"), replay.Body);
+        Assert.Equal(Hex.Parse("02 02 00 00"), replay.Body);
         Assert.Equal((true, RefusalReason.ReplayedNonce), (replayElsewhere.IsError, replayElsewhere.Reason));
         Assert.Empty(host.Fence());
         Assert.Equal(1, board.Link.SessionCount);
@@ -112,17 +112,20 @@ public sealed class BoardLinkHandshakeTests
         Assert.Empty(board.Handler.Ended);
     }
 
-    [Fact]
-    public void Hello_UnknownVersion_IsRefusedAsUnsupportedAndCounted()
+    [Theory]
+    [InlineData(1)] // a version-1 header: the COBS-era link (this board speaks version 2 only)
+    [InlineData(3)] // a future version
+    public void Hello_UnknownVersion_IsRefusedAsUnsupportedAndCounted(int version)
     {
         using var board = new BoardHarness();
         TestHost host = board.Connect();
 
-        TestFrame reply = host.Exchange(Wire.Frame(FrameKind.Hello, 4, body: TestHost.HelloBody(host.HostId), version: 2));
+        TestFrame reply = host.Exchange(Wire.Frame(FrameKind.Hello, 4, body: TestHost.HelloBody(host.HostId), version: version));
 
-        Assert.Equal((FrameKind.HelloReply, 1, 4u), (reply.Kind, reply.Version, reply.Seq));
+        // The refusal names the versions the board speaks (lowest 2, highest 2) so the host can tell what to use.
+        Assert.Equal((FrameKind.HelloReply, 2, 4u), (reply.Kind, reply.Version, reply.Seq));
         Assert.Equal((true, Errno.ENOTSUP, RefusalReason.UnsupportedVersion), (reply.IsError, reply.A, reply.Reason));
-        Assert.Equal(Hex.Parse("01 01 00 00"), reply.Body);
+        Assert.Equal(Hex.Parse("02 02 00 00"), reply.Body);
         Assert.Equal(1, board.Link.Counters.Get(LinkCounter.DropBadVersion));
         Assert.Equal(1, board.Link.Counters.AuthFailures);
     }

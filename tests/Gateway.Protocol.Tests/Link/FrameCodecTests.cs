@@ -15,8 +15,8 @@ public sealed class FrameCodecTests
 
         h.Write(b, 2);
 
-        // version 01, kind 06 (REQUEST), flags 00, reason 00, seq 7, a = pid 1, b = coid 3; bytes around untouched.
-        Assert.Equal(Hex.Parse("ff ff 01 06 00 00 07 00 00 00 01 00 00 00 03 00 00 00 ff ff"), b);
+        // version 02, kind 06 (REQUEST), flags 00, reason 00, seq 7, a = pid 1, b = coid 3; bytes around untouched.
+        Assert.Equal(Hex.Parse("ff ff 02 06 00 00 07 00 00 00 01 00 00 00 03 00 00 00 ff ff"), b);
     }
 
     [Fact]
@@ -36,20 +36,22 @@ public sealed class FrameCodecTests
     [Fact]
     public void Encode_Ping_MatchesGoldenWireBytes()
     {
-        // PING seq 1. Decoded: 01 09 00 00 | 01 00 00 00 | 00 00 00 00 | 00 00 00 00 | crc c4 81 04 af
+        // PING seq 1: marker a5 5a c3 3c | length 16 | preamble CRC 7a ee 9e a3 |
+        // header 02 09 00 00 | 01 00 00 00 | 00 00 00 00 | 00 00 00 00 | frame CRC 36 35 cc 86
         byte[] wire = Wire.Frame(FrameKind.Ping, 1);
 
-        Assert.Equal(Hex.Parse("03 01 09 01 02 01 01 01 01 01 01 01 01 01 01 01 05 c4 81 04 af 00"), wire);
+        Assert.Equal(Hex.Parse("a5 5a c3 3c 10 00 00 00 7a ee 9e a3 02 09 00 00 01 00 00 00 00 00 00 00 00 00 00 00 36 35 cc 86"), wire);
     }
 
     [Fact]
     public void Encode_RequestWithBody_MatchesGoldenWireBytes()
     {
         // REQUEST seq 7 from pid 1 coid 3, body 16 01 10 00 (an _IO_CLOSE header: type 0x116, combine_len 16).
-        // Decoded: 01 06 00 00 07 00 00 00 01 00 00 00 03 00 00 00 16 01 10 00 | crc 04 68 cf 21
+        // Preamble: marker, length 20 (header + body), CRC 2d 79 fc 2c. Then the header and body as they are
+        // (zeros and all: nothing is stuffed) and the frame CRC ce 25 66 8e.
         byte[] wire = Wire.Frame(FrameKind.Request, 7, 1, 3, Hex.Parse("16 01 10 00"));
 
-        Assert.Equal(Hex.Parse("03 01 06 01 02 07 01 01 02 01 01 01 02 03 01 01 04 16 01 10 05 04 68 cf 21 00"), wire);
+        Assert.Equal(Hex.Parse("a5 5a c3 3c 14 00 00 00 2d 79 fc 2c 02 06 00 00 07 00 00 00 01 00 00 00 03 00 00 00 16 01 10 00 ce 25 66 8e"), wire);
     }
 
     [Fact]
@@ -61,23 +63,41 @@ public sealed class FrameCodecTests
 
         int n = FrameEncoder.Encode(frame, 0, 0, dst, 1);
 
-        // REPLY seq 5, ERROR, reason 1 (not authenticated), a = EPERM: decoded 01 07 01 01 05 00 00 00 01 00 … | a3 9a 42 cd
-        Assert.Equal(Hex.Parse("06 01 07 01 01 05 01 01 02 01 01 01 01 01 01 01 05 a3 9a 42 cd 00"), dst.AsSpan(1, n).ToArray());
+        // REPLY seq 5, ERROR, reason 1 (not authenticated), a = EPERM, no body.
+        Assert.Equal(Hex.Parse("a5 5a c3 3c 10 00 00 00 7a ee 9e a3 02 07 01 01 05 00 00 00 01 00 00 00 00 00 00 00 51 2e 8a e4"), dst.AsSpan(1, n).ToArray());
         Assert.Equal(0xEE, dst[0]);
         Assert.Equal(0xEE, dst[1 + n]);
     }
 
-    [Fact]
-    public void WireLength_LargestBody_BoundsTheEncoding()
+    [Theory]
+    [InlineData(LinkLimits.MinBody)]
+    [InlineData(LinkLimits.DesktopBody)]
+    [InlineData(LinkLimits.MaxBody)]
+    public void WireLength_LargestBody_IsExactAndWithinTwoPercent(int body)
     {
-        byte[] frame = new byte[LinkLimits.FrameLength(LinkLimits.MinBody)];
+        byte[] frame = new byte[LinkLimits.FrameLength(body)];
         new Random(1).NextBytes(frame);
-        byte[] dst = new byte[LinkLimits.WireLength(LinkLimits.MinBody)];
+        byte[] dst = new byte[LinkLimits.WireLength(body)];
 
-        int n = FrameEncoder.Encode(frame, 0, LinkLimits.MinBody, dst, 0);
+        int n = FrameEncoder.Encode(frame, 0, body, dst, 0);
 
-        Assert.True(n <= dst.Length);
-        Assert.Equal(0, dst[n - 1]);
+        // Preamble 12 + header 16 + CRC 4 whatever the data: the payload is copied, never stuffed.
+        Assert.Equal(dst.Length, n);
+        Assert.Equal(body + 32, n);
+        Assert.True(n <= body * 1.02, $"{n} wire bytes for a {body}-byte body");
+    }
+
+    [Fact]
+    public void Encode_ZeroBody_CopiesTheZerosAsTheyAre()
+    {
+        byte[] frame = new byte[LinkLimits.FrameLength(LinkLimits.PageSize)];
+        FrameHeader.Write(frame, 0, FrameKind.Reply, 0, 0, 3, LinkLimits.PageSize, 0);
+        byte[] dst = new byte[LinkLimits.WireLength(LinkLimits.PageSize)];
+
+        int n = FrameEncoder.Encode(frame, 0, LinkLimits.PageSize, dst, 0);
+
+        Assert.Equal(LinkLimits.PageSize + 32, n);
+        Assert.All(dst.AsSpan(28, LinkLimits.PageSize).ToArray(), b => Assert.Equal(0, b));
     }
 
     [Fact]

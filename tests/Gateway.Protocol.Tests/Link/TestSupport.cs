@@ -359,9 +359,14 @@ internal static class Wire
     {
         var frames = new List<TestFrame>();
         int off = 0;
-        while (off < wire.Length)
+        while (true)
         {
             off += decoder.Feed(wire, off, wire.Length - off);
+            if (decoder.Status == FrameDecodeStatus.NeedMore)
+            {
+                break;
+            }
+
             if (decoder.Status == FrameDecodeStatus.Frame)
             {
                 FrameHeader h = decoder.Header;

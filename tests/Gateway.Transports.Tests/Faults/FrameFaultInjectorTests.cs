@@ -4,19 +4,30 @@ using System.Linq;
 using System.Numerics;
 using System.Threading.Tasks;
 using Gateway.Host.Targets.Faults;
+using Gateway.Protocol.Link;
 
 namespace Gateway.Transports.Tests.Faults;
 
 public sealed class FrameFaultInjectorTests
 {
-    // Four frames as they look on the wire: bytes then the 0x00 delimiter.
+    // Four link frames as they look on the wire (preamble, header, body of 1 … 3 bytes, CRC).
     private static readonly byte[][] Frames =
     {
-        new byte[] { 0x0A, 0x01, 0x00 },
-        new byte[] { 0x0B, 0x02, 0x02, 0x00 },
-        new byte[] { 0x0C, 0x03, 0x03, 0x03, 0x00 },
-        new byte[] { 0x0D, 0x04, 0x00 },
+        WireFrame(0x0A, 1),
+        WireFrame(0x0B, 2),
+        WireFrame(0x0C, 3),
+        WireFrame(0x0D, 1),
     };
+
+    private static byte[] WireFrame(byte fill, int bodyLength)
+    {
+        byte[] frame = new byte[LinkLimits.FrameLength(bodyLength)];
+        FrameHeader.Write(frame, 0, FrameKind.Request, 0, 0, fill, 1, 3);
+        frame.AsSpan(FrameHeader.Size, bodyLength).Fill(fill);
+        byte[] wire = new byte[LinkLimits.WireLength(bodyLength)];
+        int n = FrameEncoder.Encode(frame, 0, bodyLength, wire, 0);
+        return wire.AsSpan(0, n).ToArray();
+    }
 
     private static (FrameFaultInjector Injector, List<byte[]> Out) Create(FaultOptions options)
     {
@@ -95,7 +106,7 @@ public sealed class FrameFaultInjectorTests
     }
 
     [Fact]
-    public void CorruptEverything_FlipsExactlyOneBitOutsideTheDelimiter()
+    public void CorruptEverything_FlipsExactlyOneBitPastTheMarker()
     {
         var (injector, output) = Create(new FaultOptions { Corrupt = 1, Seed = 99 });
 
@@ -109,7 +120,7 @@ public sealed class FrameFaultInjectorTests
         {
             int flipped = Frames[i].Zip(output[i], (a, b) => BitOperations.PopCount((uint)(a ^ b))).Sum();
             Assert.Equal(1, flipped);
-            Assert.Equal(0, output[i][^1]);
+            Assert.Equal(Frames[i].AsSpan(0, FramePreamble.MarkerSize).ToArray(), output[i].AsSpan(0, FramePreamble.MarkerSize).ToArray());
         }
     }
 
@@ -164,12 +175,25 @@ public sealed class FrameFaultInjectorTests
     }
 
     [Fact]
+    public void IdleFillBetweenFrames_PassesUntouchedAndFramesStayWhole()
+    {
+        var (injector, output) = Create(FaultOptions.None);
+        byte[] fill = { 0x00, 0xA5, 0x00, 0xFF };
+
+        injector.Write(fill.Concat(Frames[0]).Concat(Frames[1]).ToArray());
+
+        Assert.Equal(fill.Concat(Frames[0]).Concat(Frames[1]).ToArray(), Snapshot(output).SelectMany(f => f).ToArray());
+        Assert.Contains(Snapshot(output), f => f.SequenceEqual(Frames[0]));
+        Assert.Contains(Snapshot(output), f => f.SequenceEqual(Frames[1]));
+    }
+
+    [Fact]
     public void SameSeed_SameDecisions()
     {
         var options = new FaultOptions { Drop = 0.3, Corrupt = 0.3, Duplicate = 0.3, Seed = 1234 };
         var (a, outA) = Create(options);
         var (b, outB) = Create(options);
-        byte[][] many = Enumerable.Range(0, 500).Select(i => new byte[] { (byte)(1 + (i % 250)), 0x11, 0x22, 0x00 }).ToArray();
+        byte[][] many = Enumerable.Range(0, 500).Select(i => WireFrame((byte)(1 + (i % 250)), 1 + (i % 3))).ToArray();
 
         foreach (byte[] f in many)
         {

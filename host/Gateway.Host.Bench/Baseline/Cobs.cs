@@ -1,4 +1,4 @@
-namespace Gateway.Protocol.Link
+namespace Gateway.Host.Bench.Baseline
 {
     /// <summary>
     /// Consistent Overhead Byte Stuffing (Cheshire and Baker, 1999): rewrites a block so it contains no 0x00,
