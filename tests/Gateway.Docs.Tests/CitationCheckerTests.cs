@@ -59,9 +59,11 @@ public sealed class CitationCheckerTests
     [Fact]
     public void SectionReferences_NumberTheDocLacks_Reported()
     {
-        var repo = Tree(("docs/c.md", "See rules.md §4 and `rules.md` §0, but rules.md §7.\n"));
-        var problem = Assert.Single(Citations.SectionReferences(repo));
-        Assert.Contains("§7", problem);
+        var repo = Tree(("docs/c.md", "See rules.md §4, `rules.md` §0 and hardware-docs/rules.md §4, but rules.md §7 and hardware-docs/rules.md §8.\n"));
+        var problems = Citations.SectionReferences(repo);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("§7"));
+        Assert.Contains(problems, p => p.Contains("§8"));
     }
 
     [Fact]

@@ -23,8 +23,8 @@ public static class Citations
     // A file name or path ending in .md that is not part of a URL or of a longer name.
     private static readonly Regex MdMention = new(@"(?<![\w./:@-])(?<path>(?:\.{1,2}/)*(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.md)\b", RegexOptions.Compiled);
 
-    // "name.md §4", "name.md` §2.3", "name.md) §5": a numbered section of a document.
-    private static readonly Regex SectionRef = new(@"(?<![\w./-])(?<doc>[\w-][\w.-]*\.md)[`)\]""']*\s*§\s*(?<num>\d+(?:\.\d+)?)", RegexOptions.Compiled);
+    // "name.md §4", "dir/name.md` §2.3", "name.md) §5": a numbered section of a document.
+    private static readonly Regex SectionRef = new(@"(?<![\w./-])(?<doc>(?:[\w-][\w.-]*/)*[\w-][\w.-]*\.md)[`)\]""']*\s*§\s*(?<num>\d+(?:\.\d+)?)", RegexOptions.Compiled);
 
     private static readonly Regex RuleId = new(@"\b(?:RM|MM)-\d+[a-z]?\b", RegexOptions.Compiled);
 
