@@ -34,6 +34,8 @@ public static class Citations
 
     private static readonly Regex NumberedHeading = new(@"^(?<num>\d+(?:\.\d+)*)\.?\s", RegexOptions.Compiled);
 
+    private static readonly Regex SectionLiteral = new(@"""§(?<num>\d+)""", RegexOptions.Compiled);
+
     private static readonly Regex ScenarioRules = new(@"""rules""\s*:\s*(?:\[(?<list>[^\]]*)\]|""(?<one>[^""]*)"")", RegexOptions.Compiled);
 
     /// <summary>Any pointer to the shared folder beside the repository, which a clone does not have.</summary>
@@ -169,7 +171,7 @@ public static class Citations
         return problems;
     }
 
-    /// <summary>The "rules" a scenario file cites (what the suite prints) are rule ids or sections (§N) of rules.md.</summary>
+    /// <summary>The "rules" a scenario file cites, and the "§N" rule names the harness code uses (what the suite prints), are rule ids or sections of rules.md.</summary>
     public static IReadOnlyList<string> ScenarioRuleNames(RepoText repo)
     {
         var problems = new List<string>();
@@ -194,6 +196,18 @@ public static class Citations
                     {
                         problems.Add($"{path}:{LineOf(text, m.Index)}: scenario rule '{name}' is neither a rule id nor a section of {RulesDoc}");
                     }
+                }
+            }
+        }
+
+        // Rule names the harness code prints itself (ReplyJudge's "§4").
+        foreach (var (path, text) in repo.Files.Where(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)))
+        {
+            foreach (Match m in SectionLiteral.Matches(text))
+            {
+                if (!sections.Contains(m.Groups["num"].Value))
+                {
+                    problems.Add($"{path}:{LineOf(text, m.Index)}: rule name '{m.Value}' is not a section of {RulesDoc}");
                 }
             }
         }
