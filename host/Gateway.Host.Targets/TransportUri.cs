@@ -22,12 +22,12 @@ public sealed class TransportUri
 {
     private static readonly IReadOnlyDictionary<string, string> NoOptions = new Dictionary<string, string>();
 
-    private readonly List<KeyValuePair<string, string>> _orderedOptions;
+    private readonly List<KeyValuePair<string, string>> orderedOptions;
 
     private TransportUri(TransportScheme scheme, List<KeyValuePair<string, string>> options)
     {
         Scheme = scheme;
-        _orderedOptions = options;
+        orderedOptions = options;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in options)
         {
@@ -136,10 +136,10 @@ public sealed class TransportUri
                   .Append(':').Append(Port.ToString(CultureInfo.InvariantCulture));
                 break;
         }
-        for (int i = 0; i < _orderedOptions.Count; i++)
+        for (int i = 0; i < orderedOptions.Count; i++)
         {
-            sb.Append(i == 0 ? '?' : '&').Append(_orderedOptions[i].Key).Append('=')
-              .Append(Uri.EscapeDataString(_orderedOptions[i].Value));
+            sb.Append(i == 0 ? '?' : '&').Append(orderedOptions[i].Key).Append('=')
+              .Append(Uri.EscapeDataString(orderedOptions[i].Value));
         }
         return sb.ToString();
     }

@@ -44,9 +44,6 @@ public sealed class ReplyJudge
         this.inodes = inodes;
     }
 
-    /// <summary>The file (absolute path) a (pid, coid) is bound to, as far as the judge has seen.</summary>
-    public string? PathOf(int pid, int coid) => connections.GetValueOrDefault((pid, coid));
-
     /// <summary>Watches and judges the messages of one step; checks go to <paramref name="step"/>.</summary>
     public async Task JudgeAsync(IReadOnlyList<RecordedMessage> messages, StepResult step, CancellationToken cancellationToken)
     {

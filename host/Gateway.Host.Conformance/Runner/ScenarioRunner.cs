@@ -11,19 +11,6 @@ using Gateway.Host.Memory;
 
 namespace Gateway.Host.Conformance.Runner;
 
-/// <summary>How the runner runs scenarios.</summary>
-public sealed record RunnerOptions
-{
-    /// <summary>The memory manager's linger after the last munmap (MM-11; default 0 s, as behaviour.md says).</summary>
-    public TimeSpan Linger { get; init; } = TimeSpan.Zero;
-
-    /// <summary>How long a <c>wait_event</c> step waits when it names no <c>timeout_ms</c>.</summary>
-    public TimeSpan EventTimeout { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Retry a scenario once in a new session when a board reset interrupted it (issue 6).</summary>
-    public bool RetryAfterReset { get; init; } = true;
-}
-
 /// <summary>
 /// Runs scenarios against a target: each in a fresh session (a new <see cref="MemoryManager"/> over a
 /// <see cref="TracingChannel"/> on a fresh connection), step by step, with every reply also judged by
@@ -151,16 +138,12 @@ public sealed class ScenarioRunner
             result.BootId = session.BootId;
             try
             {
-                var recorder = new RecordingChannel(session.Channel);
-                var trace = new TracingChannel(recorder);
                 var time = new ManualTimeProvider();
-                var mm = new MemoryManager(trace, new MemoryManagerOptions { Time = time, Linger = options.Linger });
-                await mm.StartAsync().ConfigureAwait(false);
-                var reader = new HarnessReader(session.Channel);
+                SessionState state = await SessionState.StartAsync(session, time, options.Linger).ConfigureAwait(false);
                 BoardFacts facts;
                 try
                 {
-                    facts = await reader.FactsAsync(ct).ConfigureAwait(false);
+                    facts = await state.Reader.FactsAsync(ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is System.IO.IOException or FormatException)
                 {
@@ -175,7 +158,7 @@ public sealed class ScenarioRunner
                     return null;
                 }
 
-                run = new ScenarioRun(scenario, session, recorder, mm, time, reader, facts, inodes, options);
+                run = new ScenarioRun(scenario, state, time, facts, inodes, options);
                 foreach (ProcessDecl p in scenario.Processes)
                 {
                     try

@@ -8,9 +8,9 @@ namespace Gateway.Board.Tests.RaspberryPi;
 /// <summary>The gateway-pi command up to the hardware (which this machine lacks): usage, key and device refusals, exit codes.</summary>
 public sealed class PiAppTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateway-pi-app-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("gateway-pi-app-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private string KeyFile(UnixFileMode mode)
     {
@@ -19,7 +19,7 @@ public sealed class PiAppTests : IDisposable
             throw new PlatformNotSupportedException("gateway-pi runs on Linux");
         }
 
-        string path = Path.Combine(_dir, "board.key");
+        string path = Path.Combine(dir, "board.key");
         File.WriteAllText(path, "0123456789abcdef0123456789abcdef\n");
         File.SetUnixFileMode(path, mode);
         return path;
@@ -47,7 +47,7 @@ public sealed class PiAppTests : IDisposable
     [Fact]
     public void Run_OptionsThatDoNotFit_Exits2BeforeTouchingTheKey()
     {
-        var (code, _, errors) = Run("--bank0-lines", "5,6", "--key-file", Path.Combine(_dir, "missing.key"));
+        var (code, _, errors) = Run("--bank0-lines", "5,6", "--key-file", Path.Combine(dir, "missing.key"));
 
         Assert.Equal(2, code);
         Assert.Contains("--no-loopback", errors);

@@ -56,15 +56,15 @@ public sealed class PiBoardTests
     /// <summary>A board serving TCP on 127.0.0.1 (a free port) on its accept thread, as the app does.</summary>
     private sealed class TcpServedBoard : IDisposable
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Thread _accept;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Thread accept;
 
         public TcpServedBoard(PiBoard board)
         {
             Board = board;
             Listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.TcpConnections(alsoSerial: false));
-            _accept = new Thread(() => board.ServeTcp(Listener, _stop.Token)) { IsBackground = true };
-            _accept.Start();
+            accept = new Thread(() => board.ServeTcp(Listener, stop.Token)) { IsBackground = true };
+            accept.Start();
         }
 
         public PiBoard Board { get; }
@@ -79,8 +79,8 @@ public sealed class PiBoardTests
 
         public void Dispose()
         {
-            _stop.Cancel();
-            _accept.Join();
+            stop.Cancel();
+            accept.Join();
             Board.Dispose();
             Listener.Dispose();
         }

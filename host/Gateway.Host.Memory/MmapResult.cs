@@ -3,55 +3,12 @@ using Gateway.Protocol.Messages;
 
 namespace Gateway.Host.Memory;
 
-/// <summary>The outcome of a call: an errno (0 = success) and a value (an fd, a count, an address).</summary>
-public readonly record struct QnxResult(int Errno, long Value)
-{
-    public bool Ok => Errno == 0;
-
-    public static QnxResult Success(long value = 0) => new(0, value);
-
-    public static QnxResult Fail(int errno) => new(errno, -1);
-
-    public override string ToString() => Ok ? $"ok ({Value})" : $"{Protocol.Qnx.Errno.Name(Errno) ?? "errno"} ({Errno})";
-}
-
-/// <summary>The signal a memory access raised (QNX numbers): none, SIGBUS (10) or SIGSEGV (11).</summary>
-public enum Signal
-{
-    None = 0,
-
-    /// <summary>SIGBUS: a page wholly past st_size, or the board answered the access with an errno (MM-7, MM-9).</summary>
-    Bus = 10,
-
-    /// <summary>SIGSEGV: an unmapped address, a PROT_NONE page, or a store without PROT_WRITE (MM-9). No message is sent.</summary>
-    Segv = 11,
-}
-
-/// <summary>
-/// The outcome of a load or store through a mapping: the value or bytes, or the typed fault (SIGSEGV, or SIGBUS
-/// with the board's errno when the board refused the access).
-/// </summary>
-public readonly record struct MemoryAccess(Signal Signal, int Errno, ulong Value, byte[]? Bytes)
-{
-    public bool Ok => Signal == Signal.None;
-
-    public static MemoryAccess Segv() => new(Signal.Segv, 0, 0, null);
-
-    public static MemoryAccess Bus(int errno) => new(Signal.Bus, errno, 0, null);
-
-    public override string ToString() => Signal switch
-    {
-        Signal.None => Bytes != null ? $"{Bytes.Length} bytes" : $"0x{Value:x}",
-        Signal.Segv => "SIGSEGV",
-        _ => Errno == 0 ? "SIGBUS" : $"SIGBUS ({Protocol.Qnx.Errno.Name(Errno) ?? Errno.ToString()})",
-    };
-}
-
 /// <summary>
 /// The outcome of mmap(): the address, or the errno; and what the board said — the reply bytes, decoded, the
 /// stat the memory manager used and where it came from — so the harness can judge the board (behaviour.md §4).
+/// Built once, from what the memory manager sent; each later outcome is that record <c>with</c> what it adds.
 /// </summary>
-public sealed class MmapResult
+public sealed record MmapResult
 {
     public int Errno { get; init; }
 
