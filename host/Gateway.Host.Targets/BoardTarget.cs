@@ -40,7 +40,7 @@ public sealed class TargetException(string message, bool usage, Exception? inner
 }
 
 /// <summary>
-/// A board the harness talks to, named by a target URI (system.md §5): <c>emu:</c> (the emulated board in this
+/// A board the harness talks to, named by a target URI (hardware-docs/transports.md, "Target URIs"): <c>emu:</c> (the emulated board in this
 /// process), <c>pty:</c> (the emulated board in a child process over a real pseudo-terminal),
 /// <c>serial:PATH?baud=N</c>, <c>tcp://HOST:PORT</c>; emu: and pty: take <c>bits=32</c> and <c>quirks=1</c>.
 /// It owns the transport-level resources; each <see cref="OpenSessionAsync"/> is a fresh, authenticated link

@@ -11,7 +11,7 @@ namespace Gateway.Host.Conformance.Targets;
 public readonly record struct BoardEvent(int Source, int Code, int Value, long Counter);
 
 /// <summary>
-/// A board the harness can open sessions on (system.md §5 targets: <c>emu:</c>, <c>pty:</c>, <c>serial:</c>,
+/// A board the harness can open sessions on (targets of hardware-docs/transports.md: <c>emu:</c>, <c>pty:</c>, <c>serial:</c>,
 /// <c>tcp://</c>). Each scenario runs in a fresh session of its own.
 /// </summary>
 public interface ITarget
@@ -46,7 +46,7 @@ public interface ITargetSession : IAsyncDisposable
     /// <summary>What the session is on, e.g. "emulated board (64-bit, quirks)", "tcp://board:7000".</summary>
     string Description { get; }
 
-    /// <summary>The boot id the board presented when the session opened (system.md §3 handshake).</summary>
+    /// <summary>The boot id the board presented when the session opened (link.md §3).</summary>
     string BootId { get; }
 
     /// <summary>
