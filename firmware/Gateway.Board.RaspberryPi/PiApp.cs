@@ -69,7 +69,7 @@ public static class PiApp
             }
 
             var log = new ConsoleLog("gateway-pi", writer: errors);
-            using var board = PiBoard.Compose(options, new IGpioBank[] { bank0 }, spi0, new LinuxClock(), key, log);
+            using var board = PiBoard.Compose(options, new IGpioBank[] { bank0 }, spi0, new SystemClock(), key, log);
             Array.Clear(key);
             errors.WriteLine($"gateway-pi: {board.Definition.Model}, bank0 on {chipPath} ({bank0.PinCount} pins), " +
                 $"spi0 {(spi0 == null ? "none" : spi0.ToString())}, firmware {PiBoard.FirmwareVersion}");

@@ -4,6 +4,7 @@ using System.Text;
 using Gateway.Board.RaspberryPi;
 using Gateway.Board.RaspberryPi.Gpio;
 using Gateway.Board.RaspberryPi.Spi;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.RaspberryPi;
@@ -105,9 +106,9 @@ public sealed class LinuxAdapterTests
     }
 
     [Fact]
-    public void LinuxClock_Read_IsSane()
+    public void SystemClock_Read_IsSane()
     {
-        var clock = new LinuxClock();
+        var clock = new SystemClock();
 
         clock.UtcNow(out long seconds, out int ns);
 

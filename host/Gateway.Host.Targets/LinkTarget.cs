@@ -1,97 +1,51 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Board.Emulated;
 using Gateway.Host.Board;
-using Gateway.Host.Conformance.Format;
-using Gateway.Host.Conformance.Results;
 using Gateway.Host.Link;
-using Gateway.Host.Targets;
 using Gateway.Protocol.Messages;
 
-namespace Gateway.Host.Conformance.Targets;
+namespace Gateway.Host.Targets;
 
 /// <summary>
-/// <c>pty:</c>, <c>serial:</c> and <c>tcp://</c> (and <c>emu:</c> through the link, as <c>link+emu:</c>): the
-/// link's <see cref="BoardTarget"/>, each scenario on a fresh authenticated session.
+/// A board over the link: <c>pty:</c>, <c>serial:</c>, <c>tcp://</c>, and <c>link+emu:</c> — the emulated board in
+/// this process behind the whole link (frames, retransmission, the reply cache), optionally through the fault
+/// injector (<c>faults=RATE&amp;seed=N</c>). Each session is a fresh authenticated link session. Board width and
+/// quirks pinned by the URI (pty:) skip scenarios needing others; for real boards /fw/map decides. On
+/// <c>link+emu:</c>, like <c>emu:</c>, the options the URI leaves open follow each session's needs — one board per
+/// configuration (64- or 32-bit, quirks or not), started when a session first needs it and kept for the run, so
+/// each board serves many sessions and its counters cover all of them (<see cref="AuditAsync"/>).
+/// <c>reset-after=N</c> resets the board in use once, right after the host's N-th request of the run (see
+/// <see cref="Resets"/>).
 /// </summary>
-public sealed class LinkTargetFactory : ITargetFactory
-{
-    public IReadOnlyList<string> Schemes { get; } = new[] { "pty", "serial", "tcp", "link+emu" };
-
-    public ITarget Create(TargetUri uri, TargetSettings settings)
-    {
-        try
-        {
-            return new LinkTarget(uri, settings);
-        }
-        catch (TargetException e) when (e.IsUsageError)
-        {
-            throw new TargetUriException(e.Message);
-        }
-    }
-}
-
-/// <summary>
-/// A board over the link. Board width and quirks pinned by the URI (pty:) skip scenarios needing others; for real
-/// boards /fw/map decides. <c>link+emu:</c> is the emulated board in this process behind the whole link (frames,
-/// retransmission, the reply cache), optionally through the fault injector (<c>faults=RATE&amp;seed=N</c>): like
-/// <c>emu:</c>, the options the URI leaves open follow each scenario's needs — one board per configuration (64- or
-/// 32-bit, quirks or not), started when a scenario first needs it and kept for the run, so each board serves many
-/// sessions and its counters cover all of them (<see cref="AuditAsync"/>). <c>reset-after=N</c> resets the board in
-/// use once, right after the host's N-th request of the run (see <see cref="Resets"/>).
-/// </summary>
-public sealed class LinkTarget : ITarget, IAsyncDisposable
+public sealed class LinkTarget : ITarget
 {
     /// <summary>Fault seeds of the boards of one run lie this far apart (board k: seed + k × this).</summary>
     public const int BoardSeedStride = 100_000;
 
-    private readonly TargetUri parsed;
+    private readonly TargetUri uri;
     private readonly TargetSettings settings;
+    private readonly byte[] key;
     private readonly Dictionary<(int Bits, bool Quirks), LinkBoard> boards = new();
     private readonly List<LinkBoard> order = new();
     private readonly List<BoardResetRecord> resets = new();
-    private readonly int? pinnedBits;
-    private readonly bool? pinnedQuirks;
     private readonly long resetAfter;
     private long requests;
 
-    public LinkTarget(TargetUri parsed, TargetSettings settings)
+    internal LinkTarget(TargetUri uri, TargetSettings settings, byte[] key)
     {
-        this.parsed = parsed;
+        this.uri = uri;
         this.settings = settings;
-        Uri = parsed.Text;
-        IsEmulated = parsed.Scheme == "link+emu";
-        if (parsed.Options.TryGetValue("bits", out string? b))
-        {
-            pinnedBits = b == "32" ? 32 : 64;
-        }
-
-        if (parsed.Options.TryGetValue("quirks", out string? q))
-        {
-            pinnedQuirks = q == "1";
-        }
-
-        if (parsed.Options.TryGetValue("reset-after", out string? r))
-        {
-            if (!IsEmulated || !long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out resetAfter) || resetAfter < 1)
-            {
-                throw new TargetException($"bad target '{Uri}': reset-after=N (N ≥ 1 requests) is for link+emu: only", usage: true);
-            }
-        }
-
-        // The URI's options are checked here, at once (exit 2), by the link's own target (which starts nothing yet).
-        string board = IsEmulated
-            ? "emu:" + string.Concat(parsed.Options.Where(o => o.Key != "reset-after").Select((o, i) => $"{(i == 0 ? "?" : "&")}{o.Key}={o.Value}"))
-            : parsed.Text;
-        _ = BoardTarget.Create(board, Options());
-        FaultRate = parsed.Options.TryGetValue("faults", out string? f) ? double.Parse(f, CultureInfo.InvariantCulture) : 0;
-        FaultSeed = parsed.Options.TryGetValue("seed", out string? s)
-            ? int.Parse(s, CultureInfo.InvariantCulture)
-            : Random.Shared.Next(1, int.MaxValue / 4);
+        this.key = key;
+        Uri = uri.ToString();
+        IsEmulated = uri.Scheme == TargetScheme.LinkEmulated;
+        resetAfter = uri.ResetAfter ?? 0;
+        FaultRate = uri.FaultRate;
+        FaultSeed = uri.Seed ?? Random.Shared.Next(1, int.MaxValue / 4);
     }
 
     public string Uri { get; }
@@ -105,21 +59,24 @@ public sealed class LinkTarget : ITarget, IAsyncDisposable
     /// <summary>The run's fault seed (<c>seed=N</c>, else random): board k's session i uses <c>seed + k × 100000 + 2i</c>.</summary>
     public int FaultSeed { get; }
 
+    /// <summary>The fault injectors of every session of every board so far (<c>link+emu:?faults=…</c>), with their seeds.</summary>
+    public IReadOnlyList<Faults.FaultyLink> FaultyLinks => order.SelectMany(b => b.Target.FaultyLinks).ToList();
+
     /// <summary>The board resets this run caused (<c>reset-after=N</c>).</summary>
     public IReadOnlyList<BoardResetRecord> Resets => resets;
 
     public string? CannotProvide(TargetRequirements requirements)
     {
-        if (parsed.Scheme == "pty" || (IsEmulated && pinnedBits != null))
+        if (uri.Scheme == TargetScheme.Pty || (IsEmulated && uri.Bits != null))
         {
-            int bits = pinnedBits ?? 64;
+            int bits = uri.Bits ?? 64;
             if (requirements.Bits is int want && want != bits)
             {
                 return $"needs a {want}-bit board; {Uri} is {bits}-bit";
             }
         }
 
-        if (requirements.Quirks && (parsed.Scheme == "pty" || IsEmulated) && pinnedQuirks != true && !(IsEmulated && pinnedQuirks == null))
+        if (requirements.Quirks && (uri.Scheme == TargetScheme.Pty || IsEmulated) && uri.Quirks != true && !(IsEmulated && uri.Quirks == null))
         {
             return $"needs the quirk resources; add ?quirks=1 to {Uri}";
         }
@@ -130,16 +87,9 @@ public sealed class LinkTarget : ITarget, IAsyncDisposable
     public async Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default)
     {
         LinkBoard board = IsEmulated
-            ? Board(pinnedBits ?? requirements.Bits ?? 64, pinnedQuirks ?? requirements.Quirks)
+            ? Board(uri.Bits ?? requirements.Bits ?? 64, uri.Quirks ?? requirements.Quirks)
             : Board(0, false);
-        try
-        {
-            return new LinkSession(this, board, await board.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (TargetException e)
-        {
-            throw new TargetUnreachableException(e.Message, e);
-        }
+        return new LinkTargetSession(this, board, await board.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -157,18 +107,10 @@ public sealed class LinkTarget : ITarget, IAsyncDisposable
         foreach (LinkBoard board in order)
         {
             audits.AddRange(board.Audits);
-            BoardSession session;
-            try
-            {
-                session = await board.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (TargetException e)
-            {
-                throw new TargetUnreachableException(e.Message, e);
-            }
+            BoardSession session = await board.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
 
             board.Add(session.Client);
-            int declared = await session.Channel.DeclareProcessAsync(1, Memory.MemoryManager.RootCred(), true, cancellationToken).ConfigureAwait(false);
+            int declared = await session.Channel.DeclareProcessAsync(1, Gateway.Host.Memory.MemoryManager.RootCred(), true, cancellationToken).ConfigureAwait(false);
             if (declared != 0)
             {
                 throw new InvalidOperationException($"the audit session could not declare pid 1: errno {declared}");
@@ -204,49 +146,35 @@ public sealed class LinkTarget : ITarget, IAsyncDisposable
             return b;
         }
 
-        string text;
+        int seed = FaultSeed;
         if (IsEmulated)
         {
-            int seed = (int)((FaultSeed + ((long)order.Count * BoardSeedStride)) % (int.MaxValue / 2));
-            text = BoardUri(bits, quirks, seed);
+            seed = (int)((FaultSeed + ((long)order.Count * BoardSeedStride)) % (int.MaxValue / 2));
             if (FaultRate > 0)
             {
-                settings.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                settings.Log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"{Uri}: board {order.Count} ({bits}-bit{(quirks ? ", quirks" : "")}): link faults {FaultRate:0.###%} each of drop, corrupt, duplicate, reorder, delay; fault seed {seed} (session i: {seed} + 2i; the run's seed={FaultSeed})"));
             }
         }
         else
         {
-            text = parsed.Text;
+            // pty: pins its width and quirks in the URI (the child is started with them); a real board has its own.
+            bits = uri.Bits ?? 64;
+            quirks = uri.Quirks ?? false;
         }
 
-        b = new LinkBoard(order.Count, text, BoardTarget.Create(text, Options()));
-        boards[(bits, quirks)] = b;
+        var target = new BoardTarget(uri, LinkSettings(), key, bits == 64, quirks, FaultRate, seed);
+        b = new LinkBoard(order.Count, target.Name, target);
+        boards[IsEmulated ? (bits, quirks) : (0, false)] = b;
         order.Add(b);
         return b;
     }
 
-    private string BoardUri(int bits, bool quirks, int seed)
-    {
-        var o = new List<string> { $"bits={bits}", $"quirks={(quirks ? 1 : 0)}" };
-        if (FaultRate > 0)
-        {
-            o.Add(string.Create(CultureInfo.InvariantCulture, $"faults={FaultRate}"));
-            o.Add(string.Create(CultureInfo.InvariantCulture, $"seed={seed}"));
-        }
-
-        return "emu:?" + string.Join("&", o);
-    }
-
-    private TargetOptions Options() => new()
-    {
-        KeyFile = settings.KeyFile,
-        ConnectTimeout = settings.ConnectTimeout,
-        Log = settings.Verbose ? settings.Log : null,
-    };
+    /// <summary>The settings each board's link sessions use: link events to the log only when verbose.</summary>
+    private TargetSettings LinkSettings() => settings with { Log = settings.Verbose ? settings.Log : null };
 
     /// <summary>After every request of the run: the <c>reset-after=N</c> hook.</summary>
-    internal async Task AfterRequestAsync(LinkSession session, CancellationToken cancellationToken)
+    internal async Task AfterRequestAsync(LinkTargetSession session, CancellationToken cancellationToken)
     {
         if (resetAfter == 0 || Interlocked.Increment(ref requests) != resetAfter)
         {
@@ -265,15 +193,15 @@ public sealed class LinkTarget : ITarget, IAsyncDisposable
     }
 }
 
-/// <summary>One link session: its channel, the board's boot id, and its events.</summary>
-public sealed class LinkSession : ITargetSession
+/// <summary>One link session: its channel, what the board said in the handshake, and its events.</summary>
+public sealed class LinkTargetSession : ITargetSession
 {
     private readonly ConcurrentQueue<BoardEvent> events = new();
     private readonly SemaphoreSlim arrived = new(0);
     private readonly IDisposable subscription;
     private readonly LinkTarget target;
 
-    internal LinkSession(LinkTarget target, LinkBoard board, BoardSession session)
+    internal LinkTargetSession(LinkTarget target, LinkBoard board, BoardSession session)
     {
         this.target = target;
         LinkBoard = board;
@@ -284,14 +212,24 @@ public sealed class LinkSession : ITargetSession
         Channel = new HookedChannel(session.Channel, this);
         subscription = session.Client.Subscribe(e =>
         {
-            events.Enqueue(new BoardEvent(e.Source, e.Code, e.Value, e.Counter));
+            events.Enqueue(e);
             arrived.Release();
         });
     }
 
-    public BoardSession Session { get; }
+    internal BoardSession Session { get; }
 
     internal LinkBoard LinkBoard { get; }
+
+    /// <summary>The session's link client (its counters, its options).</summary>
+    public LinkClient Client => Session.Client;
+
+    /// <summary>The board when it is the emulated board in this process (<c>link+emu:</c>; tests reach into it), else null.</summary>
+    public EmulatedBoard? EmulatedBoard => LinkBoard.Target.EmulatedBoard;
+
+    public BoardInfo Board => Session.Board;
+
+    public Task<LinkEndReason> Completion => Session.Client.Completion;
 
     public IBoardChannel Channel { get; }
 
@@ -304,7 +242,7 @@ public sealed class LinkSession : ITargetSession
 
     public async Task<BoardEvent?> NextEventAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (await arrived.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) && events.TryDequeue(out BoardEvent e))
+        if (await arrived.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) && events.TryDequeue(out BoardEvent? e))
         {
             return e;
         }
@@ -324,33 +262,26 @@ public sealed class LinkSession : ITargetSession
 
     public async Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default)
     {
-        try
+        if (how == SessionEnd.Close)
         {
-            if (how == SessionEnd.Close)
-            {
-                await DisposeAsync().ConfigureAwait(false);
-                LinkEndReason closed = await Session.Client.Completion.ConfigureAwait(false);
-                BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
-                return new SessionHandover(new LinkSession(target, LinkBoard, next), Name(closed));
-            }
+            await DisposeAsync().ConfigureAwait(false);
+            LinkEndReason closed = await Session.Client.Completion.ConfigureAwait(false);
+            BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), Name(closed));
+        }
 
-            var (session, oldEnd) = await Session.Target.ReplaceSessionAsync(cancellationToken).ConfigureAwait(false);
-            string ended = oldEnd switch
-            {
-                null => "still open: the board answers it",
-                // On the same boot, right after a session with this host id authenticated, nothing else ends a session.
-                LinkEndReason.SessionLost => "replaced (the board's CLOSE was lost; it answered the old session \"not authenticated\")",
-                LinkEndReason r => Name(r),
-            };
-            var handover = new SessionHandover(new LinkSession(target, LinkBoard, session), ended);
-            subscription.Dispose();
-            arrived.Dispose();
-            return handover;
-        }
-        catch (TargetException e)
+        var (session, oldEnd) = await Session.Target.ReplaceSessionAsync(cancellationToken).ConfigureAwait(false);
+        string ended = oldEnd switch
         {
-            throw new TargetUnreachableException(e.Message, e);
-        }
+            null => "still open: the board answers it",
+            // On the same boot, right after a session with this host id authenticated, nothing else ends a session.
+            LinkEndReason.SessionLost => "replaced (the board's CLOSE was lost; it answered the old session \"not authenticated\")",
+            LinkEndReason r => Name(r),
+        };
+        var handover = new SessionHandover(new LinkTargetSession(target, LinkBoard, session), ended);
+        subscription.Dispose();
+        arrived.Dispose();
+        return handover;
     }
 
     private static string Name(LinkEndReason reason) => reason switch
@@ -363,21 +294,14 @@ public sealed class LinkSession : ITargetSession
     public async ValueTask DisposeAsync()
     {
         subscription.Dispose();
-        try
-        {
-            await Session.Client.CloseAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is LinkException or System.IO.IOException or ObjectDisposedException or OperationCanceledException)
-        {
-        }
-
+        await TransportFailure.CloseQuietlyAsync(Session.Client).ConfigureAwait(false);
         arrived.Dispose();
     }
 
     internal Task AfterRequestAsync(CancellationToken cancellationToken) => target.AfterRequestAsync(this, cancellationToken);
 
     /// <summary>The session's channel with the target's hook after every request (<c>reset-after=N</c>).</summary>
-    private sealed class HookedChannel(IBoardChannel inner, LinkSession session) : IBoardChannel
+    private sealed class HookedChannel(IBoardChannel inner, LinkTargetSession session) : IBoardChannel
     {
         public int MaxMessageSize => inner.MaxMessageSize;
 

@@ -1,7 +1,7 @@
 namespace Gateway.Host.Targets;
 
-/// <summary>Why a target URI was refused; the identity of a <see cref="TransportUriException"/>.</summary>
-public enum TransportUriError
+/// <summary>Why a target URI was refused; the identity of a <see cref="TargetUriException"/>.</summary>
+public enum TargetUriError
 {
     /// <summary>Nothing was given.</summary>
     Empty = 1,
@@ -9,7 +9,7 @@ public enum TransportUriError
     /// <summary>No <c>scheme:</c> at the start.</summary>
     MissingScheme,
 
-    /// <summary>A scheme other than emu, pty, serial, tcp.</summary>
+    /// <summary>A scheme other than emu, link+emu, pty, serial, tcp.</summary>
     UnknownScheme,
 
     /// <summary><c>serial:</c> without a device path.</summary>
@@ -30,7 +30,7 @@ public enum TransportUriError
     /// <summary>A port that is not a number from 1 to 65535.</summary>
     InvalidPort,
 
-    /// <summary>A path where the scheme takes none (emu:, pty:, after tcp://host:port).</summary>
+    /// <summary>A path where the scheme takes none (emu:, link+emu:, pty:, after tcp://host:port).</summary>
     UnexpectedPath,
 
     /// <summary>An option that is not <c>name=value</c>.</summary>
@@ -47,4 +47,7 @@ public enum TransportUriError
 
     /// <summary>A <c>flow</c> other than none, rtscts, xonxoff.</summary>
     InvalidFlowControl,
+
+    /// <summary>An option of the emulated board's (<c>bits</c>, <c>quirks</c>, <c>faults</c>, <c>seed</c>, <c>reset-after</c>) with a value it does not take.</summary>
+    InvalidOptionValue,
 }

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Conformance.Results;
+namespace Gateway.Host.Targets;
 
 /// <summary>
 /// One reading of a board's /fw/status "link" counters against what the host sent it during the board's boot

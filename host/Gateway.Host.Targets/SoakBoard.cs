@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Conformance.Results;
+namespace Gateway.Host.Targets;
 
 /// <summary>A board of a soak run: its fault seeds (one per session, in order) and the faults injected on its links.</summary>
 public sealed record SoakBoard(string Name, string Uri, IReadOnlyList<int> Seeds, long Dropped, long Corrupted, long Duplicated, long Reordered, long Delayed)

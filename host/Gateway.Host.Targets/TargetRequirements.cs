@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using Gateway.Host.Conformance.Steps;
 
-namespace Gateway.Host.Conformance.Format;
+namespace Gateway.Host.Targets;
 
-/// <summary>What a scenario needs of its target: the board width, the quirk resources, declared hardware.</summary>
+/// <summary>What a session must offer: a board width, the quirk resources, declared hardware (a scenario's <c>target</c>).</summary>
 public sealed record TargetRequirements
 {
+    /// <summary>Nothing in particular: the board the URI names, as it comes (the board commands).</summary>
+    public static TargetRequirements None { get; } = new();
+
     /// <summary>32 or 64, or null for either.</summary>
     public int? Bits { get; init; }
 

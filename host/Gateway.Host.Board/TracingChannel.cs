@@ -9,17 +9,10 @@ using Gateway.Protocol.Wire;
 
 namespace Gateway.Host.Board;
 
-/// <summary>One message the host sent: who sent it and the types of its parts (a combine message has several).</summary>
-public sealed record SentMessage(int Pid, int Coid, IReadOnlyList<string> Types, BoardReply Reply)
-{
-    /// <summary>"_IO_LSEEK+_IO_READ" for a combine message.</summary>
-    public string Kind => string.Join("+", Types);
-
-    public override string ToString() => $"pid {Pid} coid 0x{Coid:x}: {Kind} → {Reply}";
-}
-
 /// <summary>
-/// Records every message sent through it (the scenario files' "messages the memory manager sent for the step").
+/// The host's one recorder: keeps every message sent through it — sender, request bytes, part types, the board's
+/// reply (the scenario files' "messages the memory manager sent for the step", the reply checks of rules.md §4,
+/// round-trip counts in benchmarks and tests).
 /// </summary>
 public sealed class TracingChannel(IBoardChannel inner) : IBoardChannel
 {
@@ -53,11 +46,12 @@ public sealed class TracingChannel(IBoardChannel inner) : IBoardChannel
 
     public async Task<BoardReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
     {
-        var types = PartTypes(message.Span);
+        byte[] request = message.ToArray();
+        var types = PartTypes(request);
         var reply = await inner.SendAsync(pid, coid, message, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
-            sent.Add(new SentMessage(pid, coid, types, reply));
+            sent.Add(new SentMessage(pid, coid, request, types, reply));
         }
 
         return reply;
@@ -73,7 +67,7 @@ public sealed class TracingChannel(IBoardChannel inner) : IBoardChannel
         var parts = new CombineMessage();
         if (parts.Parse(bytes, 0, bytes.Length) != DecodeError.None)
         {
-            int t = bytes.Length >= 2 ? LittleEndian.ReadU16(bytes, 0) : -1;
+            int t = Codec.PeekType(bytes, 0, bytes.Length);
             return new[] { IoMessageType.Name(t) ?? $"0x{t:x}" };
         }
 

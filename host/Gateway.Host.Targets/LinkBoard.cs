@@ -3,11 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Host.Conformance.Results;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
-using Gateway.Host.Targets;
 
-namespace Gateway.Host.Conformance.Targets;
+namespace Gateway.Host.Targets;
 
 /// <summary>
 /// One board a <see cref="LinkTarget"/> talks to, and the host's count of what it sent it: every session's
@@ -68,7 +69,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
     {
         (long sent, long refused, long declares, long declaresRefused, long retransmits) = Totals();
         int coid = AuditCoid + Interlocked.Increment(ref audits);
-        LinkReply open = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Connect("fw/status", Gateway.Protocol.Qnx.OpenFlags.ReadOnly), ct).ConfigureAwait(false);
+        BoardReply open = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Connect("fw/status", Gateway.Protocol.Qnx.OpenFlags.ReadOnly), ct).ConfigureAwait(false);
         if (open.IsError)
         {
             throw new System.IO.IOException($"open /fw/status: errno {open.Value}");
@@ -77,7 +78,7 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
         var data = new List<byte>();
         while (true)
         {
-            LinkReply r = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Read((uint)(client.Board.MaxBody - 64), data.Count), ct).ConfigureAwait(false);
+            BoardReply r = await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Read((uint)(client.Board.MaxBody - 64), data.Count), ct).ConfigureAwait(false);
             if (r.IsError)
             {
                 throw new System.IO.IOException($"read /fw/status: errno {r.Value}");
@@ -88,12 +89,11 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
                 break;
             }
 
-            data.AddRange(r.Body.ToArray());
+            data.AddRange(r.Body);
         }
 
         await client.SendAsync(1, coid, Gateway.Protocol.Desktop.QnxRequests.Close(), ct).ConfigureAwait(false);
-        System.Text.Json.Nodes.JsonNode link = Runner.BoardFacts.ParseJson(data.ToArray(), "/fw/status")["link"]
-            ?? throw new FormatException("/fw/status has no \"link\" object");
+        JsonNode link = ParseStatus(data.ToArray())["link"] ?? throw new FormatException("/fw/status has no \"link\" object");
         long Counter(string name) => (long?)link[name] ?? throw new FormatException($"/fw/status link has no \"{name}\"");
         const int SnapshotRequests = 2; // the open and the read at offset 0
         return new LinkAudit
@@ -114,6 +114,18 @@ internal sealed class LinkBoard(int index, string uri, BoardTarget target)
             CorruptDropped = Counter("drop-crc") + Counter("drop-header"),
             Sessions = Counter("sessions-opened"),
         };
+    }
+
+    private static JsonNode ParseStatus(byte[] bytes)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) ?? throw new FormatException("/fw/status is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"/fw/status is not JSON: {e.Message}");
+        }
     }
 
     private (long Sent, long Refused, long Declares, long DeclaresRefused, long Retransmits) Totals()

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 
-namespace Gateway.Host.Conformance.Results;
+namespace Gateway.Host.Targets;
 
 /// <summary>What a fault soak proved: the audits of every board of the run, its seeds, the faults injected, the resets.</summary>
 public sealed class SoakReport
