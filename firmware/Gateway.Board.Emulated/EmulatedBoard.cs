@@ -70,7 +70,7 @@ public sealed class EmulatedBoard : IDisposable
     /// <summary>The board's link engine.</summary>
     public BoardLink Link { get; }
 
-    /// <summary>This start's boot id (system.md §3): a new board object is a new boot.</summary>
+    /// <summary>This start's boot id (link.md): a new board object is a new boot.</summary>
     public byte[] BootId { get; }
 
     /// <summary>Serves one stream on the calling thread until it closes or the board stops; false when every stream slot is busy.</summary>

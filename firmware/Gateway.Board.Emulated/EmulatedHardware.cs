@@ -11,7 +11,7 @@ namespace Gateway.Board.Emulated;
 /// </summary>
 public sealed class EmulatedHardware
 {
-    /// <summary>The physical address of bank0's register block, the one /dev/mem window (system.md §4).</summary>
+    /// <summary>The physical address of bank0's register block, the one /dev/mem window (board-resources.md).</summary>
     public const ulong Bank0PhysicalBase = 0xFE200000;
 
     public EmulatedHardware(IClock clock)

@@ -1,6 +1,6 @@
 namespace Gateway.ResourceManager
 {
-    /// <summary>The fixed OCB table shared by client and mapping OCBs (behaviour.md §5).</summary>
+    /// <summary>The fixed OCB table shared by client and mapping OCBs (rules.md §5).</summary>
     public sealed class OcbTable
     {
         private Ocb last;

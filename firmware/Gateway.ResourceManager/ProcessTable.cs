@@ -3,7 +3,7 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.ResourceManager
 {
-    /// <summary>A host process declared in a session (behaviour.md §0): pid, credentials, width.</summary>
+    /// <summary>A host process declared in a session (rules.md §0): pid, credentials, width.</summary>
     public sealed class ProcessEntry
     {
         public bool Live;

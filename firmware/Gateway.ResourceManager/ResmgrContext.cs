@@ -15,7 +15,7 @@ namespace Gateway.ResourceManager
         public int Pid;
         public int Coid;
 
-        /// <summary>The sending process (declared, behaviour.md §0).</summary>
+        /// <summary>The sending process (declared, rules.md §0).</summary>
         public ProcessEntry Process;
 
         /// <summary>The message buffer; parts are located in it by offset.</summary>

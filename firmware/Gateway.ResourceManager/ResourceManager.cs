@@ -7,7 +7,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.ResourceManager
 {
     /// <summary>
-    /// The board's resource manager: answers the QNX I/O messages the link hands it, as behaviour.md §0–2 says.
+    /// The board's resource manager: answers the QNX I/O messages the link hands it, as rules.md §0–2 says.
     /// Every request runs under one lock, with preallocated decoders and scratch structures, so the steady
     /// state allocates nothing. Order on every request: undeclared pid → EPERM; RM-0 (EBADMSG, then ENOSYS);
     /// then the message's own rules.

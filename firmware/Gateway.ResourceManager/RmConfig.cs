@@ -1,7 +1,7 @@
 namespace Gateway.ResourceManager
 {
     /// <summary>
-    /// The resource manager's fixed tables and board facts, sized per board (system.md §3, behaviour.md §5).
+    /// The resource manager's fixed tables and board facts, sized per board (link.md §5, rules.md §5).
     /// Everything is allocated once at start; running out is answered with a QNX errno.
     /// </summary>
     public sealed class RmConfig

@@ -5,7 +5,7 @@ using Gateway.InProcess;
 namespace Gateway.Benchmarks
 {
     /// <summary>
-    /// The board core in its steady state (system.md §6): one request decoded, checked and answered through
+    /// The board core in its steady state (performance.md §1): one request decoded, checked and answered through
     /// <c>ResourceManager.Handle</c> on an emulated board with the real-time clock, exactly as the link hands it
     /// over — files open, mapping OCBs created, message bytes and reply buffer preallocated
     /// (<see cref="SteadyStateRequests"/>, shared with the allocation regression test). The allocated column must
@@ -39,7 +39,7 @@ namespace Gateway.Benchmarks
             return s.Reply.Length;
         }
 
-        /// <summary>A request from a pid no session declared: refused EPERM before anything is decoded (behaviour.md §0).</summary>
+        /// <summary>A request from a pid no session declared: refused EPERM before anything is decoded (rules.md §0).</summary>
         [Benchmark(Description = "EPERM: undeclared pid")]
         public int UndeclaredPid()
         {

@@ -1,6 +1,6 @@
 namespace Gateway.Cli;
 
-/// <summary>The exit codes of every <c>gateway</c> command (system.md §5).</summary>
+/// <summary>The exit codes of every <c>gateway</c> command (cli.md).</summary>
 public enum ExitCode
 {
     /// <summary>Success.</summary>

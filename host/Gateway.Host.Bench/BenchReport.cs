@@ -8,7 +8,7 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Host.Bench;
 
-/// <summary>One budget of system.md §6 checked against a measured figure.</summary>
+/// <summary>One budget of performance.md checked against a measured figure.</summary>
 /// <param name="Name">The budget, as §6 words it.</param>
 /// <param name="Measured">The figure it is judged on.</param>
 /// <param name="Limit">The limit, with its comparison ("≤ 1.02").</param>

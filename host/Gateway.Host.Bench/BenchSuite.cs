@@ -28,7 +28,7 @@ public sealed record BenchOptions
 /// <summary>
 /// The measurements of issue 7 in one place, shared by <c>gateway bench</c> and the tests: link efficiency over
 /// frame sizes, round trips, sequential page-in throughput over a paced line per baud rate and window, and latency
-/// over a pseudo-terminal and TCP loopback; then the budgets of system.md §6 judged on them.
+/// over a pseudo-terminal and TCP loopback; then the budgets of performance.md judged on them.
 /// </summary>
 public static class BenchSuite
 {
@@ -93,7 +93,7 @@ public static class BenchSuite
         return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath);
     }
 
-    /// <summary>The budgets of system.md §6 that these figures decide.</summary>
+    /// <summary>The budgets of performance.md that these figures decide.</summary>
     public static IReadOnlyList<BudgetCheck> Judge(IReadOnlyList<PageInResult> efficiency, IReadOnlyList<RoundTripResult> roundTrips, IReadOnlyList<PageInResult> throughput)
     {
         var checks = new List<BudgetCheck>();

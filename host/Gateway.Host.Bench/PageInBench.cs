@@ -33,7 +33,7 @@ public sealed record PageInResult(
     long Retransmits,
     double Seconds)
 {
-    /// <summary>Wire bytes (both directions) ÷ payload bytes (system.md §6: ≤ 1.02 at the largest frame).</summary>
+    /// <summary>Wire bytes (both directions) ÷ payload bytes (performance.md §2: ≤ 1.02 at the largest frame).</summary>
     public double Efficiency => (double)(HostToBoardBytes + BoardToHostBytes) / PayloadBytes;
 
     public double BytesPerSecond => PayloadBytes / Seconds;

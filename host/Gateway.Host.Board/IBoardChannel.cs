@@ -44,6 +44,6 @@ public interface IBoardChannel
     /// <summary>Sends a message from (<paramref name="pid"/>, <paramref name="coid"/>) and waits for its reply.</summary>
     Task<BoardReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default);
 
-    /// <summary>Declares a host process in this session (behaviour.md §0); returns the board's errno (0 = declared).</summary>
+    /// <summary>Declares a host process in this session (rules.md §0); returns the board's errno (0 = declared).</summary>
     Task<int> DeclareProcessAsync(int pid, CredInfo cred, bool is64Bit, CancellationToken cancellationToken = default);
 }

@@ -11,7 +11,7 @@ namespace Gateway.Host.Board;
 
 /// <summary>
 /// The host's one recorder: keeps every message sent through it — sender, request bytes, part types, the board's
-/// reply (the scenario files' "messages the memory manager sent for the step", the reply checks of behaviour.md §4,
+/// reply (the scenario files' "messages the memory manager sent for the step", the reply checks of rules.md §4,
 /// round-trip counts in benchmarks and tests).
 /// </summary>
 public sealed class TracingChannel(IBoardChannel inner) : IBoardChannel

@@ -7,7 +7,7 @@ namespace Gateway.Host.Memory;
 /// <summary>
 /// A process's address space: its mappings (<see cref="Vma"/>) by start address, page-aligned and never overlapping.
 /// It places new mappings (from <see cref="MemoryManagerOptions.MappingBase"/> upward, first fit), finds the mapping
-/// of an address, and splits mappings so that a range call (munmap, mprotect, msync; behaviour.md §5) acts on whole
+/// of an address, and splits mappings so that a range call (munmap, mprotect, msync; rules.md §5) acts on whole
 /// mappings. It sends nothing: what a mapping's pages hold is the pager's, what its object is the object cache's.
 /// </summary>
 internal sealed class AddressSpace
@@ -24,7 +24,7 @@ internal sealed class AddressSpace
     public static ulong RoundDown(ulong n) => n & ~(ulong)(PageSize - 1);
 
     /// <summary>
-    /// The pages a range call acts on (behaviour.md §5: start rounded down, end rounded up); false when the range
+    /// The pages a range call acts on (rules.md §5: start rounded down, end rounded up); false when the range
     /// runs past the top of the address space.
     /// </summary>
     public static bool TryRange(ulong addr, ulong len, out ulong start, out ulong end)

@@ -7,7 +7,7 @@ using Gateway.Protocol.Messages;
 namespace Gateway.Host.Memory;
 
 /// <summary>
-/// A client process of the host (behaviour.md §0): a pid declared on the board with its credentials and width,
+/// A client process of the host (rules.md §0): a pid declared on the board with its credentials and width,
 /// its own fd table (lowest free number ≥ 3) and its own virtual address space. Its calls follow QNX's libc and
 /// procnto: opens go to the board from (pid, fd); mmap and friends go through the <see cref="MemoryManager"/>.
 /// </summary>
@@ -64,7 +64,7 @@ public sealed class ClientProcess
 
     internal void UnbindFd(int fd) => fds.Remove(fd);
 
-    /// <summary>A raw open in a scenario named this coid: the host library treats it as used (behaviour.md §5).</summary>
+    /// <summary>A raw open in a scenario named this coid: the host library treats it as used (rules.md §5).</summary>
     public void MarkFdUsed(int fd) => mm.MarkFdUsed(this, fd);
 
     /// <summary>open(): an <c>_IO_CONNECT</c> from (pid, lowest free fd). EMFILE without a message at the fd limit.</summary>

@@ -129,7 +129,7 @@ public sealed partial class MemoryManager
             }
         }
 
-        // …then one _IO_SYNC per object, after all of its write-backs (behaviour.md §5).
+        // …then one _IO_SYNC per object, after all of its write-backs (rules.md §5).
         foreach (var obj in toSync)
         {
             int e = await pager.SyncAsync(obj).ConfigureAwait(false);

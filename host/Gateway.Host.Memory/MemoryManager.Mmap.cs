@@ -284,7 +284,7 @@ public sealed partial class MemoryManager
             var owner = Process(v.InfoPid);
             if (owner == null || owner.FdGeneration(v.Fd) != v.FdGeneration)
             {
-                return QnxResult.Fail(Errno.EACCES); // the client closed its fd: no message (behaviour.md §5)
+                return QnxResult.Fail(Errno.EACCES); // the client closed its fd: no message (rules.md §5)
             }
 
             ulong a = Math.Max(v.Start, start);

@@ -13,7 +13,7 @@ namespace Gateway.Host.Memory;
 
 /// <summary>
 /// The host's memory manager: procnto's role (pid 1) for the client processes of one session, following
-/// behaviour.md §3 (MM-1 … MM-12). It validates calls on the host (no message for what the host decides) and
+/// rules.md §3 (MM-1 … MM-12). It validates calls on the host (no message for what the host decides) and
 /// serializes them (one operation at a time per session); the work is done by the parts the rules name: each
 /// process's <see cref="AddressSpace"/>, the <see cref="MmapExchange"/> (one <c>_IO_MMAP</c> per mmap on a fresh
 /// coid, MM-2 … MM-5), the <see cref="ObjectCache"/> (one object and page cache per returned coid, lingers; MM-6,

@@ -2,7 +2,7 @@ using System;
 
 namespace Gateway.Host.Memory;
 
-/// <summary>How the memory manager behaves where behaviour.md lets it choose.</summary>
+/// <summary>How the memory manager behaves where rules.md lets it choose.</summary>
 public sealed class MemoryManagerOptions
 {
     /// <summary>How long an object's mapping coid stays open after its last munmap (MM-11; default 0).</summary>
@@ -17,6 +17,6 @@ public sealed class MemoryManagerOptions
     /// <summary>Where client mappings are placed when no address is asked for.</summary>
     public ulong MappingBase { get; init; } = 0x1000_0000;
 
-    /// <summary>Client fds per process (behaviour.md §5: 16; the 17th open gets EMFILE without a message).</summary>
+    /// <summary>Client fds per process (rules.md §5: 16; the 17th open gets EMFILE without a message).</summary>
     public int MaxFdsPerProcess { get; init; } = 16;
 }

@@ -8,7 +8,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.Host.Memory;
 
 /// <summary>
-/// The memory manager's <c>_IO_MMAP</c> conversation with the board (behaviour.md §3): one request per mmap on a
+/// The memory manager's <c>_IO_MMAP</c> conversation with the board (rules.md §3): one request per mmap on a
 /// fresh coid (MM-2), the retry without PROT_WRITE (MM-3), and the judgement of a yes — the reply's size and the
 /// coid it names, allowed_prot against required_prot (MM-4), the stat from the extended reply or a separate
 /// <c>_IO_STAT</c> (MM-5). Whatever it refuses after the board said yes, it closes (unless a mapping uses it).
@@ -161,7 +161,7 @@ internal sealed class MmapExchange(IBoardChannel board, ObjectCache objects)
         accepted.ReplyExt is { } ext && MmapReplyFlags.IsExtended(ext.Flags) ? ext.Flags : 0;
 
     /// <summary>
-    /// MM-10's exec upgrade of a mapping of <paramref name="keep"/> (behaviour.md §5): asks again for
+    /// MM-10's exec upgrade of a mapping of <paramref name="keep"/> (rules.md §5): asks again for
     /// [<paramref name="offset"/>, +<paramref name="len"/>) with <paramref name="prot"/>, and judges the reply as
     /// mmap's (MM-4): 24 or 184 bytes, a coid of ours, PROT_EXEC allowed. A coid other than the object's is closed.
     /// Returns 0 or the errno.

@@ -5,7 +5,7 @@ namespace Gateway.Host.Memory;
 
 /// <summary>
 /// The outcome of mmap(): the address, or the errno; and what the board said — the reply bytes, decoded, the
-/// stat the memory manager used and where it came from — so the harness can judge the board (behaviour.md §4).
+/// stat the memory manager used and where it came from — so the harness can judge the board (rules.md §4).
 /// Built once, from what the memory manager sent; each later outcome is that record <c>with</c> what it adds.
 /// </summary>
 public sealed record MmapResult

@@ -9,7 +9,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.Host.Memory;
 
 /// <summary>
-/// The memory manager's pager (behaviour.md §3, MM-7 … MM-9): a CPU access through a process's mappings becomes
+/// The memory manager's pager (rules.md §3, MM-7 … MM-9): a CPU access through a process's mappings becomes
 /// page faults and messages — page-ins of cached objects (one combined <c>_IO_LSEEK</c> + <c>_IO_READ</c>, read-ahead
 /// sized to the frame), exact-width reads and writes of uncached ones, copy-on-write of private pages — or a typed
 /// fault; dirty pages go back with <c>_IO_WRITE</c> on munmap and msync.

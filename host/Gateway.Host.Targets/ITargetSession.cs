@@ -24,7 +24,7 @@ public interface ITargetSession : IAsyncDisposable
     /// <summary>What the session is on, e.g. "emulated board (64-bit, quirks)", "tcp://board:7000 (…)".</summary>
     string Description { get; }
 
-    /// <summary>The boot id the board presented when the session opened (system.md §3 handshake), lower-case hex.</summary>
+    /// <summary>The boot id the board presented when the session opened (link.md §3), lower-case hex.</summary>
     string BootId { get; }
 
     /// <summary>

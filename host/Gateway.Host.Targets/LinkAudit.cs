@@ -8,7 +8,7 @@ namespace Gateway.Host.Targets;
 
 /// <summary>
 /// One reading of a board's /fw/status "link" counters against what the host sent it during the board's boot
-/// (system.md §6: no request applied twice). Requests: REQUEST frames (QNX messages) — each sequence number once,
+/// (performance.md §6: no request applied twice). Requests: REQUEST frames (QNX messages) — each sequence number once,
 /// however often it was retransmitted — up to and including the read that took the snapshot; declares: DECLARE frames.
 /// </summary>
 public sealed record LinkAudit

@@ -5,7 +5,7 @@ using Gateway.Protocol.Qnx;
 namespace Gateway.Host.Wire;
 
 /// <summary>
-/// The member tables of the QNX structs (qnx-wire.md), bound to the board codec objects. Offsets are the codecs'
+/// The member tables of the QNX structs (qnx-messages.md), bound to the board codec objects. Offsets are the codecs'
 /// own named constants, so a table and its codec cannot drift apart silently; the golden-vector tests check both.
 /// </summary>
 public static class QnxLayouts
@@ -183,7 +183,7 @@ public static class QnxLayouts
         .Add("combine_len", Codec.OffCombineLen, WireKind.U16, m => m.CombineLen, (m, v) => m.CombineLen = (ushort)v)
         .Add("whence", Gateway.Protocol.Messages.IoLseek.OffWhence, WireKind.I16, m => m.Whence, (m, v) => m.Whence = (short)v)
         .Reserved("zero", Gateway.Protocol.Messages.IoLseek.OffZero, WireKind.U16, m => m.Zero, (m, v) => m.Zero = (ushort)v)
-        // qnx-wire.md §8: u64 (QNX code reads it as off64_t; the codec exposes it as long — same bytes).
+        // qnx-messages.md: u64 (QNX code reads it as off64_t; the codec exposes it as long — same bytes).
         .Add("offset", Gateway.Protocol.Messages.IoLseek.OffOffset, WireKind.U64, m => (ulong)m.Offset, (m, v) => m.Offset = unchecked((long)(ulong)v));
 
     public static readonly StructLayout<IoStatRequest> IoStat = new StructLayout<IoStatRequest>()

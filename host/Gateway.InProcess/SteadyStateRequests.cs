@@ -6,7 +6,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.InProcess;
 
 /// <summary>
-/// The board's steady state (system.md §6 "board core"), shared by the allocation regression test and the
+/// The board's steady state (performance.md §1, the board core), shared by the allocation regression test and the
 /// BenchmarkDotNet benchmarks: the memory manager (pid 1) and a client (pid 2) declared in session 0, the client
 /// holding <c>/dev/gpio/bank0</c> (fd 3) and <c>/data/app</c> (fd 4) open O_RDWR, and each file mapped once, so
 /// its mapping OCB exists. Every request below is then one the board answers again and again without creating
@@ -83,7 +83,7 @@ public sealed class SteadyStateRequests
 
     public void SendRegisterStore() => handler.Handle(Session, MmPid, BankMappingCoid, RegisterStore, 0, RegisterStore.Length, Reply);
 
-    /// <summary>The _IO_MMAP from a pid no session declared: refused EPERM (behaviour.md §0).</summary>
+    /// <summary>The _IO_MMAP from a pid no session declared: refused EPERM (rules.md §0).</summary>
     public void SendUndeclaredPid() => handler.Handle(Session, UndeclaredPid, FreshMmCoid, MmapBank, 0, MmapBank.Length, Reply);
 
     public void SendRegisterLoad() => handler.Handle(Session, MmPid, BankMappingCoid, RegisterLoad, 0, RegisterLoad.Length, Reply);

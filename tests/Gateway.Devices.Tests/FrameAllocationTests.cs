@@ -4,7 +4,7 @@ using Gateway.Protocol.Link;
 namespace Gateway.Devices.Tests;
 
 /// <summary>
-/// The link framing of a 4 KiB page allocates nothing (system.md §6, style habit 4): encoding a reply frame and the
+/// The link framing of a 4 KiB page allocates nothing (performance.md §1: no allocation per message in the steady state): encoding a reply frame and the
 /// board's <see cref="FrameDecoder"/> taking it back, whole and byte by byte, counted with
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> around N frames (the figures of FrameBenchmarks).
 /// </summary>

@@ -4,7 +4,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 
-/// <summary>The GPIO bank register file (hardware-docs/register-maps.md "gpio-bank"), RM-2a, behaviour.md §5.</summary>
+/// <summary>The GPIO bank register file (hardware-docs/register-maps.md "gpio-bank"), RM-2a, rules.md §5.</summary>
 public sealed class GpioBankTests
 {
     private readonly DeviceHarness h = new();

@@ -6,7 +6,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 
-/// <summary>The emulated board's namespace against the table of system.md §4, row by row.</summary>
+/// <summary>The emulated board's namespace against the table of board-resources.md, row by row.</summary>
 public sealed class NamespaceTableTests
 {
     public static TheoryData<string, string, long, int, int, int, string, string, int> Rows() => new()

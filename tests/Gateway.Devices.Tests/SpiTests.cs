@@ -8,7 +8,7 @@ namespace Gateway.Devices.Tests;
 
 /// <summary>
 /// /dev/spi0/ctl and /dev/spi0/buf end to end through the resource manager: the 25LC256 EEPROM model on
-/// chip select 0 and the loopback on chip select 1 (system.md §4, behaviour.md §5).
+/// chip select 0 and the loopback on chip select 1 (board-resources.md, rules.md §5).
 /// </summary>
 public sealed class SpiTests
 {

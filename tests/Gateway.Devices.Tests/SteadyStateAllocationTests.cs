@@ -9,7 +9,7 @@ using Gateway.InProcess;
 namespace Gateway.Devices.Tests;
 
 /// <summary>
-/// system.md §6 "board core" and style habit 4: once the board is in its steady state (files open, mapping OCB
+/// performance.md §1 (the board core): once the board is in its steady state (files open, mapping OCB
 /// created), decoding, checking and answering a request allocates nothing. The bytes allocated on this thread
 /// around N requests are counted (not timed): any allocation per request shows as N × its size.
 /// </summary>

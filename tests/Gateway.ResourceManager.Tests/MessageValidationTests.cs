@@ -6,7 +6,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 
-/// <summary>behaviour.md §0 (identities), RM-0 (message handling) and §5's order of the first checks.</summary>
+/// <summary>rules.md §0 (identities), RM-0 (message handling) and §5's order of the first checks.</summary>
 public sealed class MessageValidationTests
 {
     private readonly RmHarness h = new RmHarness().WithProcesses();

@@ -8,7 +8,7 @@ namespace Gateway.ResourceManager.Tests;
 
 /// <summary>
 /// The decision tables of RM-9 … RM-14 and RM-16: every combination of open mode × mount × prot ×
-/// required_prot × credentials × mode bits, against an oracle written from behaviour.md (not from the code),
+/// required_prot × credentials × mode bits, against an oracle written from rules.md (not from the code),
 /// with "a refused request changes nothing" checked on each refusal and all counts back to zero after each case.
 /// </summary>
 public sealed class MmapDecisionTableTests

@@ -6,7 +6,7 @@ using Gateway.Protocol.Qnx;
 namespace Gateway.ResourceManager.Tests;
 
 /// <summary>
-/// The declared-process table behind every request's sender check (behaviour.md §0: an undeclared pid is refused
+/// The declared-process table behind every request's sender check (rules.md §0: an undeclared pid is refused
 /// EPERM). Its lookup goes through a hash index, so these check the index against a plain model: every declared
 /// (session, pid) is found, nothing else is, across collisions, session ends and reuse of freed entries.
 /// </summary>

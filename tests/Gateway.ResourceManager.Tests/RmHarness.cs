@@ -12,7 +12,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.ResourceManager.Tests;
 
 /// <summary>
-/// A resource manager with a namespace shaped like system.md §4 (RAM-backed, without devices), and helpers that
+/// A resource manager with a namespace shaped like board-resources.md (RAM-backed, without devices), and helpers that
 /// encode requests with the codecs and send them through <see cref="IMessageHandler.Handle"/>, exactly as the
 /// link does.
 /// </summary>

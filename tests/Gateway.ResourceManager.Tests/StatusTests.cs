@@ -8,7 +8,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 
-/// <summary>/fw/status (system.md §4, issue 4 item 4): JSON counts that prove refusals changed nothing.</summary>
+/// <summary>/fw/status (board-resources.md, issue 4 item 4): JSON counts that prove refusals changed nothing.</summary>
 public sealed class StatusTests
 {
     private readonly RmHarness h = new RmHarness().WithProcesses();

@@ -7,7 +7,7 @@ namespace Gateway.Subset.Tests;
 
 public sealed class BoardCodeSubsetTests
 {
-    /// <summary>The folders whose .cs files run on the board (system.md §1): the shared sources and the ESP32 app.</summary>
+    /// <summary>The folders whose .cs files run on the board (nanoframework-subset.md): the shared sources and the ESP32 app.</summary>
     public static readonly string[] BoardFolders =
     {
         "firmware/Gateway.Protocol",
@@ -57,7 +57,7 @@ public sealed class BoardCodeSubsetTests
         var files = BoardFiles().ToList();
         Assert.NotEmpty(files);
         var violations = files.SelectMany(f => SubsetScanner.Scan(Path.GetRelativePath(RepoRoot(), f), File.ReadAllText(f))).ToList();
-        Assert.True(violations.Count == 0, "nanoFramework subset violations (system.md §1):\n" + string.Join("\n", violations));
+        Assert.True(violations.Count == 0, "nanoFramework subset violations (nanoframework-subset.md):\n" + string.Join("\n", violations));
     }
 
     [Theory]

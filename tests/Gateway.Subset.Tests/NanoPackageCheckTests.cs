@@ -9,7 +9,7 @@ using Gateway.NanoCheck;
 namespace Gateway.Subset.Tests;
 
 /// <summary>
-/// The ESP32 app's packages as the nanoFramework compile check judges them (system.md §1): the nfproj's References,
+/// The ESP32 app's packages as the nanoFramework compile check judges them (nanoframework-subset.md): the nfproj's References,
 /// packages.config and firmware/NanoCheck/NanoPackages.props must agree, and every pin must be a real release. The
 /// rules run here over the repository's files and over copies with one mistake each; the last test builds a copy of
 /// the firmware tree whose app calls outside nanoFramework's API and sees `dotnet build` fail.

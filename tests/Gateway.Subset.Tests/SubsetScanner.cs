@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Gateway.Subset.Tests;
 
 /// <summary>
-/// The syntactic half of the nanoFramework subset check (system.md §1). Gateway.NanoCheck compiles the board
+/// The syntactic half of the nanoFramework subset check (nanoframework-subset.md). Gateway.NanoCheck compiles the board
 /// code against nanoFramework's real mscorlib, which catches every API the device lacks; this scanner catches
 /// what that corlib would still accept (it declares Action&lt;T&gt; and Func&lt;T&gt;, which the device cannot run): generic declarations and uses, multi-dimensional arrays, nullable value types,
 /// tuples, async/await, iterators, records, stackalloc, ranges and indices, anonymous types, decimal.

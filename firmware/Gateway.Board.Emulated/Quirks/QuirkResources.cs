@@ -6,10 +6,10 @@ using Gateway.ResourceManager;
 namespace Gateway.Board.Emulated.Quirks;
 
 /// <summary>
-/// The emulated board's quirk resources (system.md §4, behaviour.md §5): non-conforming or old servers for
+/// The emulated board's quirk resources (board-resources.md, rules.md §5): non-conforming or old servers for
 /// testing the memory manager. All are S_IFCHR 0666 0:0, 4096 bytes, on a rw mount, in a 0755 /quirks
 /// directory; off unless asked for (<c>emu:?quirks=1</c>), never on a real board. The conformance harness
-/// exempts them from its reply checks (behaviour.md §4).
+/// exempts them from its reply checks (rules.md §4).
 /// </summary>
 public static class QuirkResources
 {

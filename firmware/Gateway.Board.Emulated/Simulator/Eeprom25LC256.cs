@@ -4,7 +4,7 @@ using Gateway.Protocol.Platform;
 namespace Gateway.Board.Emulated.Simulator;
 
 /// <summary>
-/// A Microchip 25LC256 SPI EEPROM (behaviour.md §5): 32 KiB, 16-bit addresses (A15 ignored), 64-byte
+/// A Microchip 25LC256 SPI EEPROM (rules.md §5): 32 KiB, 16-bit addresses (A15 ignored), 64-byte
 /// pages, modes 0 and 3.
 /// </summary>
 /// <remarks>

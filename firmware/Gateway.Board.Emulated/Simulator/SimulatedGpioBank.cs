@@ -78,7 +78,7 @@ public sealed class SimulatedGpioBank : IGpioBank
 
     // The HAL verbs below run on every register access of the emulated board, so they take the lock and settle
     // inline: a lambda capturing the arguments would allocate a closure and a delegate per call, and the board's
-    // steady state allocates nothing (system.md §6).
+    // steady state allocates nothing (performance.md §1).
     public uint ReadInputs()
     {
         lock (Wiring.Gate)

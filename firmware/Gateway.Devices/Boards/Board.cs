@@ -9,7 +9,7 @@ using Gateway.ResourceManager.Introspection;
 namespace Gateway.Devices.Boards
 {
     /// <summary>
-    /// A built board: the resource manager with the namespace of system.md §4, its device regions and the
+    /// A built board: the resource manager with the namespace of board-resources.md, its device regions and the
     /// event relay the link plugs into. Built once at start by <see cref="BoardNamespace.Build"/>.
     /// </summary>
     public sealed class Board

@@ -64,7 +64,7 @@ namespace Gateway.Devices.Boards
     /// <summary>
     /// Everything a board app tells the shared board code: names, limits, its HAL objects and what it declares
     /// (windows, wiring, SPI devices). <see cref="BoardNamespace.Build"/> turns it into the namespace of
-    /// system.md §4. Sizes default to the emulated board's; the ESP32 app sets smaller ones.
+    /// board-resources.md. Sizes default to the emulated board's; the ESP32 app sets smaller ones.
     /// </summary>
     public sealed class BoardDefinition
     {

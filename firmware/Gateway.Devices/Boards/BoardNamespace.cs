@@ -8,7 +8,7 @@ using Gateway.ResourceManager.Introspection;
 namespace Gateway.Devices.Boards
 {
     /// <summary>
-    /// Builds the namespace every board serves (system.md §4), in the table's order, on top of the board's HAL.
+    /// Builds the namespace every board serves (board-resources.md), in the table's order, on top of the board's HAL.
     /// Modes are octal in the table; here they are written as octal-in-comment hex.
     /// </summary>
     public static class BoardNamespace
@@ -53,7 +53,7 @@ namespace Gateway.Devices.Boards
                 }
             }
 
-            // Every board serves /dev/spi0 (system.md §4); a board without an SPI bus answers GO with ERROR = ENODEV.
+            // Every board serves /dev/spi0 (board-resources.md); a board without an SPI bus answers GO with ERROR = ENODEV.
             board.SpiBuffer = new SpiBuffer();
             board.SpiControl = new SpiControlRegion(def.Spi, board.SpiBuffer, board.Events);
             ResourceAttr ctl = Device(rm, spi0, "ctl", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiControlRegion.RegionSize, DeviceIds.SpiControl,

@@ -1,7 +1,7 @@
 namespace Gateway.Devices.Boards
 {
     /// <summary>
-    /// st_rdev of each device: a per-resource constant, stable across boots (behaviour.md §5). The high byte is
+    /// st_rdev of each device: a per-resource constant, stable across boots (rules.md §5). The high byte is
     /// the device class, the low byte the instance. S_IFNAM entries carry their subtype instead.
     /// </summary>
     public static class DeviceIds

@@ -6,7 +6,7 @@ using Gateway.ResourceManager.Introspection;
 namespace Gateway.Devices.Boards
 {
     /// <summary>
-    /// /fw/info and /fw/map (system.md §4): machine-readable JSON written once at build time. /fw/map lists
+    /// /fw/info and /fw/map (board-resources.md): machine-readable JSON written once at build time. /fw/map lists
     /// every resource (type, size, mode, owner, mount, mmap reply and flags, register map), the register maps,
     /// the device windows, the GPIO banks with their pins, the test wiring the board declares and the SPI
     /// devices per chip select — the harness's device checks run only what a board declares.

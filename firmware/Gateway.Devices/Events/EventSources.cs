@@ -2,7 +2,7 @@ using Gateway.Protocol.Link;
 
 namespace Gateway.Devices.Events
 {
-    /// <summary>Event sources and codes the devices raise (link EVENT frames, system.md §3 "Events").</summary>
+    /// <summary>Event sources and codes the devices raise (link EVENT frames, link.md §8).</summary>
     public static class EventSources
     {
         /// <summary>GPIO bank n raises source <c>GpioBankBase + n</c>.</summary>

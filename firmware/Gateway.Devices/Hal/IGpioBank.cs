@@ -1,7 +1,7 @@
 namespace Gateway.Devices.Hal
 {
     /// <summary>
-    /// A bank of up to 32 GPIO pins as mask/value operations (system.md §4, HAL). Bit n of every mask is
+    /// A bank of up to 32 GPIO pins as mask/value operations (hal.md). Bit n of every mask is
     /// bank pin n; which physical pin that is belongs to the board (<c>boards/</c>), never to this contract.
     /// There are no registers here: the GPIO register file (latch, set/clear/toggle, latched edge status,
     /// counters) is the device region's job, built on these verbs.

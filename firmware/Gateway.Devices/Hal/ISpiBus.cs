@@ -1,7 +1,7 @@
 namespace Gateway.Devices.Hal
 {
     /// <summary>
-    /// An SPI controller with one or more chip selects (system.md §4, HAL). One call is one transaction:
+    /// An SPI controller with one or more chip selects (hal.md). One call is one transaction:
     /// the chip select is asserted, <c>count</c> bytes are clocked out of <c>tx</c> while as many are clocked
     /// into <c>rx</c> (full duplex), and the chip select is released. Which pins the bus and its chip
     /// selects use belongs to the board (<c>boards/</c>).

@@ -9,7 +9,7 @@ namespace Gateway.Devices.Regions
     /// /dev/mem: offsets are the board's physical addresses (size 2^32); only the device windows the board
     /// declares in /fw/map are reachable — each is the register block of a register region (the emulated
     /// board: 4096 bytes at 0xFE200000 = /dev/gpio/bank0). Mappings outside a window → ENXIO (RM-13, through
-    /// <see cref="ResourceAttr.Windows"/>); reads and writes outside → ENXIO (behaviour.md §5); inside, they run
+    /// <see cref="ResourceAttr.Windows"/>); reads and writes outside → ENXIO (rules.md §5); inside, they run
     /// word by word on the window's registers (RM-2a).
     /// </summary>
     public sealed class PhysicalMemory

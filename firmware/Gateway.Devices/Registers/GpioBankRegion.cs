@@ -7,7 +7,7 @@ namespace Gateway.Devices.Registers
     /// <summary>
     /// The register file of a GPIO bank (/dev/gpio/bankN, hardware-docs/register-maps.md "gpio-bank"), built
     /// on the HAL's mask/value verbs. 32-bit registers, word access only (RM-2a); writes to read-only
-    /// registers are ignored, write-only registers read 0, offsets with no register read 0 (behaviour.md §5).
+    /// registers are ignored, write-only registers read 0, offsets with no register read 0 (rules.md §5).
     /// Edges on pins enabled in RISE_EN/FALL_EN are latched in EDGE_STATUS (write 1 to clear), counted in
     /// EVENT_COUNT, and raised as events.
     /// </summary>

@@ -8,7 +8,7 @@ namespace Gateway.Devices.Registers
     /// <summary>
     /// A region of 32-bit registers (RM-2a): every read and write must have an offset and a length that are
     /// multiples of 4, and runs word by word, each word with its register's side effects; anything else →
-    /// EINVAL with no effect. Offsets with no register read 0 and ignore writes (behaviour.md §5).
+    /// EINVAL with no effect. Offsets with no register read 0 and ignore writes (rules.md §5).
     /// Subclasses implement one word at a time.
     /// </summary>
     public abstract class RegisterRegion

@@ -4,7 +4,7 @@ using System.IO;
 namespace Gateway.Protocol.Desktop.Platform;
 
 /// <summary>
-/// A pre-shared link key from a file (system.md §3), one rule for every desktop node (the Raspberry Pi app, the
+/// A pre-shared link key from a file (link.md), one rule for every desktop node (the Raspberry Pi app, the
 /// emulated board, the host's <c>--key-file</c>): the file holds the key bytes; one trailing newline (LF or
 /// CR LF) is not part of the key, so a key written with <c>echo</c> or <c>openssl rand -hex 32</c> works; at
 /// least 16 key bytes. A board (<c>requirePrivate</c>) refuses a file that is not mode 0600 (or 0400) before

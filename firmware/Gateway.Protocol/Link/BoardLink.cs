@@ -8,7 +8,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Link
 {
     /// <summary>
-    /// The board's end of the link (system.md §3, hardware-docs/link.md): serves byte streams, runs the handshake and
+    /// The board's end of the link (hardware-docs/link.md): serves byte streams, runs the handshake and
     /// the mutual authentication, orders and de-duplicates each session's requests, hands them to the resource manager
     /// (<see cref="IMessageHandler"/>) exactly once, answers retransmissions from a reply cache, ends dead sessions
     /// (RM-5), and sends events to the sessions that asked for them.

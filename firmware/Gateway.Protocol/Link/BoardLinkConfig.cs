@@ -4,7 +4,7 @@ using Gateway.Protocol.Platform;
 namespace Gateway.Protocol.Link
 {
     /// <summary>
-    /// The fixed tables of a board's link (system.md §3 Limits). Every buffer of <see cref="BoardLink"/> is allocated
+    /// The fixed tables of a board's link (link.md §5). Every buffer of <see cref="BoardLink"/> is allocated
     /// from these at construction; nothing grows afterwards. Fields rather than properties so the composition root
     /// can set them in an object initializer on every runtime.
     /// </summary>
@@ -73,7 +73,7 @@ namespace Gateway.Protocol.Link
 
         /// <summary>
         /// The emulated board: four sessions, window 8, 16 KiB (plus headroom) per frame, 32 processes per session
-        /// (behaviour.md §5, the resource manager's own table).
+        /// (rules.md §5, the resource manager's own table).
         /// </summary>
         public static BoardLinkConfig Emulated()
         {

@@ -15,7 +15,7 @@ namespace Gateway.Protocol.Link
     public interface IMessageHandler
     {
         /// <summary>
-        /// Declares a host process in a session (behaviour.md §0). Returns EOK, EBUSY when the pid is already
+        /// Declares a host process in a session (rules.md §0). Returns EOK, EBUSY when the pid is already
         /// live in the session, or ENOMEM when the process table is full. <paramref name="cred"/> belongs to the
         /// link and is valid only during the call (copy it).
         /// </summary>

@@ -3,7 +3,7 @@ using System.Threading;
 namespace Gateway.Protocol.Link
 {
     /// <summary>
-    /// The board link's counters (system.md §4: /fw/status prints them). Each is a 32-bit count that wraps; updates
+    /// The board link's counters (link.md §9; /fw/status prints them). Each is a 32-bit count that wraps; updates
     /// are atomic, so any thread may read a value at any time. For a consistent set, take a <see cref="Snapshot"/>.
     /// Iterate with <see cref="LinkCounter.Count"/> and <see cref="LinkCounter.Name"/> to print them all.
     /// </summary>

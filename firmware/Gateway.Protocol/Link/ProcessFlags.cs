@@ -7,7 +7,7 @@ namespace Gateway.Protocol.Link
     /// </summary>
     public static class ProcessFlags
     {
-        /// <summary>A 64-bit process (the default of behaviour.md §0); clear for a 32-bit one.</summary>
+        /// <summary>A 64-bit process (the default of rules.md §0); clear for a 32-bit one.</summary>
         public const int Bits64 = 0x1;
     }
 }

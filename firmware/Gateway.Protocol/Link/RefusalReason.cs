@@ -35,7 +35,7 @@ namespace Gateway.Protocol.Link
         /// <summary>A HELLO body that is too short, or limits below the minimum (EINVAL).</summary>
         public const int BadHello = 9;
 
-        /// <summary>A REQUEST from a pid the session never declared (EPERM, behaviour.md §0).</summary>
+        /// <summary>A REQUEST from a pid the session never declared (EPERM, rules.md §0).</summary>
         public const int UndeclaredPid = 10;
 
         /// <summary>A DECLARE whose body is not a valid <c>_cred_info</c> (EINVAL).</summary>

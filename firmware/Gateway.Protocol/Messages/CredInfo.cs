@@ -4,7 +4,7 @@ namespace Gateway.Protocol.Messages
 {
     /// <summary>
     /// <c>struct _cred_info</c>, 60 bytes: ruid 0, euid 4, suid 8, rgid 12, egid 16, sgid 20 (i32),
-    /// ngroups u32 24, grouplist i32[8] 28. qnx-wire.md §8.
+    /// ngroups u32 24, grouplist i32[8] 28. qnx-messages.md.
     /// </summary>
     public sealed class CredInfo
     {

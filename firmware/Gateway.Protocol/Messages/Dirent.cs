@@ -3,7 +3,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Messages
 {
     /// <summary>
-    /// <c>struct dirent</c> records, as <c>_IO_READ</c> on a directory returns them (RM-2b). qnx-wire.md §7.
+    /// <c>struct dirent</c> records, as <c>_IO_READ</c> on a directory returns them (RM-2b). qnx-messages.md.
     /// <code>
     ///  off size type field
     ///   0   8   u64  d_ino

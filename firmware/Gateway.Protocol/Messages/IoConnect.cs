@@ -5,7 +5,7 @@ namespace Gateway.Protocol.Messages
 {
     /// <summary>
     /// <c>struct _io_connect</c>, 40 bytes plus the NUL-terminated path (and, for COMBINE and COMBINE_CLOSE,
-    /// one I/O message after the path, starting at a multiple of 8 from the start of the connect). qnx-wire.md §8.
+    /// one I/O message after the path, starting at a multiple of 8 from the start of the connect). qnx-messages.md.
     /// <code>
     ///  off size type field          off size type field
     ///   0   2   u16  type 0x100       24   4   u32  mode

@@ -4,7 +4,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Messages
 {
     /// <summary>
-    /// <c>struct _io_lseek</c>, 16 bytes; its reply is one u64, the new offset. qnx-wire.md §8.
+    /// <c>struct _io_lseek</c>, 16 bytes; its reply is one u64, the new offset. qnx-messages.md.
     /// <code>
     ///  off size type field
     ///   0   2   u16  type          0x109

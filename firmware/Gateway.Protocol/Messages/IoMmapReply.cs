@@ -3,7 +3,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Messages
 {
     /// <summary>
-    /// <c>struct _io_mmap_reply</c>, 24 bytes: the plain reply of <c>iofunc_mmap_default()</c>. qnx-wire.md §4.
+    /// <c>struct _io_mmap_reply</c>, 24 bytes: the plain reply of <c>iofunc_mmap_default()</c>. qnx-messages.md.
     /// <code>
     ///  off size type  field
     ///   0   4   u32   zero           0

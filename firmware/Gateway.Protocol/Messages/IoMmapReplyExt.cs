@@ -4,7 +4,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Messages
 {
     /// <summary>
-    /// <c>struct _io_mmap_reply_ext</c> (QNX 7.1+), 184 bytes: the reply of <c>iofunc_mmap_default_ext()</c>. qnx-wire.md §5.
+    /// <c>struct _io_mmap_reply_ext</c> (QNX 7.1+), 184 bytes: the reply of <c>iofunc_mmap_default_ext()</c>. qnx-messages.md.
     /// <code>
     ///  off size field
     ///   0  24  base               _io_mmap_reply

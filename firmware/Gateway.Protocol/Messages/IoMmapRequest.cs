@@ -4,7 +4,7 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Protocol.Messages
 {
     /// <summary>
-    /// <c>struct _io_mmap</c> (<c>sys/iomsg.h</c>, QNX 7.1 with the 8.0 tail), 88 bytes. qnx-wire.md §3.
+    /// <c>struct _io_mmap</c> (<c>sys/iomsg.h</c>, QNX 7.1 with the 8.0 tail), 88 bytes. qnx-messages.md.
     /// <code>
     ///  off size type     field
     ///   0   2   u16      type            0x112

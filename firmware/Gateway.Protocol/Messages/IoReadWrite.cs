@@ -5,7 +5,7 @@ namespace Gateway.Protocol.Messages
 {
     /// <summary>
     /// The header shared by <c>struct _io_read</c> and <c>struct _io_write</c>, 16 bytes, plus the 8-byte
-    /// <c>struct _xtype_offset</c> when <c>xtype</c> is <c>_IO_XTYPE_OFFSET</c> (pread/pwrite). qnx-wire.md §8.
+    /// <c>struct _xtype_offset</c> when <c>xtype</c> is <c>_IO_XTYPE_OFFSET</c> (pread/pwrite). qnx-messages.md.
     /// <code>
     ///  off size type field
     ///   0   2   u16  type          0x101 read / 0x102 write

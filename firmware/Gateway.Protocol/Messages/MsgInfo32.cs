@@ -4,7 +4,7 @@ namespace Gateway.Protocol.Messages
 {
     /// <summary>
     /// <c>struct _msg_info32</c> (<c>sys/neutrino.h</c>), 48 bytes. In <c>_IO_MMAP</c> it carries the
-    /// client's identity; the board reads only <c>pid</c> and <c>coid</c> (behaviour.md §0).
+    /// client's identity; the board reads only <c>pid</c> and <c>coid</c> (rules.md §0).
     /// <code>
     ///  off size field          off size field
     ///   0   4   nd              28   4   msglen

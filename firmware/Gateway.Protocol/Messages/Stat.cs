@@ -6,7 +6,7 @@ namespace Gateway.Protocol.Messages
     /// <summary>
     /// The QNX stat forms (<c>sys/stat.h</c>): <c>__stat_t32_2001</c> (72 bytes), <c>__stat_t32_2008</c> (96)
     /// and <c>__stat_t64_2008</c> (120). One object holds the widest content; <see cref="Encode"/> and
-    /// <see cref="Decode"/> take the form. qnx-wire.md §7.
+    /// <see cref="Decode"/> take the form. qnx-messages.md.
     /// <code>
     ///  off size type field                          off size type field
     ///   0   8   u64  st_ino                          40   4   u32  st_ctime (2008: __old_st_ctime)

@@ -2,7 +2,7 @@ namespace Gateway.Protocol.Platform
 {
     /// <summary>
     /// The board's view of a link's byte stream (a UART, a USB gadget tty, a TCP connection, an in-memory pipe).
-    /// Synchronous with millisecond timeouts, as board code is (style habit 6).
+    /// Synchronous with millisecond timeouts, as board code is (architecture.md, Conventions).
     /// </summary>
     public interface IByteStream
     {

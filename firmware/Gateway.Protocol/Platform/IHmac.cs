@@ -1,7 +1,7 @@
 namespace Gateway.Protocol.Platform
 {
     /// <summary>
-    /// HMAC-SHA-256 with the board's pre-shared key (system.md §3): the BCL's on .NET,
+    /// HMAC-SHA-256 with the board's pre-shared key (link.md): the BCL's on .NET,
     /// nanoFramework.System.Security.Cryptography on the ESP32. The key never leaves the implementation.
     /// </summary>
     public interface IHmac

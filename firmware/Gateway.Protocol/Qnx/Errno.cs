@@ -1,6 +1,6 @@
 namespace Gateway.Protocol.Qnx
 {
-    /// <summary>QNX errno values (<c>errno.h</c>); several differ from Linux. qnx-wire.md §9.</summary>
+    /// <summary>QNX errno values (<c>errno.h</c>); several differ from Linux. qnx-messages.md.</summary>
     public static class Errno
     {
         public const int EOK = 0;

@@ -1,6 +1,6 @@
 namespace Gateway.Protocol.Qnx
 {
-    /// <summary><c>st_mode</c> file types and permission bits (<c>sys/stat.h</c>). qnx-wire.md §7.</summary>
+    /// <summary><c>st_mode</c> file types and permission bits (<c>sys/stat.h</c>). qnx-messages.md.</summary>
     public static class FileMode
     {
         public const uint TypeMask = 0xF000;   // S_IFMT

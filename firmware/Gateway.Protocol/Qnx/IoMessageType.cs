@@ -1,6 +1,6 @@
 namespace Gateway.Protocol.Qnx
 {
-    /// <summary>QNX I/O message types (<c>sys/iomsg.h</c>, <c>_IO_BASE</c> = 0x100). qnx-wire.md §1.</summary>
+    /// <summary>QNX I/O message types (<c>sys/iomsg.h</c>, <c>_IO_BASE</c> = 0x100). qnx-messages.md.</summary>
     public static class IoMessageType
     {
         public const ushort Base = 0x100;
@@ -94,7 +94,7 @@ namespace Gateway.Protocol.Qnx
         public const ushort BitsDiff = 0x2000;
     }
 
-    /// <summary>Resource-manager handler return conventions (<c>sys/resmgr.h</c>). qnx-wire.md §9.</summary>
+    /// <summary>Resource-manager handler return conventions (<c>sys/resmgr.h</c>). qnx-messages.md.</summary>
     public static class Resmgr
     {
         /// <summary><c>_RESMGR_NOREPLY</c>: no reply now; one is sent later.</summary>

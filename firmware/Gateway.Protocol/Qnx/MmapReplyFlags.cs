@@ -1,6 +1,6 @@
 namespace Gateway.Protocol.Qnx
 {
-    /// <summary><c>_IO_MMAP_REPLY_FLAGS_*</c> of the extended mmap reply and their helpers. qnx-wire.md §6.</summary>
+    /// <summary><c>_IO_MMAP_REPLY_FLAGS_*</c> of the extended mmap reply and their helpers. qnx-messages.md.</summary>
     public static class MmapReplyFlags
     {
         public const uint UseExtended = 0x01;

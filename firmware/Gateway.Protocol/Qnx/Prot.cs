@@ -1,6 +1,6 @@
 namespace Gateway.Protocol.Qnx
 {
-    /// <summary>QNX <c>PROT_*</c> (<c>sys/mman.h</c>); not the Linux values. qnx-wire.md §9.</summary>
+    /// <summary>QNX <c>PROT_*</c> (<c>sys/mman.h</c>); not the Linux values. qnx-messages.md.</summary>
     public static class Prot
     {
         public const uint None = 0;
@@ -14,7 +14,7 @@ namespace Gateway.Protocol.Qnx
         public const uint Rwx = Read | Write | Exec;
     }
 
-    /// <summary>QNX <c>MAP_*</c> and <c>MS_*</c> (<c>sys/mman.h</c>, QNX 7.1 values). qnx-wire.md §9.</summary>
+    /// <summary>QNX <c>MAP_*</c> and <c>MS_*</c> (<c>sys/mman.h</c>, QNX 7.1 values). qnx-messages.md.</summary>
     public static class MapFlags
     {
         public const uint Shared = 0x1;

@@ -1,7 +1,7 @@
 namespace Gateway.Protocol.Wire
 {
     /// <summary>
-    /// The one little-endian helper of the board code: shifts only, never BitConverter (style habit 3).
+    /// The one little-endian helper of the board code: shifts only, never BitConverter (architecture.md, Conventions).
     /// Callers check lengths first; these helpers index the array directly.
     /// </summary>
     public static class LittleEndian

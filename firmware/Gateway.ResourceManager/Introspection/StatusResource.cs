@@ -4,7 +4,7 @@ using Gateway.Protocol.Qnx;
 namespace Gateway.ResourceManager.Introspection
 {
     /// <summary>
-    /// /fw/status (system.md §4): a read-only S_IFCHR stream of size 0, read with <c>_IO_READ</c> only. A read at
+    /// /fw/status (board-resources.md): a read-only S_IFCHR stream of size 0, read with <c>_IO_READ</c> only. A read at
     /// offset 0 takes a fresh JSON snapshot into the OCB's buffer that later reads of the same OCB continue, so a
     /// read in pieces never tears. It reports the request counters, the sources (link, events…), the sessions
     /// and, per file (not itself), its open/read/write counts, exec locks and mapping OCBs — QNX's

@@ -5,7 +5,7 @@ namespace Gateway.ResourceManager
 {
     /// <summary>
     /// The iofunc layer: QNX's <c>iofunc_*</c> defaults and helpers. Resource handlers call these to get every
-    /// check of behaviour.md for free, exactly as a QNX resource manager calls <c>iofunc_mmap_ext()</c>.
+    /// check of rules.md for free, exactly as a QNX resource manager calls <c>iofunc_mmap_ext()</c>.
     /// </summary>
     public static partial class IoFunc
     {

@@ -11,7 +11,7 @@ namespace Gateway.Cli.Board;
 internal sealed record BoardSettings(string Target, string? KeyFile, bool Json, bool Quiet, bool Verbose, int Uid, int Gid, int[] Groups);
 
 /// <summary>
-/// The options every command that talks to a board takes (system.md §5): the target URI, the key file, JSON or
+/// The options every command that talks to a board takes (cli.md): the target URI, the key file, JSON or
 /// quiet output, and the credentials of the client process the command acts as. One instance per command.
 /// </summary>
 internal sealed class BoardOptions

@@ -14,7 +14,7 @@ namespace Gateway.Cli.Board;
 /// <summary>
 /// Runs a board command: parses the shared options, reaches the target, opens a session, declares the memory
 /// manager and the client process, runs the command's body, and maps every way it can end to the exit codes of
-/// system.md §5 — 0; 1 for an errno answer (<c>EACCES (13)</c>); 2 for usage or input errors, a bad URI or key
+/// cli.md — 0; 1 for an errno answer (<c>EACCES (13)</c>); 2 for usage or input errors, a bad URI or key
 /// file; 3 when the target is unreachable, refuses the key, or the link fails mid-command.
 /// </summary>
 internal static class BoardRunner

@@ -16,7 +16,7 @@ namespace Gateway.Cli.Commands;
 /// <summary>
 /// <c>gateway bench</c>: link efficiency, round trips, throughput over a paced serial line and latency over a
 /// pseudo-terminal and TCP loopback, against an emulated board in this process (hardware-docs/performance.md);
-/// prints tables, writes <c>--json</c>, exits 1 when a budget of system.md §6 is missed.
+/// prints tables, writes <c>--json</c>, exits 1 when a budget of performance.md is missed.
 /// </summary>
 public static class BenchCommand
 {
@@ -44,7 +44,7 @@ public static class BenchCommand
             HelpName = "N",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress lines on standard error." };
-        var bench = new Command("bench", "Measure the link against the budgets of system.md §6 (emulated board in process): efficiency, round trips, throughput over a paced serial line, latency over a pty and TCP.")
+        var bench = new Command("bench", "Measure the link against the budgets of hardware-docs/performance.md (emulated board in process): efficiency, round trips, throughput over a paced serial line, latency over a pty and TCP.")
         {
             full, json, clock, requests, quiet,
         };
@@ -181,7 +181,7 @@ public static class BenchCommand
 
         ansi.Write(frames);
 
-        var budgets = Table("Budgets (system.md §6)", "budget", "measured", "limit", "");
+        var budgets = Table("Budgets (hardware-docs/performance.md)", "budget", "measured", "limit", "");
         foreach (var b in r.Budgets)
         {
             budgets.AddRow(Markup.Escape(b.Name), Markup.Escape(b.Measured), Markup.Escape(b.Limit), b.Met ? "[green]met[/]" : "[red]MISSED[/]");

@@ -9,7 +9,7 @@ using Gateway.Host.Targets;
 namespace Gateway.Cli.Commands;
 
 /// <summary>
-/// <c>gateway conform</c>: the built-in conformance suite (every RM and MM rule at its edges, behaviour.md §4's
+/// <c>gateway conform</c>: the built-in conformance suite (every RM and MM rule at its edges, hardware-docs/rules.md §4's
 /// reply checks, quirks, 32-bit mode, device checks) against a target — by default an emulated board this
 /// process starts. Prints a per-rule table; exit 0 when everything passes, 1 on any failure, 2 usage, 3 unreachable.
 /// </summary>

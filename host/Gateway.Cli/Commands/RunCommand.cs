@@ -21,7 +21,7 @@ public static class RunCommand
             Description = "Scenario files (one scenario, or a suite file with \"scenarios\"), run in the order given.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("run", "Run scenario files against a board and judge every reply as behaviour.md §4 says.") { files };
+        var command = new Command("run", "Run scenario files against a board and judge every reply as hardware-docs/rules.md §4 says.") { files };
         target.AddTo(command);
         output.AddTo(command);
         command.SetAction(async (parse, ct) =>

@@ -10,7 +10,7 @@ namespace Gateway.Cli.Commands;
 
 /// <summary>
 /// <c>gateway wire decode|encode|types</c>: QNX message bytes ↔ JSON whose keys are the C member paths
-/// (qnx-wire.md, hardware-docs/qnx-messages.md).
+/// (hardware-docs/qnx-messages.md).
 /// </summary>
 public static class WireCommand
 {

@@ -5,7 +5,7 @@ using Gateway.Protocol.Qnx;
 namespace Gateway.Host.Conformance.Format;
 
 /// <summary>
-/// The symbolic constants a scenario file may use in any integer field (qnx-wire.md values): <c>PROT_*</c>,
+/// The symbolic constants a scenario file may use in any integer field (qnx-messages.md values): <c>PROT_*</c>,
 /// <c>MAP_*</c>, <c>MS_*</c>, <c>O_*</c>, <c>SH_*</c>, <c>S_IF*</c>, errno names, <c>_IO_*</c> message types,
 /// <c>_IO_MMAP_REPLY_FLAGS_*</c> (with or without that prefix), <c>_STAT_FORM_*</c>, <c>SEEK_*</c>… Two symbols
 /// depend on the target and are resolved when the step runs: <c>STAT_FORM_PREFERRED</c> (the reply flag bits of

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Gateway.Host.Conformance.Results;
 
-/// <summary>The result of one step: its checks (expectations and the automatic reply checks of behaviour.md §4) and the messages it sent.</summary>
+/// <summary>The result of one step: its checks (expectations and the automatic reply checks of rules.md §4) and the messages it sent.</summary>
 public sealed class StepResult
 {
     public required int Index { get; init; }

@@ -11,7 +11,7 @@ namespace Gateway.Host.Conformance.Runner;
 
 /// <summary>
 /// The event frames of one session: those a <c>wait_event</c> did not want are kept for a later one, and the board's
-/// running counters of those received tell the events lost on a lossy link from those never raised (behaviour.md §4).
+/// running counters of those received tell the events lost on a lossy link from those never raised (rules.md §4).
 /// </summary>
 internal sealed class EventInbox
 {
@@ -57,7 +57,7 @@ internal sealed class EventInbox
     }
 
     /// <summary>
-    /// behaviour.md §4: on a lossy link the host may receive fewer event frames, but only by the gaps it can tell —
+    /// rules.md §4: on a lossy link the host may receive fewer event frames, but only by the gaps it can tell —
     /// here the board's own running counter for the source (/fw/status "events"): of the last <paramref name="want"/>
     /// events it raised, those this session never received were lost on the way (event frames are not retransmitted).
     /// </summary>

@@ -15,7 +15,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.Host.Conformance.Runner;
 
 /// <summary>
-/// The checks behaviour.md §4 makes on every reply of the board, whatever the scenario expects: it watches every
+/// The checks rules.md §4 makes on every reply of the board, whatever the scenario expects: it watches every
 /// message of the session (opens and closes tell it which file each (pid, coid) names) and judges every
 /// successful <c>_IO_MMAP</c> reply — size, reserved fields, offset/fd, USE_EXTENDED and form, the flags /fw/map
 /// lists for the resource, the stat against a separate <c>_IO_STAT</c> (times only forward), st_ino stable,
@@ -51,7 +51,7 @@ public sealed class ReplyJudge
         {
             if (m.Reply.IsError && Errno.Name(m.Reply.Value) == null)
             {
-                step.Add(Rule, "errno-known", "a QNX errno of behaviour.md", $"{m.Kind} answered errno {m.Reply.Value}", false);
+                step.Add(Rule, "errno-known", "a QNX errno of rules.md", $"{m.Kind} answered errno {m.Reply.Value}", false);
             }
 
             int type = Codec.PeekType(m.Request, 0, m.Request.Length);

@@ -14,7 +14,7 @@ namespace Gateway.Host.Conformance.Runner;
 /// <summary>How the runner runs scenarios.</summary>
 public sealed record RunnerOptions
 {
-    /// <summary>The memory manager's linger after the last munmap (MM-11; default 0 s, as behaviour.md says).</summary>
+    /// <summary>The memory manager's linger after the last munmap (MM-11; default 0 s, as rules.md says).</summary>
     public TimeSpan Linger { get; init; } = TimeSpan.Zero;
 
     /// <summary>How long a <c>wait_event</c> step waits when it names no <c>timeout_ms</c>.</summary>

@@ -15,7 +15,7 @@ namespace Gateway.Host.Conformance.Runner;
 /// <summary>
 /// One scenario as it runs: the session it is in (<see cref="SessionState"/>), the names its steps bound
 /// (<see cref="Bindings"/>), and each step run by its kind (<see cref="Steps.StepKind"/>) under the checks every step
-/// gets — its <c>messages</c> expectation, the reply checks of behaviour.md §4 (<see cref="ReplyJudge"/>), and for an
+/// gets — its <c>messages</c> expectation, the reply checks of rules.md §4 (<see cref="ReplyJudge"/>), and for an
 /// expected refusal, that no count of <c>/fw/status</c> changed.
 /// </summary>
 internal sealed class ScenarioRun

@@ -15,7 +15,7 @@ namespace Gateway.Host.Conformance.Runner;
 /// <summary>
 /// Runs scenarios against a target: each in a fresh session (a new <see cref="MemoryManager"/> over a
 /// <see cref="ScenarioChannel"/> on a fresh connection), step by step, with every reply also judged by
-/// behaviour.md §4 (<see cref="ReplyJudge"/>). A board reset during a scenario is reported on it and the scenario
+/// rules.md §4 (<see cref="ReplyJudge"/>). A board reset during a scenario is reported on it and the scenario
 /// is run once more in a new session. A target that cannot be reached throws <see cref="TargetUnreachableException"/>.
 /// </summary>
 public sealed class ScenarioRunner

@@ -9,7 +9,7 @@ using Gateway.Protocol.Messages;
 namespace Gateway.Host.Conformance.Steps;
 
 /// <summary>
-/// <c>declare</c>: declares a pid to the board mid-scenario (behaviour.md §0) and checks the board's answer; a pid
+/// <c>declare</c>: declares a pid to the board mid-scenario (rules.md §0) and checks the board's answer; a pid
 /// the board accepts becomes a process of the scenario.
 /// </summary>
 internal sealed class DeclareStep() : StepKind("declare", new StepSchema(

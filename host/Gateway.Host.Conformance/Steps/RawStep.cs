@@ -61,7 +61,7 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
         int type = Codec.PeekType(message, 0, message.Length);
         if (type == IoMessageType.Connect && pid != 1 && session.Mm.Process(pid) is ClientProcess p)
         {
-            p.MarkFdUsed(coid); // an _IO_CONNECT that bound this coid (behaviour.md §5)
+            p.MarkFdUsed(coid); // an _IO_CONNECT that bound this coid (rules.md §5)
         }
 
         if (type == IoMessageType.Mmap && reply.Body.Length >= IoMmapReply.Size)

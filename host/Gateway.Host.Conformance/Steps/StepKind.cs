@@ -25,7 +25,7 @@ public abstract class StepKind
     public StepSchema Schema { get; }
 
     /// <summary>
-    /// True for the operations whose refusal the runner also checks changed no count (behaviour.md §4): it takes a
+    /// True for the operations whose refusal the runner also checks changed no count (rules.md §4): it takes a
     /// <c>/fw/status</c> snapshot before such a step when the step expects an errno.
     /// </summary>
     public virtual bool Refusable => false;

@@ -13,7 +13,7 @@ namespace Gateway.Host.Conformance.Steps;
 
 /// <summary>
 /// <c>wait_event</c>: waits for event frames of a source (and code, value) — <c>expect.count</c> of them, 1 by default
-/// — and counts those the board raised but the link lost as received (behaviour.md §4).
+/// — and counts those the board raised but the link lost as received (rules.md §4).
 /// </summary>
 internal sealed class WaitEventStep() : StepKind("wait_event", new StepSchema(
     new[] { ("source", FieldKind.Expr), ("code", FieldKind.Expr), ("value", FieldKind.Expr), ("timeout_ms", FieldKind.Expr) },

@@ -77,7 +77,7 @@ public sealed class FuzzCorpus
 
     public static FuzzCorpus Build(ResourceManager.ResourceManager rm) => new(rm);
 
-    /// <summary>Declares session 0's and session 1's processes (behaviour.md §0); returns how many were refused.</summary>
+    /// <summary>Declares session 0's and session 1's processes (rules.md §0); returns how many were refused.</summary>
     public int DeclareProcesses(ResourceManager.ResourceManager rm)
     {
         int refused = 0;

@@ -262,7 +262,7 @@ public sealed class PiBoardTests
     {
         using var board = PiBoard.Compose(new PiOptions { Eeprom = false }, new IGpioBank[] { new SimulatedGpioBank("bank0", 8) }, null, new SystemClock(), Key, new ConsoleLog(writer: TextWriter.Null));
 
-        // system.md §4: every board serves /dev/spi0/ctl and /dev/spi0/buf; without a bus a transfer fails with ENODEV.
+        // board-resources.md: every board serves /dev/spi0/ctl and /dev/spi0/buf; without a bus a transfer fails with ENODEV.
         Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/spi0/ctl"));
         Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/gpio/bank0"));
         board.Devices.SpiControl.WriteWord(Gateway.Devices.Registers.SpiControlRegion.Go, 1);

@@ -5,7 +5,7 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.Simulator;
 
-/// <summary>The 25LC256 model of behaviour.md §5, driven through the simulated bus as the SPI region drives it.</summary>
+/// <summary>The 25LC256 model of rules.md §5, driven through the simulated bus as the SPI region drives it.</summary>
 public sealed class Eeprom25LC256Tests
 {
     private readonly SimulatedClock clock = new();

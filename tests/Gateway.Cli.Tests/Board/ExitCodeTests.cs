@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Gateway.Cli.Tests.Board;
 
-/// <summary>The exit codes of system.md §5 for the board commands: 2 usage or input, 3 unreachable or refused.</summary>
+/// <summary>The exit codes of cli.md for the board commands: 2 usage or input, 3 unreachable or refused.</summary>
 public sealed class ExitCodeTests
 {
     [Theory]

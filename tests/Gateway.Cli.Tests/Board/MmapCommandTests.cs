@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Gateway.Cli.Tests.Board;
 
-/// <summary><c>gateway mmap</c>: the memory manager's mmap and the board's decoded reply (system.md §4's flags table).</summary>
+/// <summary><c>gateway mmap</c>: the memory manager's mmap and the board's decoded reply (board-resources.md's flags table).</summary>
 public sealed class MmapCommandTests
 {
     private const int UseExtended = 0x01;

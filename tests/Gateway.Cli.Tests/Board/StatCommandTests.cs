@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Gateway.Cli.Tests.Board;
 
-/// <summary><c>gateway stat</c>: the _IO_STAT body by C member names, checked against the board's namespace (system.md §4).</summary>
+/// <summary><c>gateway stat</c>: the _IO_STAT body by C member names, checked against the board's namespace (board-resources.md).</summary>
 public sealed class StatCommandTests
 {
     private const int SIfmt = 0xF000;
@@ -62,7 +62,7 @@ public sealed class StatCommandTests
     [Fact]
     public void Stat_OtherUsersPrivateFile_SucceedsWithoutAccess()
     {
-        // stat() asks for no access (behaviour.md §5), so a 0600 file of uid 100 stats for uid 5.
+        // stat() asks for no access (rules.md §5), so a 0600 file of uid 100 stats for uid 5.
         JsonElement j = Stat("/data/private", "--uid", "5", "--gid", "5");
         Assert.Equal(4096, CliRun.At(j, "stat.st_size").GetInt64());
     }

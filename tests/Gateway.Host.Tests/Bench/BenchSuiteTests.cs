@@ -5,7 +5,7 @@ using Gateway.Transports.Desktop.Paced;
 
 namespace Gateway.Host.Tests.Bench;
 
-/// <summary>The budgets of system.md §6 are judged on the right figures.</summary>
+/// <summary>The budgets of performance.md are judged on the right figures.</summary>
 public sealed class BenchSuiteTests
 {
     private static PageInResult Run(int baud, int body, int window, long down, double seconds) =>

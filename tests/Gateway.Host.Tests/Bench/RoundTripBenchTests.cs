@@ -4,7 +4,7 @@ using Gateway.Host.Bench;
 
 namespace Gateway.Host.Tests.Bench;
 
-/// <summary>system.md §6 round trips, counted over the real link: one per mmap with an extended reply, one per page-in.</summary>
+/// <summary>performance.md §3: round trips, counted over the real link: one per mmap with an extended reply, one per page-in.</summary>
 public sealed class RoundTripBenchTests
 {
     [Fact]

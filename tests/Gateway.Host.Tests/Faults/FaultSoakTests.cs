@@ -12,7 +12,7 @@ using Gateway.Host.Targets;
 namespace Gateway.Host.Tests.Faults;
 
 /// <summary>
-/// The fault soak (system.md §6, hardware-docs/performance.md): the whole built-in suite over <c>link+emu:</c> through
+/// The fault soak (hardware-docs/performance.md §6): the whole built-in suite over <c>link+emu:</c> through
 /// 1 % of each link fault, every board's /fw/status against the host's count; and a board reset in the middle of a
 /// scenario, reported with both boot ids and the scenario retried once in a new session.
 /// </summary>

@@ -12,7 +12,7 @@ namespace Gateway.Host.Tests.Link;
 
 /// <summary>
 /// Thousands of requests through a link that drops, corrupts, duplicates, reorders and delays 1 % of the frames in
-/// each direction: every request must take effect exactly once and get its own reply (system.md §6 Faults).
+/// each direction: every request must take effect exactly once and get its own reply (performance.md §6).
 /// </summary>
 public sealed class LinkSoakTests
 {

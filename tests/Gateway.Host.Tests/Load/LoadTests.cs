@@ -17,7 +17,7 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.Host.Tests.Load;
 
 /// <summary>
-/// Many host sessions and processes against one emulated board over the real link (behaviour.md §5 limits: 4
+/// Many host sessions and processes against one emulated board over the real link (rules.md §5 limits: 4
 /// sessions, 32 processes per session, 16 fds per process, 64 OCBs shared by client and mapping OCBs): every limit
 /// is answered with its errno, never a crash, and after thousands of mappings every count is back to zero.
 /// </summary>

@@ -5,7 +5,7 @@ using Gateway.Protocol.Messages;
 
 namespace Gateway.Protocol.Tests.Link;
 
-/// <summary>The board's steady state allocates nothing per frame (system.md §6, style habit 4).</summary>
+/// <summary>The board's steady state allocates nothing per frame (performance.md §1: no allocation per message in the steady state).</summary>
 public sealed class BoardLinkAllocationTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.Protocol.Tests.Qnx;
 
-/// <summary>The QNX constants against qnx-wire.md §1, §6, §7, §9 (QNX 7.1 values; several differ from Linux).</summary>
+/// <summary>The QNX constants against qnx-messages.md (QNX 7.1 values; several differ from Linux).</summary>
 public sealed class ConstantsTests
 {
     [Fact]

@@ -13,7 +13,7 @@ public sealed record GoldenField(string Path, Int128? Number, string? Text)
 }
 
 /// <summary>
-/// A byte vector built by hand from the offsets of qnx-wire.md (never by running an encoder), with the fields it
+/// A byte vector built by hand from the offsets of qnx-messages.md (never by running an encoder), with the fields it
 /// holds. <see cref="WireType"/> is the <c>gateway wire --type</c> name; <see cref="Form"/> the <c>--form</c> of a bare stat.
 /// </summary>
 public sealed record GoldenVector(string Name, string WireType, string? Form, string Hex, IReadOnlyList<GoldenField> Fields)
