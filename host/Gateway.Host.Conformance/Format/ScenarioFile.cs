@@ -225,7 +225,14 @@ public static class ScenarioFile
             }
         }
 
+        ScenarioTime time = o.String("time") switch
+        {
+            null => ScenarioTime.Any,
+            "simulated" => ScenarioTime.Simulated,
+            "real" => ScenarioTime.Real,
+            string other => throw o.Fail("time", $"'{other}': expected \"simulated\" (the board's clock moves only with advance; emu: only) or \"real\" (advance waits, at most 1 s)"),
+        };
         o.NoOthers();
-        return new TargetRequirements { Bits = bits, Quirks = quirks, Requires = requires };
+        return new TargetRequirements { Bits = bits, Quirks = quirks, Requires = requires, Time = time };
     }
 }

@@ -54,6 +54,8 @@ public sealed class EmulatedTarget : ITarget
 
     public string Uri { get; }
 
+    public bool HasSimulatedClock => true;
+
     public string? CannotProvide(TargetRequirements requirements)
     {
         if (bits is int b && requirements.Bits is int want && want != b)
@@ -77,13 +79,21 @@ public sealed class EmulatedTarget : ITarget
             throw new InvalidOperationException(reason);
         }
 
+        // The board's clock moves with the real time (software polling a device sees time pass) unless the
+        // scenario takes control of it (target.time "simulated").
+        var clock = new SimulatedClock();
+        if (requirements.Time != ScenarioTime.Simulated)
+        {
+            clock.Run();
+        }
+
         var options = new EmulatedBoardOptions
         {
             Is64Bit = (bits ?? requirements.Bits ?? 64) == 64,
             Quirks = quirks ?? requirements.Quirks,
-            Clock = new SimulatedClock(),
+            Clock = clock,
         };
-        return Task.FromResult<ITargetSession>(new EmulatedSession(new EmulatedBoard(options)));
+        return Task.FromResult<ITargetSession>(new EmulatedSession(new EmulatedBoard(options)) { RealWaits = requirements.Time == ScenarioTime.Real });
     }
 }
 
@@ -93,7 +103,7 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
     private readonly int slot;
     private readonly ConcurrentQueue<BoardEvent> events = new();
     private readonly SemaphoreSlim arrived = new(0);
-    private readonly Dictionary<int, long> counters = new();
+    private readonly object counters = new();
 
     public EmulatedSession(EmulatedBoard board)
         : this(board, Guid.NewGuid().ToString("N")[..16], 0)
@@ -119,13 +129,30 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
 
     public bool ResetDetected => false;
 
+    /// <summary>The longest real wait of an <c>advance</c>, as over the link.</summary>
+    public static readonly TimeSpan MaxRealWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when <see cref="AdvanceAsync"/> waits for real (target.time "real") instead of jumping the clock.</summary>
+    public bool RealWaits { get; init; }
+
+    /// <summary>
+    /// The board's events reach the link first (it keeps the running counters /fw/status reports, and with no
+    /// port open on <c>emu:</c> it sends nothing), then this session's inbox with the link's own counter.
+    /// </summary>
     void IEventSink.Raise(int source, int code, int value)
     {
-        long counter;
+        long counter = 0;
         lock (counters)
         {
-            counters.TryGetValue(source, out counter);
-            counters[source] = ++counter;
+            ((IEventSink)Board.Link).Raise(source, code, value);
+            for (int i = 0; i < Board.Link.EventSourcesSeen; i++)
+            {
+                Board.Link.EventSourceAt(i, out int s, out uint count);
+                if (s == source)
+                {
+                    counter = count;
+                }
+            }
         }
 
         events.Enqueue(new BoardEvent(source, code, value, counter));
@@ -144,6 +171,11 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
 
     public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default)
     {
+        if (RealWaits)
+        {
+            return Task.Delay(time < MaxRealWait ? time : MaxRealWait, cancellationToken);
+        }
+
         if (Board.Clock is SimulatedClock clock)
         {
             clock.Advance((long)time.TotalMilliseconds);
@@ -164,10 +196,10 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         if (how == SessionEnd.Close)
         {
             await DisposeAsync().ConfigureAwait(false);
-            return new SessionHandover(new EmulatedSession(Board, BootId, nextSlot), "closed");
+            return new SessionHandover(new EmulatedSession(Board, BootId, nextSlot) { RealWaits = RealWaits }, "closed");
         }
 
-        var next = new EmulatedSession(Board, BootId, nextSlot);
+        var next = new EmulatedSession(Board, BootId, nextSlot) { RealWaits = RealWaits };
         EndSlot();
         arrived.Dispose();
         return new SessionHandover(next, "replaced");
