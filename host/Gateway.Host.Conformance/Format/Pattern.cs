@@ -10,7 +10,8 @@ namespace Gateway.Host.Conformance.Format;
 /// A JSON value of a scenario file whose leaves are expressions: the <c>fields</c> of a raw message given as wire
 /// JSON (materialized into the JSON <c>gateway wire encode</c> takes), and the expected subset of a decoded reply,
 /// stat or <c>/fw/status</c>. String leaves under keys that hold text (<c>path</c>, <c>data</c>, <c>d_name</c>…) are
-/// templates; every other string is an <see cref="Expr"/>. Object keys may be dotted paths (<c>"info.pid"</c>).
+/// templates; every other string is an <see cref="Expr"/>. Object keys may be dotted paths (<c>"info.pid"</c>); a key
+/// beginning with <c>/</c> is a file path and never split.
 /// </summary>
 public abstract class Pattern
 {
@@ -34,7 +35,8 @@ public abstract class Pattern
                 var members = new List<(string[] Path, Pattern Value)>();
                 foreach (JsonProperty p in e.EnumerateObject())
                 {
-                    string[] path = p.Name.Split('.');
+                    // A key beginning with '/' is a file path (status.files), one key however many dots it has.
+                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : p.Name.Split('.');
                     members.Add((path, Parse(p.Value, path[^1], m => fail($"{p.Name}: {m}"))));
                 }
 
