@@ -75,6 +75,7 @@ internal sealed class MmapExchange(IBoardChannel board, ObjectCache objects)
         // The reply: 24 or 184 bytes.
         var plain = new IoMmapReply();
         IoMmapReplyExt? ext = null;
+        DecodeError extDecoded = DecodeError.None;
         if (body.Length == IoMmapReply.Size)
         {
             plain.Decode(body, 0, body.Length);
@@ -82,7 +83,7 @@ internal sealed class MmapExchange(IBoardChannel board, ObjectCache objects)
         else if (body.Length == IoMmapReplyExt.Size)
         {
             ext = new IoMmapReplyExt();
-            ext.Decode(body, 0, body.Length);
+            extDecoded = ext.Decode(body, 0, body.Length);
             plain = ext.Base;
         }
         else
@@ -129,8 +130,8 @@ internal sealed class MmapExchange(IBoardChannel board, ObjectCache objects)
         int statForm = StatForm.Unset;
         if (ext != null && MmapReplyFlags.IsExtended(ext.Flags))
         {
-            var check = new IoMmapReplyExt();
-            if (check.Decode(body, 0, body.Length) == DecodeError.None && StatForm.SizeOf(ext.Form) != 0)
+            // The decode above judged the stat too: a form it does not know leaves no stat to adopt.
+            if (extDecoded == DecodeError.None && StatForm.SizeOf(ext.Form) != 0)
             {
                 stat = ext.Stat;
                 statForm = ext.Form;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Gateway.Host.Bench;
 using Gateway.Host.Link;
+using Gateway.Host.Targets;
 using Gateway.Transports.Desktop;
 using Gateway.Transports.Desktop.Paced;
 using Spectre.Console;
@@ -78,7 +79,7 @@ public static class BenchCommand
         {
             report = await BenchSuite.RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is BenchException or LinkException or TransportException or IOException or TimeoutException)
+        catch (Exception e) when (e is BenchException || TransportFailure.IsLinkLoss(e))
         {
             return console.Fail("bench", e.Message, ExitCode.Failure);
         }

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using Gateway.Host.Conformance.Steps;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Format;
 

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Format;
 

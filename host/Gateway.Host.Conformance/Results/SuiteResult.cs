@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Results;
 

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System;
+using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 
@@ -13,7 +14,7 @@ namespace Gateway.Host.Conformance.Runner;
 /// </summary>
 internal sealed class MessageChecks(IExprContext names)
 {
-    public void Check(StepResult r, MessagesExpectation me, IReadOnlyList<RecordedMessage> messages)
+    public void Check(StepResult r, MessagesExpectation me, IReadOnlyList<SentMessage> messages)
     {
         string observed = messages.Count == 0 ? "none" : string.Join(", ", messages.Select(m => m.Kind));
         var problems = new List<string>();
@@ -68,7 +69,7 @@ internal sealed class MessageChecks(IExprContext names)
         if (me.Types is IReadOnlyList<string> types)
         {
             want.Add("only " + string.Join(", ", types));
-            foreach (RecordedMessage m in messages.Where(m => !types.Contains(m.Kind)))
+            foreach (SentMessage m in messages.Where(m => !types.Contains(m.Kind)))
             {
                 problems.Add($"a {m.Kind}");
             }
@@ -99,7 +100,7 @@ internal sealed class MessageChecks(IExprContext names)
         r.AddForRules("messages", string.Join("; ", want), problems.Count == 0 ? observed : $"{observed} ({string.Join("; ", problems)})", problems.Count == 0);
     }
 
-    private void Match(MessageExpectation want, RecordedMessage got, string at, List<string> problems)
+    private void Match(MessageExpectation want, SentMessage got, string at, List<string> problems)
     {
         if (!string.Equals(want.Kind, got.Kind, StringComparison.Ordinal))
         {

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 using Gateway.Host.Memory;
 
 namespace Gateway.Host.Conformance.Runner;

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
-using Gateway.Host.Conformance.Targets;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 using Gateway.Protocol.Messages;
 
 namespace Gateway.Host.Conformance.Runner;
@@ -69,7 +70,7 @@ internal sealed class ScenarioRun
     public int StepMark { get; private set; }
 
     /// <summary>Every message the running step has sent so far.</summary>
-    public IReadOnlyList<RecordedMessage> StepMessages => state.Recorder.Since(StepMark);
+    public IReadOnlyList<SentMessage> StepMessages => state.Recorder.Since(StepMark);
 
     public async Task SpawnAsync(ProcessDecl p)
     {
@@ -143,7 +144,7 @@ internal sealed class ScenarioRun
 
             SessionState stepState = state;
             int observed = await step.Kind.ExecuteAsync(step, this, r, ct).ConfigureAwait(false);
-            IReadOnlyList<RecordedMessage> messages = ReferenceEquals(stepState, state) ? state.Recorder.Since(mark) : Array.Empty<RecordedMessage>();
+            IReadOnlyList<SentMessage> messages = ReferenceEquals(stepState, state) ? state.Recorder.Since(mark) : Array.Empty<SentMessage>();
             r.Messages.AddRange(messages.Select(Record));
             if (step.Expect.Messages is MessagesExpectation me)
             {
@@ -207,5 +208,5 @@ internal sealed class ScenarioRun
         return new(facts, judged.Reader, pid => creds.GetValueOrDefault(pid) ?? judged.Mm.Process(pid)?.Cred, inodes);
     }
 
-    private static MessageRecord Record(RecordedMessage m) => new(m.Pid, m.Coid, m.Kind, m.Reply.ToString());
+    private static MessageRecord Record(SentMessage m) => new(m.Pid, m.Coid, m.Kind, m.Reply.ToString());
 }

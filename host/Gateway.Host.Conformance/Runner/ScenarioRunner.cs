@@ -6,14 +6,15 @@ using System.Threading.Tasks;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Runner;
 
 /// <summary>
 /// Runs scenarios against a target: each in a fresh session (a new <see cref="MemoryManager"/> over a
-/// <see cref="TracingChannel"/> on a fresh connection), step by step, with every reply also judged by
+/// <see cref="ScenarioChannel"/> on a fresh connection), step by step, with every reply also judged by
 /// behaviour.md §4 (<see cref="ReplyJudge"/>). A board reset during a scenario is reported on it and the scenario
 /// is run once more in a new session. A target that cannot be reached throws <see cref="TargetUnreachableException"/>.
 /// </summary>
@@ -194,11 +195,7 @@ public sealed class ScenarioRunner
             {
                 return e;
             }
-            catch (Link.BoardResetException e)
-            {
-                return new BoardResetException(session.BootId, e.Board.BootIdHex);
-            }
-            catch (Link.LinkException e)
+            catch (LinkException e)
             {
                 StepResult? at = result.Steps.LastOrDefault();
                 result.Error = $"link lost{(at != null ? $" at step {at.Id} ({at.Name})" : " before the first step")}: {e.Message}";

@@ -1,10 +1,11 @@
-using System;
-using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Host.Conformance.Format;
+using System.Threading;
+using System;
 using Gateway.Host.Board;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Conformance.Format;
+using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Runner;
 
@@ -20,7 +21,7 @@ internal sealed class SessionState
 
     private int nextRawMmCoid = FirstRawMmCoid;
 
-    private SessionState(ITargetSession target, RecordingChannel recorder, MemoryManager mm)
+    private SessionState(ITargetSession target, ScenarioChannel recorder, MemoryManager mm)
     {
         Target = target;
         Recorder = recorder;
@@ -31,7 +32,7 @@ internal sealed class SessionState
     public ITargetSession Target { get; }
 
     /// <summary>The memory manager's channel, which records every message of the session.</summary>
-    public RecordingChannel Recorder { get; }
+    public ScenarioChannel Recorder { get; }
 
     public MemoryManager Mm { get; }
 
@@ -43,8 +44,8 @@ internal sealed class SessionState
     /// <summary>Starts the memory manager of <paramref name="target"/>'s session over a recorder and a trace.</summary>
     public static async Task<SessionState> StartAsync(ITargetSession target, TimeProvider time, TimeSpan linger)
     {
-        var recorder = new RecordingChannel(target.Channel);
-        var mm = new MemoryManager(new TracingChannel(recorder), new MemoryManagerOptions { Time = time, Linger = linger });
+        var recorder = new ScenarioChannel(target.Channel);
+        var mm = new MemoryManager(recorder, new MemoryManagerOptions { Time = time, Linger = linger });
         await mm.StartAsync().ConfigureAwait(false);
         return new SessionState(target, recorder, mm);
     }

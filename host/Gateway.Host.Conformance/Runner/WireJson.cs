@@ -44,7 +44,7 @@ public static class WireJson
             return null;
         }
 
-        return LittleEndian.ReadU16(bytes, 0) switch
+        return Codec.PeekType(bytes, 0, bytes.Length) switch
         {
             IoMessageType.Connect => "connect",
             IoMessageType.Read => "read",
@@ -81,7 +81,7 @@ public static class WireJson
             return null;
         }
 
-        ushort type = LittleEndian.ReadU16(request, 0);
+        int type = Codec.PeekType(request, 0, request.Length);
         if (type == IoMessageType.Mmap)
         {
             return body.Length == IoMmapReply.Size ? ("mmap-reply", null) : ("mmap-reply-ext", null);

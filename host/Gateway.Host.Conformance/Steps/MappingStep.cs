@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
@@ -51,7 +52,7 @@ internal abstract class MappingStep(string name, IReadOnlyList<(string Key, Fiel
         return res.Errno;
     }
 
-    private static void Check(Step step, ScenarioRun run, StepResult r, MmapResult res, IReadOnlyList<RecordedMessage> all)
+    private static void Check(Step step, ScenarioRun run, StepResult r, MmapResult res, IReadOnlyList<SentMessage> all)
     {
         Expectation x = step.Expect;
         StepChecks checks = run.Checks;
@@ -110,7 +111,7 @@ internal abstract class MappingStep(string name, IReadOnlyList<(string Key, Fiel
             }
             else
             {
-                RecordedMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
+                SentMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
                 if (st != null)
                 {
                     stat = WireJson.Stat(st.Reply.Body);

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Host.Conformance.Targets;
+using System.Threading;
+using System;
+using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Steps;
 

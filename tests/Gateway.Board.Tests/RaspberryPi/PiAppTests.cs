@@ -63,25 +63,94 @@ public sealed class PiAppTests : IDisposable
     }
 
     [Fact]
-    public void Run_KeyFileReadableByOthers_Exits1NamingTheFix()
+    public void Run_KeyFileReadableByOthers_Exits3NamingTheFix()
     {
         string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var (code, _, errors) = Run("--key-file", key);
 
-        Assert.Equal(1, code);
+        Assert.Equal(PiApp.ExitSetup, code);
         Assert.Contains("chmod 600", errors);
         Assert.DoesNotContain("0123456789abcdef", errors);
     }
 
     [Fact]
-    public void Run_GpioChipThatIsNotOne_Exits1NamingTheDevice()
+    public void Run_GpioChipThatIsNotOne_Exits3NamingTheDevice()
     {
         string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         var (code, _, errors) = Run("--key-file", key, "--gpiochip", "/dev/null");
 
-        Assert.Equal(1, code);
-        Assert.Contains("/dev/null", errors);
+        Assert.Equal(PiApp.ExitSetup, code);
+        Assert.Contains("/dev/null is not a GPIO chip", errors);
     }
+
+    private PiSystem FakeSystem(string? compatible, params string[] devFiles)
+    {
+        string dt = Path.Combine(dir, "compatible");
+        if (compatible != null)
+        {
+            File.WriteAllText(dt, compatible);
+        }
+
+        string dev = Directory.CreateDirectory(Path.Combine(dir, "dev")).FullName;
+        foreach (string f in devFiles)
+        {
+            File.WriteAllText(Path.Combine(dev, f), "");
+        }
+
+        return new PiSystem(dt, dev);
+    }
+
+    private (int Code, string Output, string Errors) RunOn(PiSystem system, params string[] args)
+    {
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+        int code = PiApp.Run(args, output, errors, stop.Token, system);
+        return (code, output.ToString(), errors.ToString());
+    }
+
+    [Fact]
+    public void Run_Pi5DeviceTreeWithoutChips_Exits3NamingThePi5LabelAndTheMissingDevices()
+    {
+        string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var system = FakeSystem("raspberrypi,5-model-b\0brcm,bcm2712\0");
+
+        var (code, _, errors) = RunOn(system, "--key-file", key);
+
+        Assert.Equal(PiApp.ExitSetup, code);
+        Assert.Contains("model: Raspberry Pi 5 (device tree: raspberrypi,5-model-b, brcm,bcm2712)", errors);
+        Assert.Contains("no GPIO chip labelled pinctrl-rp1 (Raspberry Pi 5)", errors);
+        Assert.Contains("no /dev/gpiochip* at all", errors);
+    }
+
+    [Fact]
+    public void Run_Pi4DeviceTreeAndAFileThatIsNoChip_Exits3ListingWhatWasFound()
+    {
+        string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var system = FakeSystem("raspberrypi,4-model-b\0brcm,bcm2711\0", "gpiochip0");
+
+        var (code, _, errors) = RunOn(system, "--key-file", key);
+
+        Assert.Equal(PiApp.ExitSetup, code);
+        Assert.Contains("no GPIO chip labelled pinctrl-bcm2711 (Raspberry Pi 4 Model B)", errors);
+        Assert.Contains("gpiochip0 cannot be read (", errors);
+        Assert.Contains("give --gpiochip", errors);
+    }
+
+    [Fact]
+    public void Run_NoDeviceTree_SaysSoAndLooksForEitherLabel()
+    {
+        string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var system = FakeSystem(compatible: null);
+
+        var (code, _, errors) = RunOn(system, "--key-file", key);
+
+        Assert.Equal(PiApp.ExitSetup, code);
+        Assert.Contains("not named by the device tree (no device tree", errors);
+        Assert.Contains("labelled pinctrl-bcm2711 (Raspberry Pi 4) or pinctrl-rp1 (Raspberry Pi 5)", errors);
+    }
+
 }

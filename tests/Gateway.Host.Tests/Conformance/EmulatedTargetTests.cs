@@ -8,7 +8,7 @@ using Gateway.Board.Emulated.Simulator;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Tests.Conformance;
 
@@ -31,7 +31,7 @@ public sealed class EmulatedTargetTests
     public async Task EmuEvents_AreCountedInFwStatus()
     {
         // §4: /fw/status counts every event the board raised, on emu: as over the link.
-        ScenarioResult r = await new ScenarioRunner(new EmulatedTarget()).RunAsync(ScenarioFile.Parse(Wire, "t.json"));
+        ScenarioResult r = await new ScenarioRunner(TargetRegistry.Create("emu:")).RunAsync(ScenarioFile.Parse(Wire, "t.json"));
         Assert.True(r.Outcome == Outcome.Pass, Report.Describe(r));
     }
 
@@ -50,15 +50,15 @@ public sealed class EmulatedTargetTests
     [Fact]
     public async Task EmuClock_MovesWithRealTime_UnlessTheScenarioTakesControl()
     {
-        await using var running = (EmulatedSession)await new EmulatedTarget().OpenSessionAsync(new TargetRequirements());
-        await using var held = (EmulatedSession)await new EmulatedTarget().OpenSessionAsync(new TargetRequirements { Time = ScenarioTime.Simulated });
-        long r0 = running.Board.Clock.MonotonicMs;
-        long h0 = held.Board.Clock.MonotonicMs;
+        await using var running = (EmulatedSession)await TargetRegistry.Create("emu:").OpenSessionAsync(new TargetRequirements());
+        await using var held = (EmulatedSession)await TargetRegistry.Create("emu:").OpenSessionAsync(new TargetRequirements { Time = ScenarioTime.Simulated });
+        long r0 = running.EmulatedBoard.Clock.MonotonicMs;
+        long h0 = held.EmulatedBoard.Clock.MonotonicMs;
         await Task.Delay(50);
-        Assert.True(running.Board.Clock.MonotonicMs - r0 >= 40, "the emu: clock follows the real time (an EEPROM write cycle ends without advance)");
-        Assert.Equal(h0, held.Board.Clock.MonotonicMs);
+        Assert.True(running.EmulatedBoard.Clock.MonotonicMs - r0 >= 40, "the emu: clock follows the real time (an EEPROM write cycle ends without advance)");
+        Assert.Equal(h0, held.EmulatedBoard.Clock.MonotonicMs);
         await held.AdvanceAsync(TimeSpan.FromMilliseconds(10));
-        Assert.Equal(h0 + 10, held.Board.Clock.MonotonicMs);
+        Assert.Equal(h0 + 10, held.EmulatedBoard.Clock.MonotonicMs);
     }
 
     [Fact]
@@ -73,13 +73,15 @@ public sealed class EmulatedTargetTests
     /// <summary>A target on real time (as every link target is): the emulated board, its clock not offered.</summary>
     private sealed class RealTimeTarget : ITarget
     {
-        private readonly EmulatedTarget inner = new("real:");
+        private readonly ITarget inner = TargetRegistry.Create("emu:");
 
-        public string Uri => inner.Uri;
+        public string Uri => "real-time:";
 
         public string? CannotProvide(TargetRequirements requirements) => inner.CannotProvide(requirements);
 
         public Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, System.Threading.CancellationToken cancellationToken = default) =>
             inner.OpenSessionAsync(requirements, cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Tests.Conformance;
 
@@ -15,7 +15,7 @@ public sealed class Format2Tests
         "{\"format\":" + format + ",\"name\":\"t\",\"rules\":[\"RM-1\"],\"processes\":[{\"pid\":2,\"uid\":100,\"gid\":100}],\"steps\":[" + steps + "]}";
 
     private static Task<ScenarioResult> Run(string steps) =>
-        new ScenarioRunner(new EmulatedTarget()).RunAsync(ScenarioFile.Parse(File(2, steps), "t.json"));
+        new ScenarioRunner(TargetRegistry.Create("emu:")).RunAsync(ScenarioFile.Parse(File(2, steps), "t.json"));
 
     [Fact]
     public async Task Comparisons_OnValuesAndPatternLeaves_Hold()

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 using Gateway.Host.Wire;
 
 namespace Gateway.Host.Tests.Conformance;
@@ -17,7 +17,7 @@ public sealed class FormatFixTests
     private const string Head = "{\"format\":1,\"name\":\"t\",\"rules\":[\"RM-1\"],\"processes\":[{\"pid\":2,\"uid\":100,\"gid\":100}],\"steps\":[";
 
     private static Task<ScenarioResult> Run(string steps) =>
-        new ScenarioRunner(new EmulatedTarget()).RunAsync(ScenarioFile.Parse(Head + steps + "]}", "t.json"));
+        new ScenarioRunner(TargetRegistry.Create("emu:")).RunAsync(ScenarioFile.Parse(Head + steps + "]}", "t.json"));
 
     private static void AssertPass(ScenarioResult r) => Assert.True(r.Outcome == Outcome.Pass, Report.Describe(r));
 
