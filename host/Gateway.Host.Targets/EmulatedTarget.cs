@@ -14,7 +14,8 @@ namespace Gateway.Host.Targets;
 /// <summary>
 /// <c>emu:</c> — the emulated board in process, reached through <see cref="DirectChannel"/> (no frames, no link):
 /// every session is a freshly started board (so every session starts from the board's boot state), with a simulated
-/// clock that <see cref="ITargetSession.AdvanceAsync"/> moves. Options the URI leaves open follow each session's
+/// clock that runs with real time and that <see cref="ITargetSession.AdvanceAsync"/> jumps forward (held still when
+/// the requirements' <see cref="TargetRequirements.Time"/> is <see cref="ScenarioTime.Simulated"/>). Options the URI leaves open follow each session's
 /// requirements (a 32-bit board for a 32-bit scenario, the quirk resources when asked for); options the URI pins
 /// make scenarios that need otherwise skip.
 /// </summary>
