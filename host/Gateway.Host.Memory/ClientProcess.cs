@@ -67,6 +67,9 @@ public sealed class ClientProcess
     /// <summary>A raw open in a scenario named this coid: the host library treats it as used (rules.md §5).</summary>
     public void MarkFdUsed(int fd) => mm.MarkFdUsed(this, fd);
 
+    /// <summary>A raw <c>_IO_CLOSE</c> in a scenario closed this coid: the fd is free again.</summary>
+    public void MarkFdFree(int fd) => mm.MarkFdFree(this, fd);
+
     /// <summary>open(): an <c>_IO_CONNECT</c> from (pid, lowest free fd). EMFILE without a message at the fd limit.</summary>
     public Task<QnxResult> OpenAsync(string path, uint oflag, uint mode = 0, ushort sflag = 0) => mm.OpenAsync(this, path, oflag, mode, sflag);
 

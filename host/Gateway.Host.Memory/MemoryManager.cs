@@ -102,6 +102,38 @@ public sealed partial class MemoryManager
         }
     }
 
+    /// <summary>Frees an fd of a process (a raw close named it), under the same gate as every call.</summary>
+    internal void MarkFdFree(ClientProcess p, int fd)
+    {
+        gate.Wait();
+        try
+        {
+            p.UnbindFd(fd);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A message this session sent as pid 1 outside this class (a scenario's raw step) is the memory manager's own:
+    /// <paramref name="coid"/> joins the coids it sent on, so a later mmap() whose reply names it adopts that mapping
+    /// OCB (RM-15, MM-6) instead of refusing it as foreign.
+    /// </summary>
+    public void AdoptOwnCoid(int coid)
+    {
+        gate.Wait();
+        try
+        {
+            exchange.Adopt(coid);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public ClientProcess? Process(int pid) => pid == MmPid ? MmProcess : processes.GetValueOrDefault(pid);
 
     // ---- serialization and lingers ---------------------------------------------------------------------

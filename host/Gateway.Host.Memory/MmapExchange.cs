@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Gateway.Host.Board;
 using Gateway.Protocol.Messages;
@@ -20,8 +21,19 @@ internal sealed class MmapExchange(IBoardChannel board, ObjectCache objects)
     /// <summary>The next fresh coid (MM-2: from 0x40000000 upward, never reused within a session).</summary>
     public int NextCoid => nextCoid;
 
-    /// <summary>A coid this memory manager sent an <c>_IO_MMAP</c> on.</summary>
-    public bool IsOurs(int coid) => coid >= MemoryManager.FirstMmCoid && coid < nextCoid;
+    private readonly HashSet<int> adopted = new();
+
+    /// <summary>A coid this memory manager sent an <c>_IO_MMAP</c> on (its fresh ones, or one it sent on otherwise).</summary>
+    public bool IsOurs(int coid) => (coid >= MemoryManager.FirstMmCoid && coid < nextCoid) || adopted.Contains(coid);
+
+    /// <summary>Counts <paramref name="coid"/> as one this memory manager sent on (a raw message as pid 1).</summary>
+    public void Adopt(int coid)
+    {
+        if (coid != 0)
+        {
+            adopted.Add(coid);
+        }
+    }
 
     /// <summary>The required_prot of a mapping with <paramref name="prot"/>: read always, write only when shared, never NOCACHE.</summary>
     public static uint Required(uint prot, bool shared)

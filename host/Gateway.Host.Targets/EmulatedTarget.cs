@@ -14,7 +14,8 @@ namespace Gateway.Host.Targets;
 /// <summary>
 /// <c>emu:</c> — the emulated board in process, reached through <see cref="DirectChannel"/> (no frames, no link):
 /// every session is a freshly started board (so every session starts from the board's boot state), with a simulated
-/// clock that <see cref="ITargetSession.AdvanceAsync"/> moves. Options the URI leaves open follow each session's
+/// clock that runs with real time and that <see cref="ITargetSession.AdvanceAsync"/> jumps forward (held still when
+/// the requirements' <see cref="TargetRequirements.Time"/> is <see cref="ScenarioTime.Simulated"/>). Options the URI leaves open follow each session's
 /// requirements (a 32-bit board for a 32-bit scenario, the quirk resources when asked for); options the URI pins
 /// make scenarios that need otherwise skip.
 /// </summary>
@@ -29,6 +30,8 @@ public sealed class EmulatedTarget : ITarget
     }
 
     public string Uri { get; }
+
+    public bool HasSimulatedClock => true;
 
     public string? CannotProvide(TargetRequirements requirements)
     {
@@ -53,13 +56,21 @@ public sealed class EmulatedTarget : ITarget
             throw new InvalidOperationException(reason);
         }
 
+        // The board's clock moves with the real time (software polling a device sees time pass) unless the
+        // scenario takes control of it (target.time "simulated").
+        var clock = new SimulatedClock();
+        if (requirements.Time != ScenarioTime.Simulated)
+        {
+            clock.Run();
+        }
+
         var options = new EmulatedBoardOptions
         {
             Is64Bit = (uri.Bits ?? requirements.Bits ?? 64) == 64,
             Quirks = uri.Quirks ?? requirements.Quirks,
-            Clock = new SimulatedClock(),
+            Clock = clock,
         };
-        return Task.FromResult<ITargetSession>(new EmulatedSession(new EmulatedBoard(options), 0));
+        return Task.FromResult<ITargetSession>(new EmulatedSession(new EmulatedBoard(options), 0) { RealWaits = requirements.Time == ScenarioTime.Real });
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -71,7 +82,7 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
     private readonly int slot;
     private readonly ConcurrentQueue<BoardEvent> events = new();
     private readonly SemaphoreSlim arrived = new(0);
-    private readonly Dictionary<int, long> counters = new();
+    private readonly object counters = new();
     private readonly TaskCompletionSource<LinkEndReason> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal EmulatedSession(EmulatedBoard board, int slot)
@@ -102,13 +113,30 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
 
     public Task<LinkEndReason> Completion => ended.Task;
 
+    /// <summary>The longest real wait of an <c>advance</c>, as over the link.</summary>
+    public static readonly TimeSpan MaxRealWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>True when <see cref="AdvanceAsync"/> waits for real (target.time "real") instead of jumping the clock.</summary>
+    public bool RealWaits { get; init; }
+
+    /// <summary>
+    /// The board's events reach the link first (it keeps the running counters /fw/status reports, and with no
+    /// port open on <c>emu:</c> it sends nothing), then this session's inbox with the link's own counter.
+    /// </summary>
     void IEventSink.Raise(int source, int code, int value)
     {
-        long counter;
+        long counter = 0;
         lock (counters)
         {
-            counters.TryGetValue(source, out counter);
-            counters[source] = ++counter;
+            ((IEventSink)EmulatedBoard.Link).Raise(source, code, value);
+            for (int i = 0; i < EmulatedBoard.Link.EventSourcesSeen; i++)
+            {
+                EmulatedBoard.Link.EventSourceAt(i, out int s, out uint count);
+                if (s == source)
+                {
+                    counter = count;
+                }
+            }
         }
 
         events.Enqueue(new BoardEvent(source, code, value, (uint)counter, 0));
@@ -127,6 +155,11 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
 
     public Task AdvanceAsync(TimeSpan time, CancellationToken cancellationToken = default)
     {
+        if (RealWaits)
+        {
+            return Task.Delay(time < MaxRealWait ? time : MaxRealWait, cancellationToken);
+        }
+
         if (EmulatedBoard.Clock is SimulatedClock clock)
         {
             clock.Advance((long)time.TotalMilliseconds);
@@ -147,10 +180,10 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         if (how == SessionEnd.Close)
         {
             await DisposeAsync().ConfigureAwait(false);
-            return new SessionHandover(new EmulatedSession(EmulatedBoard, nextSlot), "closed");
+            return new SessionHandover(new EmulatedSession(EmulatedBoard, nextSlot) { RealWaits = RealWaits }, "closed");
         }
 
-        var next = new EmulatedSession(EmulatedBoard, nextSlot);
+        var next = new EmulatedSession(EmulatedBoard, nextSlot) { RealWaits = RealWaits };
         EndSlot();
         ended.TrySetResult(LinkEndReason.Replaced);
         arrived.Dispose();

@@ -22,6 +22,12 @@ public interface ITarget : IAsyncDisposable
     string? CannotProvide(TargetRequirements requirements);
 
     /// <summary>
+    /// True when this target's board clock is the harness's to move (<c>emu:</c>): scenarios whose
+    /// <c>target.time</c> is <c>"simulated"</c> need it.
+    /// </summary>
+    bool HasSimulatedClock => false;
+
+    /// <summary>
     /// Opens a fresh, authenticated session (on <c>emu:</c>: a freshly started board with the options the
     /// requirements need). Throws <see cref="TargetUnreachableException"/> when the board cannot be reached or
     /// authentication fails.

@@ -20,4 +20,7 @@ public sealed record TargetRequirements
     /// <c>spi:DEVICE</c> (a device on spi0, e.g. <c>spi:25LC256</c>), <c>path:PATH</c> (a resource).
     /// </summary>
     public IReadOnlyList<string> Requires { get; init; } = Array.Empty<string>();
+
+    /// <summary>What the scenario's <c>advance</c> steps need of time (<c>target.time</c>).</summary>
+    public ScenarioTime Time { get; init; }
 }

@@ -6,7 +6,9 @@ namespace Gateway.Board.Emulated.Simulator;
 
 /// <summary>
 /// A board clock that only moves when told to: tests advance it instead of sleeping, so nothing in
-/// the simulator (the EEPROM's write time, link timeouts) depends on the real time.
+/// the simulator (the EEPROM's write time, link timeouts) depends on the real time. <see cref="Run"/> makes it
+/// also move with the real time (the conformance runner's <c>emu:</c> board, where software that polls a device
+/// must see time pass); <see cref="Advance"/> still jumps it forward.
 /// The wall clock moves with the monotonic one from a fixed start.
 /// </summary>
 public sealed class SimulatedClock : IClock
@@ -16,6 +18,7 @@ public sealed class SimulatedClock : IClock
 
     private readonly long _wallStartSeconds;
     private long _ms;
+    private long _runningSince = -1;
 
     public SimulatedClock(long startMs = 0, long wallStartSeconds = DefaultWallStartSeconds)
     {
@@ -24,7 +27,24 @@ public sealed class SimulatedClock : IClock
         _wallStartSeconds = wallStartSeconds;
     }
 
-    public long MonotonicMs => Interlocked.Read(ref _ms);
+    public long MonotonicMs
+    {
+        get
+        {
+            long since = Interlocked.Read(ref _runningSince);
+            long ms = Interlocked.Read(ref _ms);
+            return since < 0 ? ms : ms + (Environment.TickCount64 - since);
+        }
+    }
+
+    /// <summary>True while the clock moves with the real time as well (after <see cref="Run"/>).</summary>
+    public bool Running => Interlocked.Read(ref _runningSince) >= 0;
+
+    /// <summary>From now on the clock also moves with the real time (idempotent).</summary>
+    public void Run()
+    {
+        Interlocked.CompareExchange(ref _runningSince, Environment.TickCount64, -1);
+    }
 
     /// <summary>Moves both clocks forward by <paramref name="ms"/> milliseconds (never back).</summary>
     public void Advance(long ms)

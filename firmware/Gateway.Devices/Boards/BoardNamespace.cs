@@ -119,11 +119,23 @@ namespace Gateway.Devices.Boards
         }
 
         /// <summary>Rewrites /fw/map, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>
+        /// <remarks>
+        /// The map lists itself with its size, which the listing changes: rebuild until the size it states is the
+        /// size it has (the number's width settles within a few rounds).
+        /// </remarks>
         public static void RebuildMap(Board board)
         {
-            board.MapJson = FwJson.Map(board);
-            board.MapAttr.Data = board.MapJson;
-            board.MapAttr.Size = board.MapJson.Length;
+            for (int round = 0; round < 8; round++)
+            {
+                board.MapJson = FwJson.Map(board);
+                board.MapAttr.Data = board.MapJson;
+                if (board.MapAttr.Size == board.MapJson.Length)
+                {
+                    return;
+                }
+
+                board.MapAttr.Size = board.MapJson.Length;
+            }
         }
 
         /// <summary>Adds a directory (0755 0:0 unless said otherwise; plain mmap reply, RM-18).</summary>

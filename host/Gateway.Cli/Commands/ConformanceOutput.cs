@@ -231,15 +231,9 @@ public sealed class ConformanceOutput
 
         foreach (ScenarioResult s in suite.Scenarios.Where(s => s.Outcome == Outcome.Fail))
         {
-            console.Out.Write(quiet ? OneLine(s) + "\n" : Report.Describe(s));
+            console.Out.Write(quiet ? Report.Quiet(s) : Report.Describe(s));
         }
 
         console.Out.WriteLine($"{suite.Passed} scenarios passed, {suite.Failed} failed, {suite.Skipped} skipped ({suite.Target})");
-    }
-
-    private static string OneLine(ScenarioResult s)
-    {
-        CheckResult? c = s.Failures.FirstOrDefault();
-        return $"FAIL {s.Name}: {s.Error ?? (c != null ? $"{c.Rule} {c.Check}: expected {c.Expected}; observed {c.Observed}" : "failed")}";
     }
 }

@@ -32,6 +32,9 @@ internal static class ExpectationParser
                 case FieldKind.Expr when key == "errno":
                     errno = o.ExprOf(key, v);
                     break;
+                case FieldKind.Expr when o.Context.Format >= 2 && Comparison.IsComparison(v) && key != "mask":
+                    values[key] = Comparison.Parse(v, (k, x) => o.ExprOf($"{key}.{k}", x), (k, m) => o.Fail($"{key}.{k}", m));
+                    break;
                 case FieldKind.Expr:
                     values[key] = o.ExprOf(key, v);
                     break;

@@ -10,7 +10,8 @@ namespace Gateway.Host.Conformance.Format;
 /// A JSON value of a scenario file whose leaves are expressions: the <c>fields</c> of a raw message given as wire
 /// JSON (materialized into the JSON <c>gateway wire encode</c> takes), and the expected subset of a decoded reply,
 /// stat or <c>/fw/status</c>. String leaves under keys that hold text (<c>path</c>, <c>data</c>, <c>d_name</c>…) are
-/// templates; every other string is an <see cref="Expr"/>. Object keys may be dotted paths (<c>"info.pid"</c>).
+/// templates; every other string is an <see cref="Expr"/>. Object keys may be dotted paths (<c>"info.pid"</c>); a key
+/// beginning with <c>/</c> is a file path and never split.
 /// </summary>
 public abstract class Pattern
 {
@@ -26,21 +27,25 @@ public abstract class Pattern
         "type", "access", "mount", "mmap", "name", "device", "bus", "resource", "register_map", "from_bank", "to_bank",
     };
 
-    public static Pattern Parse(JsonElement e, string key, Func<string, Exception> fail)
+    /// <param name="comparisons">Format 2: an object of comparison operators (<see cref="Comparison"/>) is a leaf.</param>
+    public static Pattern Parse(JsonElement e, string key, Func<string, Exception> fail, bool comparisons = false)
     {
         switch (e.ValueKind)
         {
+            case JsonValueKind.Object when comparisons && Comparison.IsComparison(e):
+                return new ValuePattern(Comparison.Parse(e, (k, x) => Parse(x, key, m => fail($"{k}: {m}")) is ValuePattern vp ? vp.Expr : throw fail($"{k}: must be an integer or an expression"), (k, m) => fail($"{k}: {m}")));
             case JsonValueKind.Object:
                 var members = new List<(string[] Path, Pattern Value)>();
                 foreach (JsonProperty p in e.EnumerateObject())
                 {
-                    string[] path = p.Name.Split('.');
-                    members.Add((path, Parse(p.Value, path[^1], m => fail($"{p.Name}: {m}"))));
+                    // A key beginning with '/' is a file path (status.files), one key however many dots it has.
+                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : p.Name.Split('.');
+                    members.Add((path, Parse(p.Value, path[^1], m => fail($"{p.Name}: {m}"), comparisons)));
                 }
 
                 return new ObjectPattern(members);
             case JsonValueKind.Array:
-                return new ArrayPattern(e.EnumerateArray().Select((x, i) => Parse(x, key, m => fail($"[{i}]: {m}"))).ToList());
+                return new ArrayPattern(e.EnumerateArray().Select((x, i) => Parse(x, key, m => fail($"[{i}]: {m}"), comparisons)).ToList());
             case JsonValueKind.Number:
                 if (e.TryGetUInt64(out ulong u))
                 {
@@ -188,6 +193,8 @@ public abstract class Pattern
 
     private sealed class ValuePattern(Expr expr) : Pattern
     {
+        public Expr Expr => expr;
+
         public override JsonNode? Materialize(IExprContext context)
         {
             ulong v = expr.Evaluate(context);
@@ -197,6 +204,16 @@ public abstract class Pattern
 
         public override void Match(JsonNode? actual, string path, IExprContext context, List<string> mismatches)
         {
+            if (expr is Comparison c)
+            {
+                if (!TryNumber(actual, out ulong observed) || !c.Holds(observed, context))
+                {
+                    mismatches.Add($"{path}: expected {c.Show(context)}, observed {(TryNumber(actual, out observed) ? Values.Number(observed) : Show(actual))}");
+                }
+
+                return;
+            }
+
             ulong want = expr.Evaluate(context);
             if (!TryNumber(actual, out ulong got))
             {

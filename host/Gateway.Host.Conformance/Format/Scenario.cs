@@ -9,7 +9,7 @@ namespace Gateway.Host.Conformance.Format;
 /// <summary>One scenario file (hardware-docs/scenarios.md): processes, the target it needs, and steps with their expected outcomes.</summary>
 public sealed class Scenario
 {
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public required string File { get; init; }
 

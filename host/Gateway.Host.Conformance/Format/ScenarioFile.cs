@@ -59,10 +59,12 @@ public static class ScenarioFile
             var ctx = new ParseContext(file, null, null);
             var root = new ScenarioObject(doc.RootElement, "", ctx);
             JsonElement format = root.Required("format");
-            if (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out int f) || f != Scenario.CurrentFormat)
+            if (format.ValueKind != JsonValueKind.Number || !format.TryGetInt32(out int f) || f < 1 || f > Scenario.CurrentFormat)
             {
-                throw ctx.Fail("format", $"{format.GetRawText()} is not a format this harness reads (it reads {Scenario.CurrentFormat})");
+                throw ctx.Fail("format", $"{format.GetRawText()} is not a format this harness reads (it reads 1 to {Scenario.CurrentFormat})");
             }
+
+            ctx = ctx with { Format = f };
 
             if (root.Optional("scenarios") is not JsonElement list)
             {
@@ -84,7 +86,7 @@ public static class ScenarioFile
             {
                 string? name = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
                 string where = $"{file} scenarios[{i}]{(name != null ? $" ({name})" : "")}";
-                var sctx = new ParseContext(where, null, null);
+                var sctx = new ParseContext(where, null, null) { Format = ctx.Format };
                 Scenario s = ParseScenario(new ScenarioObject(e, "", sctx), sctx, file, area);
                 if (!names.Add(s.Name))
                 {
@@ -226,7 +228,14 @@ public static class ScenarioFile
             }
         }
 
+        ScenarioTime time = o.String("time") switch
+        {
+            null => ScenarioTime.Any,
+            "simulated" => ScenarioTime.Simulated,
+            "real" => ScenarioTime.Real,
+            string other => throw o.Fail("time", $"'{other}': expected \"simulated\" (the board's clock moves only with advance; emu: only) or \"real\" (advance waits, at most 1 s)"),
+        };
         o.NoOthers();
-        return new TargetRequirements { Bits = bits, Quirks = quirks, Requires = requires };
+        return new TargetRequirements { Bits = bits, Quirks = quirks, Requires = requires, Time = time };
     }
 }

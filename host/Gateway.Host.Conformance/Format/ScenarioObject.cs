@@ -158,7 +158,7 @@ internal sealed class ScenarioObject
 
     public bool FlagOf(string key, JsonElement v) => v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Fail(key, "must be true or false");
 
-    public Pattern PatternOf(string key, JsonElement v) => Pattern.Parse(v, key, m => Fail(key, m));
+    public Pattern PatternOf(string key, JsonElement v) => Pattern.Parse(v, key, m => Fail(key, m), comparisons: Context.Format >= 2);
 
     public BytesSpec BytesOf(string key, JsonElement v)
     {

@@ -26,7 +26,7 @@ internal static class StepParser
         foreach (JsonElement s in e.EnumerateArray())
         {
             string? name = s.ValueKind == JsonValueKind.Object && s.TryGetProperty("name", out JsonElement n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
-            var sctx = ctx.StepIndex == null ? new ParseContext(ctx.File, i, name) : ctx;
+            var sctx = ctx.StepIndex == null ? new ParseContext(ctx.File, i, name) { Format = ctx.Format } : ctx;
             string prefix = ctx.StepIndex == null ? "" : $"{field}[{i}].";
             steps.Add(ParseStep(new ScenarioObject(s, prefix, sctx), i, name, processes));
             i++;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -48,15 +49,41 @@ public static class Report
         foreach (StepResult s in r.Steps.Where(s => s.Outcome != Outcome.Pass))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  step {s.Id} \"{s.Name}\" ({s.Op}{(s.Rules.Count > 0 ? ", " + string.Join(" ", s.Rules) : "")}): {s.Outcome.ToString().ToUpperInvariant()}{(s.Note != null ? " — " + s.Note : "")}");
-            foreach (CheckResult c in s.Checks.Where(c => !c.Passed))
+            foreach (string line in FailedChecks(s))
             {
-                sb.AppendLine(CultureInfo.InvariantCulture, $"    {c.Rule} {c.Check}: expected {c.Expected}; observed {c.Observed}");
+                sb.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
             }
 
             foreach (MessageRecord m in s.Messages)
             {
                 sb.AppendLine(CultureInfo.InvariantCulture, $"    sent {m}");
             }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A step's failed checks, each once: a check that cites several rules is one line naming them all
+    /// (<c>RM-13 MM-4 errno: expected …; observed …</c>).
+    /// </summary>
+    public static IEnumerable<string> FailedChecks(StepResult s) =>
+        s.Checks.Where(c => !c.Passed)
+            .GroupBy(c => (c.Check, c.Expected, c.Observed))
+            .Select(g => $"{string.Join(" ", g.Select(c => c.Rule).Distinct())} {g.Key.Check}: expected {g.Key.Expected}; observed {g.Key.Observed}");
+
+    /// <summary>
+    /// A failed scenario for <c>--quiet</c>: one line, with the failed check when there is one; every further failed
+    /// check (each once) on lines of its own beneath.
+    /// </summary>
+    public static string Quiet(ScenarioResult r)
+    {
+        var lines = r.Steps.SelectMany(s => FailedChecks(s).Select(line => (s.Id, line))).ToList();
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"FAIL {r.Name}: {r.Error ?? (lines.Count > 0 ? lines[0].line : "failed")}\n");
+        foreach (var (id, line) in lines.Skip(r.Error == null ? 1 : 0))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  step {id}: {line}\n");
         }
 
         return sb.ToString();

@@ -55,7 +55,9 @@ public sealed class ScenarioRunner
             return Skipped(scenario, scenario.Skip);
         }
 
-        string? cannot = target.CannotProvide(scenario.Target);
+        string? cannot = target.CannotProvide(scenario.Target) ?? (scenario.Target.Time == ScenarioTime.Simulated && !target.HasSimulatedClock
+            ? $"needs a board clock that moves only with advance (target.time \"simulated\"); only emu: has one, {target.Uri} runs on real time"
+            : null);
         if (cannot != null)
         {
             return Skipped(scenario, cannot);

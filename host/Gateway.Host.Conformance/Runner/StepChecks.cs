@@ -26,8 +26,8 @@ internal sealed class StepChecks(IExprContext names)
     {
         if (step.Expect.Value(key) is Expr e)
         {
-            ulong want = e.Evaluate(names);
-            r.AddForRules(key, Values.Show(e, want), Values.Number(observed), want == observed);
+            var (holds, expected) = Comparison.Judge(e, observed, names);
+            r.AddForRules(key, expected, Values.Number(observed), holds);
         }
     }
 

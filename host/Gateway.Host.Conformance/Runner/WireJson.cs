@@ -20,7 +20,9 @@ public static class WireJson
 
         try
         {
-            return t.Decode(bytes, new WireOptions(WireTypes.FormFromName(form)));
+            JsonNode decoded = t.Decode(bytes, new WireOptions(WireTypes.FormFromName(form)));
+            // A directory read returns records: a list even when it holds one (the wire tool prints one as an object).
+            return type == "dirent" && decoded is JsonObject one ? new JsonArray(one) : decoded;
         }
         catch (WireInputException)
         {

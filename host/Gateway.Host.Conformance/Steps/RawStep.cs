@@ -13,6 +13,7 @@ using Gateway.Host.Memory;
 using Gateway.Host.Wire;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
+using Gateway.Protocol.Wire;
 
 namespace Gateway.Host.Conformance.Steps;
 
@@ -48,6 +49,12 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
         byte[] message = Message(step, run);
         SessionState session = run.Current;
         BoardReply reply = await session.Recorder.SendAsync(pid, coid, message, ct).ConfigureAwait(false);
+        if (pid == 1)
+        {
+            // Raw messages sent as pid 1 are the memory manager's own: a later mmap() may name this coid (RM-15, MM-6).
+            session.Mm.AdoptOwnCoid(coid);
+        }
+
         int errno = reply.IsError ? reply.Value : 0;
         run.Checks.Errno(step, r, errno);
         run.Bind("coid", step.As, (ulong)coid);
@@ -59,9 +66,19 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
 
         run.Bind("value", step.As, (ulong)reply.Value);
         int type = Codec.PeekType(message, 0, message.Length);
-        if (type == IoMessageType.Connect && pid != 1 && session.Mm.Process(pid) is ClientProcess p)
+        if (pid != 1 && session.Mm.Process(pid) is ClientProcess p)
         {
-            p.MarkFdUsed(coid); // an _IO_CONNECT that bound this coid (rules.md §5)
+            // Only what binds an OCB uses an fd (rules.md §5): an open, or a connect whose OCB stays for the
+            // messages after it — not COMBINE_CLOSE (a stat by path), unlink, readlink…; an _IO_CLOSE frees it.
+            if (type == IoMessageType.Connect && message.Length >= IoConnect.OffSubtype + 2
+                && LittleEndian.ReadU16(message, IoConnect.OffSubtype) is ConnectSubtype.Open or ConnectSubtype.Combine)
+            {
+                p.MarkFdUsed(coid);
+            }
+            else if (type == IoMessageType.Close)
+            {
+                p.MarkFdFree(coid);
+            }
         }
 
         if (type == IoMessageType.Mmap && reply.Body.Length >= IoMmapReply.Size)
@@ -135,14 +152,71 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
             fields.WriteTo(writer);
         }
 
-        try
+        // Expressions evaluate to 64-bit two's complement: a negative value for a signed field (i16 i32 i64) arrives
+        // here as a large unsigned one, which the encoder refuses; it is given again as the negative number it is.
+        for (int attempt = 0; ; attempt++)
         {
-            using JsonDocument doc = JsonDocument.Parse(buffer.WrittenMemory);
-            return WireTypes.Find(w.Type)!.Encode(doc.RootElement, new WireOptions(WireTypes.FormFromName(w.Form)));
+            try
+            {
+                using JsonDocument doc = JsonDocument.Parse(buffer.WrittenMemory);
+                return WireTypes.Find(w.Type)!.Encode(doc.RootElement, new WireOptions(WireTypes.FormFromName(w.Form)));
+            }
+            catch (WireInputException e) when (attempt < 64 && e.Reason.Contains("does not fit in i", StringComparison.Ordinal) && AsSigned(fields, e.Field))
+            {
+                buffer.Clear();
+                using var writer = new Utf8JsonWriter(buffer);
+                fields.WriteTo(writer);
+            }
+            catch (WireInputException e)
+            {
+                throw new ScenarioRunException($"wire.fields: {e.Message}");
+            }
         }
-        catch (WireInputException e)
+    }
+
+    /// <summary>Rewrites the unsigned number at C member path <paramref name="field"/> as its signed 64-bit value; false when there is none to rewrite.</summary>
+    private static bool AsSigned(JsonNode fields, string field)
+    {
+        JsonNode? parent = null;
+        JsonNode? node = fields;
+        string leaf = "";
+        int leafIndex = -1;
+        foreach (string segment in field.Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
-            throw new ScenarioRunException($"wire.fields: {e.Message}");
+            parent = node;
+            if (segment.StartsWith('[') && int.TryParse(segment.AsSpan(1, segment.Length - 2), out int i) && node is JsonArray a && i < a.Count)
+            {
+                (leaf, leafIndex, node) = ("", i, a[i]);
+            }
+            else if (node is JsonObject o && o.TryGetPropertyValue(segment, out JsonNode? next))
+            {
+                (leaf, leafIndex, node) = (segment, -1, next);
+            }
+            else
+            {
+                return false;
+            }
         }
+
+        if (node is not JsonValue v || !v.TryGetValue(out ulong u) || u <= long.MaxValue)
+        {
+            return false;
+        }
+
+        JsonNode signed = JsonValue.Create(unchecked((long)u));
+        if (parent is JsonObject po && leafIndex < 0)
+        {
+            po[leaf] = signed;
+        }
+        else if (parent is JsonArray pa && leafIndex >= 0)
+        {
+            pa[leafIndex] = signed;
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 }

@@ -55,8 +55,8 @@ internal sealed class StatusStep() : StepKind("status", new StepSchema(
         {
             // The harness's own /fw/status OCB is open while the snapshot is taken: left out.
             long inUse = ((long?)snap.Json["ocbs"]?["in_use"] ?? 0) - 1;
-            ulong want = oe.Evaluate(run.Names);
-            r.AddForRules("ocbs_in_use", Values.Show(oe, want), inUse.ToString(CultureInfo.InvariantCulture), (ulong)inUse == want);
+            var (holds, expected) = Comparison.Judge(oe, (ulong)inUse, run.Names);
+            r.AddForRules("ocbs_in_use", expected, inUse.ToString(CultureInfo.InvariantCulture), holds);
         }
 
         if (x.TextOf("unchanged_since") is string since)

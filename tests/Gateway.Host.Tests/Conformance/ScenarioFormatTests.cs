@@ -86,7 +86,7 @@ public sealed class ScenarioFormatTests
     [Fact]
     public void HeaderProblems_NameTheField()
     {
-        Assert.Equal("format", Refused("{\"format\":2,\"name\":\"t\",\"steps\":[]}").Field);
+        Assert.Equal("format", Refused("{\"format\":3,\"name\":\"t\",\"steps\":[]}").Field);
         Assert.Equal("processes[0].bits", Refused("{\"format\":1,\"name\":\"t\",\"processes\":[{\"pid\":2,\"uid\":1,\"bits\":16}],\"steps\":[]}").Field);
         Assert.Equal("target.requires[0]", Refused("{\"format\":1,\"name\":\"t\",\"target\":{\"requires\":[\"eeprom\"]},\"steps\":[]}").Field);
         var j = Refused("{\"format\":1,", "broken.json");
