@@ -7,7 +7,7 @@ using Gateway.Devices.Boards;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.InMemory;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Board.Emulated;
 

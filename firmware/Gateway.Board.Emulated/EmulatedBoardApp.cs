@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Threading;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Tcp;
 

@@ -7,7 +7,7 @@ using Gateway.Board.RaspberryPi.Gpio;
 using Gateway.Board.RaspberryPi.Spi;
 using Gateway.Devices.Hal;
 using Gateway.Transports.Desktop;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
 

@@ -5,7 +5,7 @@ using Gateway.Devices.Hal;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 using Gateway.ResourceManager;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
 using BuiltBoard = Gateway.Devices.Boards.Board;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gateway.Board.Emulated;
-using Gateway.TestSupport;
+using Gateway.InProcess;
 
 namespace Gateway.Benchmarks
 {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using Gateway.Board.Emulated;
 using Gateway.Protocol.Platform;
-using Gateway.TestSupport.Fuzz;
+using Gateway.InProcess.Fuzz;
 
 namespace Gateway.Benchmarks
 {

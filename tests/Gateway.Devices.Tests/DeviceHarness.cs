@@ -2,8 +2,8 @@ using Gateway.Board.Emulated;
 using Gateway.Board.Emulated.Simulator;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 
@@ -41,7 +41,7 @@ public sealed class DeviceHarness
 
     public void WriteWord(int fd, long offset, uint value)
     {
-        var r = Send(2, fd, Gateway.Host.Qnx.QnxRequests.WriteWord(value, offset));
+        var r = Send(2, fd, Gateway.Protocol.Desktop.QnxRequests.WriteWord(value, offset));
         Assert.False(r.IsError, r.ToString());
         Assert.Equal(4, r.Value);
     }

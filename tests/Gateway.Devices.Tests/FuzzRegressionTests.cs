@@ -1,6 +1,6 @@
 using Gateway.Protocol.Qnx;
-using Gateway.TestSupport.Fuzz;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess.Fuzz;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 

@@ -2,7 +2,7 @@ using System;
 using Gateway.Board.Emulated;
 using Gateway.Board.Emulated.Simulator;
 using Gateway.Protocol.Platform;
-using Gateway.TestSupport.Fuzz;
+using Gateway.InProcess.Fuzz;
 using Xunit.Abstractions;
 
 namespace Gateway.Devices.Tests;

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Text.Json;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 

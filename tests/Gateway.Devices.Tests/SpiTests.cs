@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using Gateway.Devices.Registers;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Devices.Tests;
 

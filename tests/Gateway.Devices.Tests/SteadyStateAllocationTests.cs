@@ -3,7 +3,7 @@ using Gateway.Board.Emulated;
 using Gateway.Board.Emulated.Simulator;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using Gateway.TestSupport;
+using Gateway.InProcess;
 
 namespace Gateway.Devices.Tests;
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

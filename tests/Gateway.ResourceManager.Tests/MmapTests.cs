@@ -2,8 +2,8 @@ using System;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Wire;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

@@ -1,6 +1,6 @@
 using Gateway.Protocol.Qnx;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

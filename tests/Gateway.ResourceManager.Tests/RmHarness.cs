@@ -6,8 +6,8 @@ using Gateway.Protocol.Platform;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager;
 using Gateway.ResourceManager.Introspection;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

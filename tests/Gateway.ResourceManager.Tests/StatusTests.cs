@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager.Introspection;
-using Gateway.TestSupport;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.InProcess;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.ResourceManager.Tests;
 

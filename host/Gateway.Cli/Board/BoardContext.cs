@@ -10,7 +10,7 @@ using Gateway.Host.Memory;
 using Gateway.Host.Targets;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Cli.Board;
 

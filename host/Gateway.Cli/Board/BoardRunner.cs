@@ -7,7 +7,7 @@ using Gateway.Cli.Output;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
 using Gateway.Host.Targets;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Cli.Board;
 

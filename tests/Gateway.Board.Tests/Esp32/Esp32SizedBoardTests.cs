@@ -13,8 +13,8 @@ using Gateway.Host.Memory;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
 using Gateway.Transports.Desktop.InMemory;
-using Gateway.Transports.Desktop.Platform;
-using static Gateway.Host.Qnx.QnxRequests;
+using Gateway.Protocol.Desktop.Platform;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Board.Tests.Esp32;
 

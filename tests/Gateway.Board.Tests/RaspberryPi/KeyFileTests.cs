@@ -1,4 +1,4 @@
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using System;
 using System.IO;
 using System.Text;

@@ -14,11 +14,11 @@ using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
 using Gateway.Protocol.Qnx;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Board.Tests.RaspberryPi;
 

@@ -9,7 +9,7 @@ using Gateway.Host.Memory;
 using Gateway.Host.Targets;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Cli.Tests.Board;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Host.Tests.Link;
 

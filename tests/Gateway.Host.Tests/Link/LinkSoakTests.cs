@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
-using Gateway.Transports.Desktop.Faults;
+using Gateway.Host.Targets.Faults;
 using Xunit.Abstractions;
 
 namespace Gateway.Host.Tests.Link;

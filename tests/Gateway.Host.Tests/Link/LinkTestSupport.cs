@@ -9,7 +9,7 @@ using Gateway.Protocol.Messages;
 using Gateway.Protocol.Platform;
 using Gateway.Protocol.Wire;
 using Gateway.Transports.Desktop.InMemory;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Host.Tests.Link;
 

@@ -58,7 +58,7 @@ public sealed class AccessTests
         var f = await MmFixture.StartAsync();
         var halving = new HalvingReads(f.Trace);
         var mm = new MemoryManager(halving);
-        var p = await mm.SpawnAsync(9, Gateway.Host.Qnx.QnxRequests.Cred(100, 100));
+        var p = await mm.SpawnAsync(9, Gateway.Protocol.Desktop.QnxRequests.Cred(100, 100));
         var fd = (int)(await p.OpenAsync("data/app", OpenFlags.ReadOnly)).Value;
         var m = await p.MmapAsync(0, 8192, Prot.Read, MapFlags.Shared, fd, 0);
         int mark = f.Trace.Count;

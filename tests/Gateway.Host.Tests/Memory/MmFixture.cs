@@ -7,7 +7,7 @@ using Gateway.Board.Emulated.Simulator;
 using Gateway.Host.Board;
 using Gateway.Host.Memory;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Tests.Memory;
 

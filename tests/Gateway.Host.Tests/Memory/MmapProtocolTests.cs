@@ -43,14 +43,14 @@ public sealed class MmapProtocolTests
     public async Task Mmap_InfoCarriesClientPidFdAndBits64()
     {
         var f = await MmFixture.StartAsync();
-        var p32 = await f.Mm.SpawnAsync(7, Gateway.Host.Qnx.QnxRequests.Cred(0, 0), is64Bit: false);
+        var p32 = await f.Mm.SpawnAsync(7, Gateway.Protocol.Desktop.QnxRequests.Cred(0, 0), is64Bit: false);
         int fd = await f.OpenAsync(p32, "data/app", OpenFlags.ReadOnly);
         int mark = f.Trace.Count;
         var r = await p32.MmapAsync(0, 4096, Prot.Read, MapFlags.Shared, fd, 0);
         Assert.True(r.Ok);
         // Decode what went out through the trace's reply — the request itself is checked by the board; here the flags.
         var req = new IoMmapRequest();
-        var bytes = Gateway.Host.Qnx.QnxRequests.Mmap(7, fd, r.SentProt, r.SentRequiredProt, 0, 4096, bits64: false);
+        var bytes = Gateway.Protocol.Desktop.QnxRequests.Mmap(7, fd, r.SentProt, r.SentRequiredProt, 0, 4096, bits64: false);
         req.Decode(bytes, 0, bytes.Length);
         Assert.Equal(0, req.Info.Flags & MsgInfoFlags.Bits64);
         Assert.Single(f.Trace.Since(mark));

@@ -10,7 +10,7 @@ using Gateway.Host.Link;
 using Gateway.Host.Memory;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Tests.Memory;
 

@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 using Gateway.Devices.Registers;
 using Gateway.Host.Memory;
 using Gateway.Protocol.Qnx;
-using static Gateway.Host.Qnx.QnxRequests;
+using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Tests.Memory;
 

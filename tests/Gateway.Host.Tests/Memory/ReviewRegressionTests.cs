@@ -137,7 +137,7 @@ public sealed class ExecUpgradeJudgedTests
     {
         var f = await MmFixture.StartAsync();
         var mm = new MemoryManager(new NoExecAllowed(f.Trace));
-        var p = await mm.SpawnAsync(9, Gateway.Host.Qnx.QnxRequests.Cred(100, 100));
+        var p = await mm.SpawnAsync(9, Gateway.Protocol.Desktop.QnxRequests.Cred(100, 100));
         int fd = (int)(await p.OpenAsync("data/app", OpenFlags.ReadOnly)).Value;
         var m = await p.MmapAsync(0, 4096, Prot.Read, MapFlags.Private, fd, 0);
         Assert.True(m.Ok, m.ToString());

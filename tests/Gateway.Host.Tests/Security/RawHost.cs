@@ -4,7 +4,7 @@ using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
 using Gateway.Protocol.Link;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Host.Tests.Security;
 

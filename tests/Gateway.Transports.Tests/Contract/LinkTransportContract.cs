@@ -7,7 +7,7 @@ using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Platform;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Transports.Tests.Contract;
 

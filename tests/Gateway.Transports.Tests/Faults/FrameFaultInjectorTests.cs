@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using System.Threading.Tasks;
+using Gateway.Host.Targets.Faults;
 using Gateway.Protocol.Link;
-using Gateway.Transports.Desktop.Faults;
 
 namespace Gateway.Transports.Tests.Faults;
 

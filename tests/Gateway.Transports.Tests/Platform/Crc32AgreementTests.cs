@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
-using Gateway.Transports.Desktop.Platform;
+using Gateway.Protocol.Desktop.Platform;
 using HashingCrc32 = System.IO.Hashing.Crc32;
 
 namespace Gateway.Transports.Tests.Platform;

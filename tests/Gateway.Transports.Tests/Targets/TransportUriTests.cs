@@ -1,6 +1,6 @@
 using System;
 using Gateway.Transports.Desktop.Serial;
-using Gateway.Transports.Desktop.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Transports.Tests.Targets;
 

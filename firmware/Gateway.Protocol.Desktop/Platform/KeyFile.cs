@@ -1,0 +1,131 @@
+using System;
+using System.IO;
+
+namespace Gateway.Protocol.Desktop.Platform;
+
+/// <summary>
+/// A pre-shared link key from a file (system.md §3), one rule for every desktop node (the Raspberry Pi app, the
+/// emulated board, the host's <c>--key-file</c>): the file holds the key bytes; one trailing newline (LF or
+/// CR LF) is not part of the key, so a key written with <c>echo</c> or <c>openssl rand -hex 32</c> works; at
+/// least 16 key bytes. A board (<c>requirePrivate</c>) refuses a file that is not mode 0600 (or 0400) before
+/// reading a byte; the host only warns (<see cref="PermissionWarning"/>). Errors name the file and the fix,
+/// never the key.
+/// </summary>
+public static class KeyFile
+{
+    /// <summary>The shortest key accepted (128 bits).</summary>
+    public const int MinKeyBytes = 16;
+
+    /// <summary>Anything larger is not a key file.</summary>
+    public const int MaxFileBytes = 4096;
+
+    private const UnixFileMode GroupOrOther =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    private const UnixFileMode Special = UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit;
+
+    /// <summary>Loads the key or explains in <paramref name="error"/> why the file was refused.</summary>
+    public static bool TryLoad(string path, out byte[] key, out string? error) => TryLoad(path, true, out key, out error);
+
+    /// <summary>Loads the key (checking the mode when <paramref name="requirePrivate"/>) or explains why not.</summary>
+    public static bool TryLoad(string path, bool requirePrivate, out byte[] key, out string? error)
+    {
+        key = Array.Empty<byte>();
+        error = Check(path, requirePrivate);
+        if (error != null)
+        {
+            return false;
+        }
+
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"key file {path} cannot be read: {e.Message}";
+            return false;
+        }
+
+        int length = content.Length;
+        if (length > 0 && content[length - 1] == (byte)'\n')
+        {
+            length--;
+            if (length > 0 && content[length - 1] == (byte)'\r')
+            {
+                length--;
+            }
+        }
+
+        if (length < MinKeyBytes)
+        {
+            Array.Clear(content);
+            error = $"key file {path} holds {length} key bytes; at least {MinKeyBytes} are needed";
+            return false;
+        }
+
+        key = content.AsSpan(0, length).ToArray();
+        Array.Clear(content);
+        return true;
+    }
+
+    /// <summary>Loads the key; throws <see cref="InvalidDataException"/> with the reason when refused.</summary>
+    public static byte[] Load(string path, bool requirePrivate = true)
+    {
+        if (!TryLoad(path, requirePrivate, out byte[] key, out string? error))
+        {
+            throw new InvalidDataException(error);
+        }
+
+        return key;
+    }
+
+    /// <summary>A warning when others than the owner may read or write the key file (Unix), else null.</summary>
+    public static string? PermissionWarning(string path)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(path))
+        {
+            return null;
+        }
+
+        UnixFileMode mode = File.GetUnixFileMode(path);
+        return (mode & GroupOrOther) != 0 ? $"the key file {path} is readable or writable by others; chmod 600 it" : null;
+    }
+
+    /// <summary>Null when the file may hold a key, else why not.</summary>
+    private static string? Check(string path, bool requirePrivate)
+    {
+        var info = new FileInfo(path);
+        if (Directory.Exists(path))
+        {
+            return $"key file {path} is a directory";
+        }
+
+        if (!info.Exists)
+        {
+            return $"key file {path} does not exist";
+        }
+
+        if (requirePrivate && OperatingSystem.IsWindows())
+        {
+            return $"key files need Unix permissions; {path} is on Windows";
+        }
+
+        UnixFileMode mode = OperatingSystem.IsWindows() ? UnixFileMode.UserRead : File.GetUnixFileMode(path);
+        if (requirePrivate && ((mode & (GroupOrOther | Special | UnixFileMode.UserExecute)) != 0 || (mode & UnixFileMode.UserRead) == 0))
+        {
+            return $"key file {path} has mode {Octal(mode)}; it must be 0600 (run: chmod 600 {path})";
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            return $"key file {path} is {info.Length} bytes; a key file holds at most {MaxFileBytes}";
+        }
+
+        return null;
+    }
+
+    private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8).PadLeft(3, '0');
+}
