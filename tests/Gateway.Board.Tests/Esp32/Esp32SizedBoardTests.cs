@@ -56,6 +56,7 @@ public sealed class Esp32SizedBoardTests : IDisposable
         BoardLinkConfig config = BoardLinkConfig.Esp32();
         config.BoardName = d.Name;
         config.BoardModel = d.Model;
+        config.Threads = BackgroundThreads.Instance;
         link = new BoardLink(config, board.Rm, new BclHmac(Key), clock, log, BootIds.Create());
         board.Events.Target = link;
         board.Status.AddSource(new LinkStatusSource(link));
@@ -99,7 +100,9 @@ public sealed class Esp32SizedBoardTests : IDisposable
         d.SpiDevices = new[] { SpiDeviceDeclaration.Eeprom25LC256(0) };
         d.Wiring = new[] { new WireDeclaration("bank0", 4, "bank0", 5) };
         var built = BoardNamespace.Build(d, clock, log);
-        var esp32Link = new BoardLink(BoardLinkConfig.Esp32(), built.Rm, hmac, clock, log, bootId);
+        var esp32Config = BoardLinkConfig.Esp32();
+        esp32Config.Threads = BackgroundThreads.Instance;
+        var esp32Link = new BoardLink(esp32Config, built.Rm, hmac, clock, log, bootId);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         GC.KeepAlive(esp32Link);
