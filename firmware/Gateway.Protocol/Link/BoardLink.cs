@@ -247,6 +247,7 @@ namespace Gateway.Protocol.Link
                         port.IdlePolls = 0;
                         counters.Add(LinkCounter.BytesIn, n);
                         Receive(port, n);
+                        port.Output.FlushInline();
                     }
                     else
                     {

@@ -37,6 +37,7 @@ namespace Gateway.Protocol.Link
         private bool broken;
         private bool eventsEnabled;
         private bool writerRunning;
+        private bool writing;
         private long progressMs;
 
         public LinkOutput(int capacity, ICrc32 crc, IClock clock, LinkCounters counters, int idleWaitMs)
@@ -55,6 +56,7 @@ namespace Gateway.Protocol.Link
             {
                 stream = s;
                 open = true;
+                writing = false;
                 broken = false;
                 eventsEnabled = false;
                 head = 0;
@@ -227,56 +229,16 @@ namespace Gateway.Protocol.Link
             {
                 while (true)
                 {
-                    IByteStream s;
-                    int at;
-                    int n;
-                    lock (gate)
+                    int r = WriteOnce();
+                    if (r < 0)
                     {
-                        if (!open || broken)
-                        {
-                            return;
-                        }
-
-                        at = head;
-                        n = wrapAt >= 0 ? wrapAt - head : tail - head;
-                        s = stream;
+                        return;
                     }
 
-                    if (n == 0)
+                    if (r == 0)
                     {
                         wake.WaitOne(idleWaitMs, false);
-                        continue;
                     }
-
-                    bool ok = true;
-                    try
-                    {
-                        s.Write(ring, at, n);
-                    }
-                    catch (Exception)
-                    {
-                        ok = false;
-                    }
-
-                    lock (gate)
-                    {
-                        if (!open)
-                        {
-                            return;
-                        }
-
-                        if (!ok)
-                        {
-                            broken = true;
-                            eventsEnabled = false;
-                            return;
-                        }
-
-                        Consume(n);
-                        progressMs = clock.MonotonicMs;
-                    }
-
-                    counters.Add(LinkCounter.BytesOut, n);
                 }
             }
             finally
@@ -286,6 +248,80 @@ namespace Gateway.Protocol.Link
                     writerRunning = false;
                 }
             }
+        }
+
+        /// <summary>
+        /// Writes what is queued on the calling thread (the stream's own serve thread, right after its frames were
+        /// handled: no thread hop for a reply), unless the writer is writing. Never called under the engine lock; a
+        /// write that blocks holds up only this stream, and the stream's write timeout ends it.
+        /// </summary>
+        public void FlushInline()
+        {
+            while (WriteOnce() > 0)
+            {
+            }
+        }
+
+        /// <summary>Writes one queued segment: 1 written, 0 nothing to write (or another thread is writing), −1 over.</summary>
+        private int WriteOnce()
+        {
+            IByteStream s;
+            int at;
+            int n;
+            lock (gate)
+            {
+                if (!open || broken)
+                {
+                    return -1;
+                }
+
+                if (writing)
+                {
+                    return 0;
+                }
+
+                at = head;
+                n = wrapAt >= 0 ? wrapAt - head : tail - head;
+                if (n == 0)
+                {
+                    return 0;
+                }
+
+                s = stream;
+                writing = true;
+            }
+
+            bool ok = true;
+            try
+            {
+                s.Write(ring, at, n);
+            }
+            catch (Exception)
+            {
+                ok = false;
+            }
+
+            lock (gate)
+            {
+                writing = false;
+                if (!open)
+                {
+                    return -1;
+                }
+
+                if (!ok)
+                {
+                    broken = true;
+                    eventsEnabled = false;
+                    return -1;
+                }
+
+                Consume(n);
+                progressMs = clock.MonotonicMs;
+            }
+
+            counters.Add(LinkCounter.BytesOut, n);
+            return 1;
         }
 
         private bool IsEmpty
