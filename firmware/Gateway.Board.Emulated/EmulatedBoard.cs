@@ -4,10 +4,10 @@ using System.Threading;
 using Gateway.Board.Emulated.Quirks;
 using Gateway.Board.Emulated.Simulator;
 using Gateway.Devices.Boards;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.InMemory;
-using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Board.Emulated;
 
@@ -24,7 +24,7 @@ public sealed class EmulatedBoard : IDisposable
     public EmulatedBoard(EmulatedBoardOptions? options = null)
     {
         Options = options ?? new EmulatedBoardOptions();
-        Clock = Options.Clock ?? new HostClock();
+        Clock = Options.Clock ?? new SystemClock();
         // The board never writes its log itself: lines go through a bounded, rate-limited ring (RingLog).
         ILog log = Options.Log == null ? Quiet : new RingLog(Options.Log);
         Log = log;
@@ -47,6 +47,7 @@ public sealed class EmulatedBoard : IDisposable
         config.BoardName = definition.Name;
         config.BoardModel = definition.Model;
         config.FirmwareVersion = definition.FirmwareVersion;
+        LinkConfig = config;
         config.Crc ??= SystemCrc32.Instance;
         config.Threads ??= BackgroundThreads.Instance;
         Link = new BoardLink(config, Devices.Rm, new BclHmac(Options.Key ?? DevelopmentKey.Create()), Clock, log, BootId);
@@ -65,6 +66,9 @@ public sealed class EmulatedBoard : IDisposable
     public Devices.Boards.Board Devices { get; }
 
     public ResourceManager.ResourceManager Rm => Devices.Rm;
+
+    /// <summary>The link's tables as this board presents them in its handshake (name, model, firmware, window, features…).</summary>
+    public BoardLinkConfig LinkConfig { get; }
 
     /// <summary>The board's link engine.</summary>
     public BoardLink Link { get; }

@@ -28,7 +28,11 @@ public sealed record PiOptions
     public static readonly int[] DefaultBank0Lines = { 5, 6, 12, 13, 16, 17, 22, 23 };
     public static readonly string[] DefaultSpiDevices = { "/dev/spidev0.0", "/dev/spidev0.1" };
 
+    /// <summary>The model; with <see cref="AutoModel"/> the app replaces it with the one it detects.</summary>
     public PiModel Model { get; init; } = PiModel.Pi4;
+
+    /// <summary>True unless <c>--model pi4|pi5</c> was given: the model comes from the device tree (or the GPIO chip's label).</summary>
+    public bool AutoModel { get; init; } = true;
 
     /// <summary>A /dev/gpiochipN path, or "auto" for the chip labelled for <see cref="Model"/>.</summary>
     public string GpioChip { get; init; } = AutoChip;
@@ -67,7 +71,8 @@ public sealed record PiOptions
         gateway-pi: the Gateway board on a Raspberry Pi 4 or 5
 
         Usage: gateway-pi [options]
-          --model pi4|pi5          board model (default pi4)
+          --model auto|pi4|pi5     board model (default auto: from /proc/device-tree/compatible,
+                                   else from the GPIO chip's label)
           --gpiochip PATH|auto     GPIO chip (default auto: label pinctrl-bcm2711 on a Pi 4, pinctrl-rp1 on a Pi 5)
           --bank0-lines LIST       BCM line per bank0 pin, comma-separated, - for an absent pin
                                    (default 5,6,12,13,16,17,22,23)
@@ -76,12 +81,16 @@ public sealed record PiOptions
                                    none: no SPI regions
           --key-file PATH          link key, mode 0600 (default /etc/gateway/board.key)
           --serial PATH            link over a tty (/dev/ttyGS0 USB gadget, /dev/ttyAMA0 UART)
-          --baud N                 tty speed (default 921600; 9600 ... 3000000)
+          --baud N                 UART speed (default 921600; 9600 ... 3000000); a USB gadget
+                                   tty (ttyGS*) has no line rate and ignores it
           --tcp [ADDRESS:]PORT     link over TCP (0.0.0.0:7447 unless only --serial is given;
                                    with --serial too, both are served)
           --no-loopback            the loopback wire bank0 pin 4 -> pin 5 is not fitted
           --no-eeprom              no 25LC256 EEPROM on SPI0 CS0
           -h, --help               this text
+
+        Exit codes: 0 stopped; 1 a failure that may pass (a line busy, a port in use);
+        2 usage; 3 a setup to fix first (key file, missing or forbidden device, wrong model).
         """;
 
     /// <summary>Parses <paramref name="args"/>; on failure <paramref name="error"/> says which option and why.</summary>
@@ -128,12 +137,23 @@ public sealed record PiOptions
                     options = options with { Help = true };
                     break;
                 case "--model":
-                    if (!Next(out v) || !TryParseModel(v, out var model))
+                    if (!Next(out v))
                     {
-                        return Fail(out error, "--model takes pi4 or pi5");
+                        return Fail(out error, "--model takes auto, pi4 or pi5");
                     }
 
-                    options = options with { Model = model };
+                    if (v == "auto")
+                    {
+                        options = options with { AutoModel = true };
+                        break;
+                    }
+
+                    if (!TryParseModel(v, out var model))
+                    {
+                        return Fail(out error, "--model takes auto, pi4 or pi5");
+                    }
+
+                    options = options with { Model = model, AutoModel = false };
                     break;
                 case "--gpiochip":
                     if (!Next(out v) || !(v == AutoChip || v.StartsWith("/dev/", StringComparison.Ordinal)))

@@ -3,6 +3,8 @@ namespace Gateway.ResourceManager
     /// <summary>The fixed OCB table shared by client and mapping OCBs (behaviour.md §5).</summary>
     public sealed class OcbTable
     {
+        private Ocb last;
+
         private readonly Ocb[] slots;
 
         public OcbTable(int size)
@@ -25,14 +27,25 @@ namespace Gateway.ResourceManager
             get { return slots[index]; }
         }
 
-        /// <summary>The OCB bound to (session, pid, coid), or null.</summary>
+        /// <summary>
+        /// The OCB bound to (session, pid, coid), or null. The last one found is checked first: requests come in runs
+        /// on one descriptor (a page-in is an lseek and a read on the same coid), so the common case scans nothing.
+        /// Its fields are checked on every use, so a closed or rebound slot is never returned by mistake.
+        /// </summary>
         public Ocb Find(int session, int pid, int coid)
         {
+            Ocb hit = last;
+            if (hit != null && hit.InUse && hit.Session == session && hit.Pid == pid && hit.Coid == coid)
+            {
+                return hit;
+            }
+
             for (int i = 0; i < slots.Length; i++)
             {
                 Ocb o = slots[i];
                 if (o.InUse && o.Session == session && o.Pid == pid && o.Coid == coid)
                 {
+                    last = o;
                     return o;
                 }
             }

@@ -43,6 +43,18 @@ namespace Gateway.ResourceManager
         private readonly IoClose close = new IoClose();
         private readonly IoMmapRequest mmap = new IoMmapRequest();
 
+        // Where in the current message each decoder's fields came from (−1: nothing of this request). Validation
+        // decodes every part; running a part decodes it again only when its decoder has since moved on (a second
+        // part of the same type), so a one-part request is decoded once.
+        private int connectAt;
+        private int readAt;
+        private int writeAt;
+        private int lseekAt;
+        private int statAt;
+        private int devctlAt;
+        private int syncAt;
+        private int mmapAt;
+
         public ResourceManager(RmConfig config, Mount rootMount, IClock clock, ILog log)
         {
             Config = config;
@@ -143,6 +155,14 @@ namespace Gateway.ResourceManager
             }
 
             ctp.Begin(session, pid, coid, process, message, reply);
+            connectAt = -1;
+            readAt = -1;
+            writeAt = -1;
+            lseekAt = -1;
+            statAt = -1;
+            devctlAt = -1;
+            syncAt = -1;
+            mmapAt = -1;
 
             // RM-0: the whole message is validated before any part runs.
             if (combine.Parse(message, offset, length) != DecodeError.None || !ValidateParts(combine, message))
@@ -166,6 +186,7 @@ namespace Gateway.ResourceManager
                 {
                     case IoMessageType.Connect:
                         e = connect.Decode(b, o, n);
+                        connectAt = o;
                         if (e == DecodeError.None && connect.ExtraLen > 0 && connect.Subtype != ConnectSubtype.Open)
                         {
                             if (parts == attached)
@@ -180,14 +201,14 @@ namespace Gateway.ResourceManager
                         }
 
                         break;
-                    case IoMessageType.Read: e = read.Decode(b, o, n); break;
-                    case IoMessageType.Write: e = write.Decode(b, o, n); break;
-                    case IoMessageType.Lseek: e = lseek.Decode(b, o, n); break;
-                    case IoMessageType.Stat: e = stat.Decode(b, o, n); break;
-                    case IoMessageType.Devctl: e = devctl.Decode(b, o, n); break;
-                    case IoMessageType.Sync: e = syncMsg.Decode(b, o, n); break;
+                    case IoMessageType.Read: e = read.Decode(b, o, n); readAt = o; break;
+                    case IoMessageType.Write: e = write.Decode(b, o, n); writeAt = o; break;
+                    case IoMessageType.Lseek: e = lseek.Decode(b, o, n); lseekAt = o; break;
+                    case IoMessageType.Stat: e = stat.Decode(b, o, n); statAt = o; break;
+                    case IoMessageType.Devctl: e = devctl.Decode(b, o, n); devctlAt = o; break;
+                    case IoMessageType.Sync: e = syncMsg.Decode(b, o, n); syncAt = o; break;
                     case IoMessageType.Close: e = close.Decode(b, o, n); break;
-                    case IoMessageType.Mmap: e = mmap.Decode(b, o, n); break;
+                    case IoMessageType.Mmap: e = mmap.Decode(b, o, n); mmapAt = o; break;
                     default: break;
                 }
 
@@ -245,10 +266,20 @@ namespace Gateway.ResourceManager
             switch (type)
             {
                 case IoMessageType.Connect:
-                    connect.Decode(b, o, n);
+                    if (connectAt != o)
+                    {
+                        connect.Decode(b, o, n);
+                        connectAt = o;
+                    }
+
                     return RunConnect();
                 case IoMessageType.Mmap:
-                    mmap.Decode(b, o, n);
+                    if (mmapAt != o)
+                    {
+                        mmap.Decode(b, o, n);
+                        mmapAt = o;
+                    }
+
                     return RunMmap();
                 case IoMessageType.Read:
                 case IoMessageType.Write:
@@ -271,7 +302,12 @@ namespace Gateway.ResourceManager
             // RM-0: an xtype other than NONE and OFFSET → ENOSYS, before the OCB rules.
             if (type == IoMessageType.Read)
             {
-                read.Decode(b, o, n);
+                if (readAt != o)
+                {
+                    read.Decode(b, o, n);
+                    readAt = o;
+                }
+
                 if (!XtypeSupported(read.Xtype))
                 {
                     return Errno.ENOSYS;
@@ -279,7 +315,12 @@ namespace Gateway.ResourceManager
             }
             else if (type == IoMessageType.Write)
             {
-                write.Decode(b, o, n);
+                if (writeAt != o)
+                {
+                    write.Decode(b, o, n);
+                    writeAt = o;
+                }
+
                 if (!XtypeSupported(write.Xtype))
                 {
                     return Errno.ENOSYS;
@@ -314,19 +355,39 @@ namespace Gateway.ResourceManager
                     r = f.Write != null ? f.Write(ctp, write, ocb) : Resmgr.Default;
                     return r == Resmgr.Default ? IoFunc.WriteDefault(ctp, write, ocb) : r;
                 case IoMessageType.Lseek:
-                    lseek.Decode(b, o, n);
+                    if (lseekAt != o)
+                    {
+                        lseek.Decode(b, o, n);
+                        lseekAt = o;
+                    }
+
                     r = f.Lseek != null ? f.Lseek(ctp, lseek, ocb) : Resmgr.Default;
                     return r == Resmgr.Default ? IoFunc.LseekDefault(ctp, lseek, ocb) : r;
                 case IoMessageType.Stat:
-                    stat.Decode(b, o, n);
+                    if (statAt != o)
+                    {
+                        stat.Decode(b, o, n);
+                        statAt = o;
+                    }
+
                     r = f.Stat != null ? f.Stat(ctp, stat, ocb) : Resmgr.Default;
                     return r == Resmgr.Default ? IoFunc.StatDefault(ctp, stat, ocb) : r;
                 case IoMessageType.Devctl:
-                    devctl.Decode(b, o, n);
+                    if (devctlAt != o)
+                    {
+                        devctl.Decode(b, o, n);
+                        devctlAt = o;
+                    }
+
                     r = f.Devctl != null ? f.Devctl(ctp, devctl, ocb) : Resmgr.Default;
                     return r == Resmgr.Default ? IoFunc.DevctlDefault(ctp, devctl, ocb) : r;
                 case IoMessageType.Sync:
-                    syncMsg.Decode(b, o, n);
+                    if (syncAt != o)
+                    {
+                        syncMsg.Decode(b, o, n);
+                        syncAt = o;
+                    }
+
                     r = f.Sync != null ? f.Sync(ctp, syncMsg, ocb) : Resmgr.Default;
                     return r == Resmgr.Default ? IoFunc.SyncDefault(ctp, syncMsg, ocb) : r;
                 default:

@@ -39,6 +39,14 @@ namespace Gateway.Benchmarks
             return s.Reply.Length;
         }
 
+        /// <summary>A request from a pid no session declared: refused EPERM before anything is decoded (behaviour.md §0).</summary>
+        [Benchmark(Description = "EPERM: undeclared pid")]
+        public int UndeclaredPid()
+        {
+            s.SendUndeclaredPid();
+            return s.Reply.Value;
+        }
+
         /// <summary>32-bit register store: 4-byte _IO_WRITE + _IO_XTYPE_OFFSET to bank0 OUTPUT (MM-8), driving the simulated pins.</summary>
         [Benchmark(Description = "register store: write 4 B + offset")]
         public int RegisterStore()

@@ -1,58 +1,41 @@
 using System;
 using BenchmarkDotNet.Attributes;
-using Gateway.Protocol.Link;
+using Gateway.Host.Bench;
 
 namespace Gateway.Benchmarks
 {
     /// <summary>
-    /// The link's framing per 4 KiB page (system.md §3): a reply frame carrying one page (16-byte header + 4096-byte
-    /// body + CRC-32) sealed, COBS-encoded and delimited by <see cref="FrameEncoder.Encode"/>, and fed back through
-    /// the board's incremental <see cref="FrameDecoder"/> (COBS undone, CRC checked) in one chunk and byte by byte.
-    /// Random page bytes (zeros about 1 in 256) and an all-zero page (the worst case for COBS code bytes).
+    /// The link's frame path, old beside new (hardware-docs/performance.md §1): a reply frame with a 4,352- or
+    /// 16,640-byte body (the ESP32's and the emulated board's largest), random or all zero, encoded and decoded in one
+    /// chunk by link version 1 (table CRC + COBS, kept in <c>Gateway.Host.Bench.Baseline</c> for this comparison only)
+    /// and by version 2 (marker, length, CRC; payload copied) with the table CRC — the ESP32 fallback, the per-byte
+    /// CRC cost the interpreter pays without the native one — and with System.IO.Hashing (desktops).
     /// </summary>
     [MemoryDiagnoser]
     [ShortRunJob]
     public class FrameBenchmarks
     {
-        private readonly byte[] frame = new byte[LinkLimits.FrameLength(LinkLimits.PageSize)];
-        private readonly byte[] wire = new byte[LinkLimits.WireLength(LinkLimits.PageSize)];
-        private readonly FrameDecoder decoder = new(LinkLimits.DesktopBody);
-        private int wireLength;
+        private FramePath path = null!;
+
+        [Params(4352, 16640)]
+        public int Body { get; set; }
 
         [Params("random", "zeros")]
-        public string Page { get; set; } = "random";
+        public string Data { get; set; } = "random";
+
+        [Params(FramePath.V1Cobs, FramePath.V2Table, FramePath.V2System)]
+        public string Codec { get; set; } = FramePath.V2System;
 
         [GlobalSetup]
         public void Setup()
         {
-            FrameHeader.Write(frame, 0, FrameKind.Reply, 0, 0, 42, LinkLimits.PageSize, 0);
-            if (Page == "random")
-            {
-                new System.Random(4096).NextBytes(frame.AsSpan(FrameHeader.Size, LinkLimits.PageSize));
-            }
-
-            wireLength = FrameEncoder.Encode(frame, 0, LinkLimits.PageSize, wire, 0);
+            path = new FramePath(Codec, Body, Data == "zeros");
         }
 
-        [Benchmark(Description = "encode page frame (seal + COBS)")]
-        public int Encode() => FrameEncoder.Encode(frame, 0, LinkLimits.PageSize, wire, 0);
+        [Benchmark(Description = "encode frame")]
+        public int Encode() => path.Encode();
 
-        [Benchmark(Description = "decode page frame (one chunk)")]
-        public int Decode()
-        {
-            decoder.Feed(wire, 0, wireLength);
-            return decoder.BodyLength;
-        }
-
-        [Benchmark(Description = "decode page frame (byte by byte)")]
-        public int DecodeByteByByte()
-        {
-            for (int i = 0; i < wireLength; i++)
-            {
-                decoder.Feed(wire, i, 1);
-            }
-
-            return decoder.BodyLength;
-        }
+        [Benchmark(Description = "decode frame (one chunk)")]
+        public int Decode() => path.Decode();
     }
 }

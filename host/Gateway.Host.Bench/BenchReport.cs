@@ -45,7 +45,8 @@ public sealed record BenchReport(
     IReadOnlyList<RoundTripResult> RoundTrips,
     IReadOnlyList<PageInResult> Throughput,
     IReadOnlyList<LatencyResult> Latency,
-    IReadOnlyList<BudgetCheck> Budgets)
+    IReadOnlyList<BudgetCheck> Budgets,
+    IReadOnlyList<FramePathResult> FramePath)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -88,7 +88,9 @@ public static class BenchSuite
             latency.Add(await LatencyBench.RunAsync(transport, requests, cancellationToken).ConfigureAwait(false));
         }
 
-        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput));
+        progress("frame path: encode and decode, link v1 (COBS) beside v2");
+        var framePath = FramePathResult.MeasureAll(options.Full ? 500 : 150);
+        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath);
     }
 
     /// <summary>The budgets of system.md §6 that these figures decide.</summary>

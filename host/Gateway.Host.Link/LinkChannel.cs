@@ -17,11 +17,8 @@ public sealed class LinkChannel(LinkClient client) : IBoardChannel, IAsyncDispos
     /// <summary>The negotiated frame body: the largest QNX message either way.</summary>
     public int MaxMessageSize => client.Board.MaxBody;
 
-    public async Task<BoardReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
-    {
-        var r = await client.SendAsync(pid, coid, message, cancellationToken).ConfigureAwait(false);
-        return new BoardReply(r.IsError, r.Value, r.IsError ? Array.Empty<byte>() : r.Body.ToArray());
-    }
+    public Task<BoardReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        client.SendAsync(pid, coid, message, cancellationToken);
 
     public async Task<int> DeclareProcessAsync(int pid, CredInfo cred, bool is64Bit, CancellationToken cancellationToken = default)
     {

@@ -6,10 +6,11 @@ using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Wire;
-using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Host.Link;
 
@@ -104,7 +105,7 @@ public sealed class LinkClient : IAsyncDisposable
     }
 
     /// <summary>Declares a process of this host in the session (DECLARE); the reply's errno is the board's answer.</summary>
-    public Task<LinkReply> DeclareAsync(int pid, CredInfo cred, bool is64Bit = true, CancellationToken cancellationToken = default)
+    public Task<BoardReply> DeclareAsync(int pid, CredInfo cred, bool is64Bit = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cred);
         byte[] body = new byte[CredInfo.Size];
@@ -117,7 +118,7 @@ public sealed class LinkClient : IAsyncDisposable
     /// The message must fit <see cref="BoardInfo.MaxBody"/>. Cancelling abandons the wait, not the request: it is
     /// still delivered (the sequence must have no holes) and its reply discarded.
     /// </summary>
-    public Task<LinkReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+    public Task<BoardReply> SendAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
     {
         if (message.Length > Board.MaxBody)
         {
@@ -325,7 +326,7 @@ public sealed class LinkClient : IAsyncDisposable
 
     // ---- requests ----
 
-    private async Task<LinkReply> SendSequencedAsync(int kind, int a, int b, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    private async Task<BoardReply> SendSequencedAsync(int kind, int a, int b, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ThrowIfEnded();
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token))
@@ -360,7 +361,7 @@ public sealed class LinkClient : IAsyncDisposable
     }
 
     /// <summary>Sends, and sends again with the same sequence number, until the reply arrives or the session ends.</summary>
-    private async Task<LinkReply> DeliverAsync(Pending p)
+    private async Task<BoardReply> DeliverAsync(Pending p)
     {
         try
         {
@@ -568,7 +569,7 @@ public sealed class LinkClient : IAsyncDisposable
             Counters.Unexecuted(p.Kind == FrameKind.Declare);
         }
 
-        p.Reply.TrySetResult(new LinkReply(h.Seq, h.IsError, h.A, h.Reason, body));
+        p.Reply.TrySetResult(new BoardReply(h.IsError, h.A, h.IsError ? Array.Empty<byte>() : body) { Seq = h.Seq, Reason = h.Reason });
     }
 
     private void OnEvent(FrameHeader h, byte[] body)
@@ -769,7 +770,7 @@ public sealed class LinkClient : IAsyncDisposable
 
         public byte[] Wire { get; }
 
-        public TaskCompletionSource<LinkReply> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<BoardReply> Reply { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private sealed class Subscription : IDisposable

@@ -43,22 +43,38 @@ public sealed class LinkRefusedException : LinkException
 }
 
 /// <summary>
-/// The board's boot id differs from the one expected: the board restarted, so every session, OCB and mapping the
-/// host held there is gone. Connect again without <see cref="LinkClientOptions.ExpectedBootId"/> to continue.
+/// The board presented another boot id than the one expected: it restarted, so every session, OCB and mapping the
+/// host held there is gone. Thrown by the link client's handshake (<see cref="LinkClientOptions.ExpectedBootId"/>)
+/// and by whoever notices the new boot id later in a session (the scenario runner). Connect again without an
+/// expected boot id to continue.
 /// </summary>
 public sealed class BoardResetException : LinkException
 {
+    public BoardResetException(string oldBootId, string newBootId)
+        : base($"the board restarted during the session (boot id {oldBootId} → {newBootId})")
+    {
+        OldBootId = oldBootId;
+        NewBootId = newBootId;
+    }
+
     public BoardResetException(byte[] expectedBootId, BoardInfo board)
-        : base($"the board reset: boot id {Convert.ToHexString(expectedBootId).ToLowerInvariant()} is now {board.BootIdHex}; its sessions and mappings are gone")
+        : this(Convert.ToHexString(expectedBootId).ToLowerInvariant(), board.BootIdHex)
     {
         ExpectedBootId = expectedBootId;
         Board = board;
     }
 
-    public byte[] ExpectedBootId { get; }
+    /// <summary>The boot id the host knew (lower-case hex).</summary>
+    public string OldBootId { get; }
 
-    /// <summary>The board as it presents itself now.</summary>
-    public BoardInfo Board { get; }
+    /// <summary>The boot id the board presents now (lower-case hex), or a placeholder when it is not known yet.</summary>
+    public string NewBootId { get; }
+
+    /// <summary>The boot id the link client was told to expect, as bytes; empty when the reset was noticed elsewhere.</summary>
+    public byte[] ExpectedBootId { get; } = Array.Empty<byte>();
+
+    /// <summary>The board as it presents itself now, when a handshake told (null otherwise).</summary>
+    public BoardInfo? Board { get; }
 }
 
 /// <summary>The session ended; requests in flight and later ones fail with this.</summary>

@@ -33,8 +33,8 @@ public sealed class ClientProcess
 
     public bool Is64Bit { get; }
 
-    /// <summary>The process's mappings, by start address.</summary>
-    internal SortedList<ulong, Vma> Vmas { get; } = new();
+    /// <summary>The process's mappings.</summary>
+    internal AddressSpace Space { get; } = new();
 
     /// <summary>The fds the process holds.</summary>
     public IReadOnlyCollection<int> Fds => fds.Keys.ToArray();
@@ -109,5 +109,5 @@ public sealed class ClientProcess
     public Task<MemoryAccess> StoreBytesAsync(ulong addr, ReadOnlyMemory<byte> bytes) => mm.StoreBytesAsync(this, addr, bytes);
 
     /// <summary>The mappings as (start, end, prot) — for tests and the CLI.</summary>
-    public IReadOnlyList<(ulong Start, ulong End, uint Prot)> Mappings => Vmas.Values.Select(v => (v.Start, v.End, v.Prot)).ToList();
+    public IReadOnlyList<(ulong Start, ulong End, uint Prot)> Mappings => Space.Mappings.Select(v => (v.Start, v.End, v.Prot)).ToList();
 }

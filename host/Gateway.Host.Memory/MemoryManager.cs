@@ -13,31 +13,34 @@ namespace Gateway.Host.Memory;
 
 /// <summary>
 /// The host's memory manager: procnto's role (pid 1) for the client processes of one session, following
-/// behaviour.md §3 (MM-1 … MM-12). It validates calls on the host (no message for what the host decides),
-/// sends one <c>_IO_MMAP</c> per mmap on a fresh coid, keeps one object and page cache per returned coid,
-/// pages in with combined lseek+read and read-ahead sized to the frame, writes dirty pages back, and turns bad
-/// accesses into typed faults. Calls are serialized: one operation at a time per session.
+/// behaviour.md §3 (MM-1 … MM-12). It validates calls on the host (no message for what the host decides) and
+/// serializes them (one operation at a time per session); the work is done by the parts the rules name: each
+/// process's <see cref="AddressSpace"/>, the <see cref="MmapExchange"/> (one <c>_IO_MMAP</c> per mmap on a fresh
+/// coid, MM-2 … MM-5), the <see cref="ObjectCache"/> (one object and page cache per returned coid, lingers; MM-6,
+/// MM-8, MM-11) and the <see cref="Pager"/> (page-ins, uncached accesses, write-back; MM-7 … MM-9).
 /// </summary>
 public sealed partial class MemoryManager
 {
     public const int PageSize = 4096;
     public const int MmPid = 1;
     public const int FirstMmCoid = 0x40000000;
-    private const int WriteHeader = 24;
 
     private readonly IBoardChannel board;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<int, ClientProcess> processes = new();
-    private readonly Dictionary<int, MappedObject> objects = new();
-    private readonly Dictionary<(uint Dev, ulong Ino), CachedImage> images = new();
     private readonly Dictionary<uint, int> devMemFds = new();
-    private int nextCoid = FirstMmCoid;
+    private readonly ObjectCache objects;
+    private readonly MmapExchange exchange;
+    private readonly Pager pager;
 
     public MemoryManager(IBoardChannel board, MemoryManagerOptions? options = null)
     {
         this.board = board;
         Options = options ?? new MemoryManagerOptions();
         MmProcess = new ClientProcess(this, MmPid, RootCred(), true);
+        objects = new ObjectCache(board, Options);
+        exchange = new MmapExchange(board, objects);
+        pager = new Pager(board);
     }
 
     public MemoryManagerOptions Options { get; }
@@ -46,17 +49,13 @@ public sealed partial class MemoryManager
     public ClientProcess MmProcess { get; }
 
     /// <summary>The next fresh coid (MM-2: from 0x40000000 upward, never reused within a session).</summary>
-    public int NextCoid => nextCoid;
+    public int NextCoid => exchange.NextCoid;
 
     /// <summary>Objects (returned coids) currently open, for tests and diagnostics.</summary>
-    public IReadOnlyCollection<int> OpenObjects => objects.Keys.ToArray();
+    public IReadOnlyCollection<int> OpenObjects => objects.Coids;
 
-    /// <summary>Pages the memory manager read from the board (page-ins), and messages it sent.</summary>
-    public long PagesRead { get; private set; }
-
-    private int PagesPerRead => Math.Max(1, board.MaxMessageSize / PageSize);
-
-    private int PagesPerWrite => Math.Max(1, (board.MaxMessageSize - WriteHeader) / PageSize);
+    /// <summary>Pages the memory manager read from the board (page-ins).</summary>
+    public long PagesRead => pager.PagesRead;
 
     public static CredInfo RootCred() => Cred(0, 0);
 
@@ -135,51 +134,7 @@ public sealed partial class MemoryManager
         }
     }
 
-    private async Task ExpireDueLockedAsync()
-    {
-        var now = Options.Time.GetUtcNow();
-        foreach (var obj in objects.Values.Where(o => o.Mappings == 0 && o.LingerUntil is { } t && t <= now).ToList())
-        {
-            await CloseObjectAsync(obj).ConfigureAwait(false);
-        }
-    }
-
-    private async Task CloseObjectAsync(MappedObject obj)
-    {
-        objects.Remove(obj.Coid);
-        obj.LingerUntil = null;
-        if (!obj.ReadFromCache)
-        {
-            obj.Pages.Clear();
-        }
-
-        await board.SendAsync(MmPid, obj.Coid, Close()).ConfigureAwait(false);
-    }
-
-    private async Task ReleaseMappingAsync(MappedObject? obj)
-    {
-        if (obj == null)
-        {
-            return;
-        }
-
-        obj.Mappings--;
-        if (obj.Mappings > 0)
-        {
-            return;
-        }
-
-        bool sticky = (obj.Stat.Mode & FileMode.Sticky) != 0;
-        var linger = sticky ? Options.StickyLinger : Options.Linger;
-        if (linger <= TimeSpan.Zero)
-        {
-            await CloseObjectAsync(obj).ConfigureAwait(false);
-        }
-        else
-        {
-            obj.LingerUntil = Options.Time.GetUtcNow() + linger;
-        }
-    }
+    private Task ExpireDueLockedAsync() => objects.ExpireDueAsync();
 
     // ---- fds -----------------------------------------------------------------------------------------
 
@@ -230,13 +185,4 @@ public sealed partial class MemoryManager
         var reply = await board.SendAsync(p.Pid, fd, StatRequest(format)).ConfigureAwait(false);
         return reply.IsError ? (QnxResult.Fail(reply.Value), Array.Empty<byte>()) : (QnxResult.Success(reply.Value), reply.Body);
     });
-
-    /// <summary>A record of a READ_FROM_CACHE object's pages, kept after its coid closes (MM-8).</summary>
-    private sealed class CachedImage
-    {
-        public required long Size;
-        public required long MtimeSec;
-        public required long MtimeNsec;
-        public required Dictionary<long, Page> Pages;
-    }
 }

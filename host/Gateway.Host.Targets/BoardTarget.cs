@@ -14,140 +14,57 @@ using Gateway.Transports.Desktop.Tcp;
 
 namespace Gateway.Host.Targets;
 
-/// <summary>How the harness reaches a board besides the URI: the key, timeouts, a log.</summary>
-public sealed record TargetOptions
-{
-    /// <summary>The key file (<c>--key-file</c>); else <c>GATEWAY_KEY_FILE</c>; else the development key for emu:/pty:.</summary>
-    public string? KeyFile { get; init; }
-
-    /// <summary>A key given directly (tests); wins over the key file.</summary>
-    public byte[]? Key { get; init; }
-
-    public Action<string>? Log { get; init; }
-
-    /// <summary>How long to wait for the board (the pty child to start, the handshake).</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>The link client's settings besides the key (retransmits, window…); null for the defaults.</summary>
-    public LinkClientOptions? Link { get; init; }
-}
-
-/// <summary>Why a target could not be used: bad input (exit 2) or unreachable / refused (exit 3).</summary>
-public sealed class TargetException(string message, bool usage, Exception? inner = null) : Exception(message, inner)
-{
-    /// <summary>True for a usage or input error (exit 2), false when the board was unreachable or refused us (exit 3).</summary>
-    public bool IsUsageError { get; } = usage;
-}
-
 /// <summary>
-/// A board the harness talks to, named by a target URI (system.md §5): <c>emu:</c> (the emulated board in this
-/// process), <c>pty:</c> (the emulated board in a child process over a real pseudo-terminal),
-/// <c>serial:PATH?baud=N</c>, <c>tcp://HOST:PORT</c>; emu: and pty: take <c>bits=32</c> and <c>quirks=1</c>.
-/// It owns the transport-level resources; each <see cref="OpenSessionAsync"/> is a fresh, authenticated link
-/// session (the conformance suite runs every scenario in its own).
+/// The link's way to one board (<see cref="LinkTarget"/> holds one per board configuration): the in-process emulated
+/// board behind an in-memory link (<c>link+emu:</c>, optionally through the fault injector), the emulated board in a
+/// child process on a pseudo-terminal (<c>pty:</c>), a serial tty, or TCP. It owns the transport-level resources;
+/// each <see cref="OpenSessionAsync"/> is a fresh, authenticated link session.
 /// </summary>
-public sealed class BoardTarget : IAsyncDisposable
+internal sealed class BoardTarget : IAsyncDisposable
 {
-    private readonly TargetOptions options;
+    private readonly TargetUri uri;
+    private readonly TargetSettings settings;
     private readonly byte[] key;
+    private readonly bool is64Bit;
+    private readonly bool quirks;
     private readonly System.Collections.Generic.List<(BoardPlug Plug, Thread Server)> served = new();
     private EmulatedBoard? inProcess;
     private Process? child;
     private Stream? sharedStream;
     private LinkClient? current;
 
-    private BoardTarget(TransportUri uri, TargetOptions options, byte[] key)
+    /// <summary>
+    /// A board of <paramref name="uri"/>; for the emulated board, its width and quirks (what the URI leaves open
+    /// follows the session's needs) and, on <c>link+emu:</c>, the fault rate and the first session's fault seed.
+    /// </summary>
+    public BoardTarget(TargetUri uri, TargetSettings settings, byte[] key, bool is64Bit, bool quirks, double faultRate, int faultSeed)
     {
-        Uri = uri;
-        this.options = options;
+        this.uri = uri;
+        this.settings = settings;
         this.key = key;
+        this.is64Bit = is64Bit;
+        this.quirks = quirks;
+        FaultRate = faultRate;
+        FaultSeed = faultSeed;
+        Name = uri.Scheme == TargetScheme.LinkEmulated
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"link+emu: {(is64Bit ? 64 : 32)}-bit{(quirks ? ", quirks" : "")}{(faultRate > 0 ? $", faults {faultRate} seed {faultSeed}" : "")}")
+            : uri.ToString();
     }
 
-    public TransportUri Uri { get; }
+    /// <summary>What the board is, for messages and reports ("tcp://board:7447", "link+emu: 64-bit, quirks").</summary>
+    public string Name { get; }
 
-    /// <summary>The emulated board when the target is <c>emu:</c> (tests reach into it).</summary>
+    /// <summary>The emulated board when the target is <c>link+emu:</c>.</summary>
     public EmulatedBoard? EmulatedBoard => inProcess;
 
-    /// <summary>Parses the URI and resolves the key; throws <see cref="TargetException"/> for bad input.</summary>
-    public static BoardTarget Create(string target, TargetOptions? options = null)
-    {
-        options ??= new TargetOptions();
-        TransportUri uri;
-        try
-        {
-            uri = TransportUri.Parse(target);
-        }
-        catch (TransportUriException e)
-        {
-            throw new TargetException($"bad target '{target}': {e.Message}", usage: true, e);
-        }
+    /// <summary>link+emu: only — the rate of each link fault (drop, corrupt, duplicate, reorder, delay) per frame, 0 for none.</summary>
+    public double FaultRate { get; }
 
-        bool emulated = uri.Scheme is TransportScheme.Emulated or TransportScheme.Pty;
-        foreach (var (name, value) in uri.Options)
-        {
-            bool known = (name == "bits" && value is "32" or "64") || (name == "quirks" && value is "0" or "1");
-            bool inProcessOnly = uri.Scheme == TransportScheme.Emulated &&
-                ((name == "faults" && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double rate) && rate >= 0 && rate <= 0.2) ||
-                 (name == "seed" && int.TryParse(value, out _)));
-            if (!emulated || !(known || inProcessOnly))
-            {
-                throw new TargetException($"bad target '{target}': option '{name}={value}' is not one of bits=32|64, quirks=0|1 (emu: and pty:), faults=RATE (0 … 0.2) and seed=N (emu: only)", usage: true);
-            }
-        }
+    /// <summary>The fault seed of the first session; session i uses <c>FaultSeed + 2i</c> (and its board-to-host direction one more).</summary>
+    public int FaultSeed { get; }
 
-        byte[] key;
-        if (options.Key != null)
-        {
-            key = options.Key;
-        }
-        else
-        {
-            string? file = LinkKeyFile.Resolve(options.KeyFile);
-            if (file != null)
-            {
-                try
-                {
-                    key = LinkKeyFile.Load(file);
-                }
-                catch (LinkException e)
-                {
-                    throw new TargetException(e.Message, usage: true, e);
-                }
-
-                if (LinkKeyFile.PermissionWarning(file) is { } warning)
-                {
-                    options.Log?.Invoke(warning);
-                }
-            }
-            else if (emulated)
-            {
-                key = DevelopmentKey.Create();
-            }
-            else
-            {
-                throw new TargetException($"target '{target}' needs the board's key: --key-file PATH or {LinkKeyFile.EnvironmentVariable}", usage: true);
-            }
-        }
-
-        return new BoardTarget(uri, options, key);
-    }
-
-    private bool Is64Bit => !(Uri.Options.TryGetValue("bits", out var b) && b == "32");
-
-    private bool Quirks => Uri.Options.TryGetValue("quirks", out var q) && q == "1";
-
-    /// <summary>emu: only — the rate of each link fault (drop, corrupt, duplicate, reorder, delay) per frame, 0 for none.</summary>
-    public double FaultRate => Uri.Options.TryGetValue("faults", out var f) ? double.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : 0;
-
-    /// <summary>
-    /// The fault seed of the first session (<c>seed=N</c>, else random); session i uses <c>FaultSeed + 2i</c> (and its
-    /// board-to-host direction one more), so no two injectors of a run share a seed.
-    /// </summary>
-    public int FaultSeed => Uri.Options.TryGetValue("seed", out var s) ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : randomSeed;
-
-    private readonly int randomSeed = System.Random.Shared.Next(1, int.MaxValue / 2);
-
-    /// <summary>The fault injectors of the sessions opened so far (emu:?faults=…), with their seeds.</summary>
+    /// <summary>The fault injectors of the sessions opened so far (link+emu:?faults=…), with their seeds.</summary>
     public System.Collections.Generic.List<Gateway.Host.Targets.Faults.FaultyLink> FaultyLinks { get; } = new();
 
     /// <summary>
@@ -188,10 +105,10 @@ public sealed class BoardTarget : IAsyncDisposable
             Serve(wire);
         }
 
-        options.Log?.Invoke($"the emulated board was reset: boot id {Convert.ToHexStringLower(inProcess.BootId)}");
+        settings.Log?.Invoke($"the emulated board was reset: boot id {Convert.ToHexStringLower(inProcess.BootId)}");
     }
 
-    private EmulatedBoard NewEmulatedBoard() => new(new EmulatedBoardOptions { Is64Bit = Is64Bit, Quirks = Quirks, Key = key });
+    private EmulatedBoard NewEmulatedBoard() => new(new EmulatedBoardOptions { Is64Bit = is64Bit, Quirks = quirks, Key = key });
 
     /// <summary>The in-process board serves <paramref name="wire"/> (the board's end of a link) through a plug a reset can pull.</summary>
     private void Serve(IByteStream wire)
@@ -209,14 +126,7 @@ public sealed class BoardTarget : IAsyncDisposable
     {
         if (current != null)
         {
-            try
-            {
-                await current.CloseAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is LinkException or IOException or ObjectDisposedException or OperationCanceledException)
-            {
-            }
-
+            await TransportFailure.CloseQuietlyAsync(current, cancellationToken).ConfigureAwait(false);
             await current.DisposeAsync().ConfigureAwait(false);
             current = null;
         }
@@ -235,9 +145,9 @@ public sealed class BoardTarget : IAsyncDisposable
     /// </summary>
     public async Task<(BoardSession Session, LinkEndReason? OldEnd)> ReplaceSessionAsync(CancellationToken cancellationToken = default)
     {
-        if (Uri.Scheme is not (TransportScheme.Emulated or TransportScheme.Tcp))
+        if (uri.Scheme is not (TargetScheme.LinkEmulated or TargetScheme.Tcp))
         {
-            throw new NotSupportedException($"{Uri} carries one session at a time: a second session presenting the same host id needs a stream of its own (emu:, tcp://)");
+            throw new NotSupportedException($"{Name} carries one session at a time: a second session presenting the same host id needs a stream of its own (link+emu:, tcp://)");
         }
 
         LinkClient? old = current;
@@ -287,13 +197,18 @@ public sealed class BoardTarget : IAsyncDisposable
         {
             (stream, leaveOpen) = await OpenStreamAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TransportException or IOException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (TransportFailure.IsTransport(e))
         {
-            throw new TargetException($"target {Uri} is unreachable: {e.Message}", usage: false, e);
+            throw new TargetUnreachableException($"target {Name} is unreachable: {e.Message}", e);
         }
 
-        var linkOptions = (options.Link ?? new LinkClientOptions { Key = key }) with { Key = key, LeaveOpen = leaveOpen, Log = options.Log };
-        if (options.Link == null && FaultRate > 0)
+        var linkOptions = new LinkClientOptions { Key = key, LeaveOpen = leaveOpen, Log = settings.Log };
+        if (settings.HostId != null)
+        {
+            linkOptions = linkOptions with { HostId = settings.HostId };
+        }
+
+        if (FaultRate > 0)
         {
             // In memory a reply takes microseconds: retransmit lost frames quickly so a faulty run stays short.
             linkOptions = linkOptions with { RetransmitTimeout = TimeSpan.FromMilliseconds(100), HandshakeTimeout = TimeSpan.FromMilliseconds(200), HandshakeAttempts = 20, MaxAttempts = 50 };
@@ -301,31 +216,31 @@ public sealed class BoardTarget : IAsyncDisposable
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.ConnectTimeout);
+            timeout.CancelAfter(settings.ConnectTimeout);
             return await LinkClient.ConnectAsync(stream, linkOptions, timeout.Token).ConfigureAwait(false);
         }
         catch (LinkAuthenticationException e)
         {
-            throw new TargetException($"target {Uri} refused the key: {e.Message}", usage: false, e);
+            throw new TargetUnreachableException($"target {Name} refused the key: {e.Message}", e);
         }
         catch (Exception e) when (e is LinkException or IOException or OperationCanceledException)
         {
-            throw new TargetException($"target {Uri} did not complete the handshake: {e.Message}", usage: false, e);
+            throw new TargetUnreachableException($"target {Name} did not complete the handshake: {e.Message}", e);
         }
     }
 
     private async Task<(Stream Stream, bool LeaveOpen)> OpenStreamAsync(CancellationToken cancellationToken)
     {
-        switch (Uri.Scheme)
+        switch (uri.Scheme)
         {
-            case TransportScheme.Emulated:
+            case TargetScheme.LinkEmulated:
                 inProcess ??= NewEmulatedBoard();
                 if (FaultRate > 0)
                 {
                     int seed = FaultSeed + (2 * FaultyLinks.Count);
                     var faulty = new Gateway.Host.Targets.Faults.FaultyLink(Gateway.Host.Targets.Faults.FaultOptions.Uniform(FaultRate, seed));
                     FaultyLinks.Add(faulty);
-                    options.Log?.Invoke(FormattableString.Invariant($"link faults {FaultRate:P1} each, seed {faulty.Seed} (session {FaultyLinks.Count} of {Uri})"));
+                    settings.Log?.Invoke(FormattableString.Invariant($"link faults {FaultRate:P1} each, seed {faulty.Seed} (session {FaultyLinks.Count} of {Name})"));
                     Serve(faulty.Board);
                     return (faulty.Host, false);
                 }
@@ -333,10 +248,10 @@ public sealed class BoardTarget : IAsyncDisposable
                 var pipe = new Gateway.Transports.Desktop.InMemory.InMemoryPipe();
                 Serve(pipe.Board);
                 return (pipe.Host, false);
-            case TransportScheme.Tcp:
-                return (await TcpTransport.ConnectAsync(Uri.Host!, Uri.Port, cancellationToken).ConfigureAwait(false), false);
-            case TransportScheme.Serial:
-                sharedStream ??= SerialPortStream.Open(Uri.DevicePath!, Uri.ToSerialSettings());
+            case TargetScheme.Tcp:
+                return (await TcpTransport.ConnectAsync(uri.Host!, uri.Port, cancellationToken).ConfigureAwait(false), false);
+            case TargetScheme.Serial:
+                sharedStream ??= SerialPortStream.Open(uri.DevicePath!, uri.ToSerialSettings());
                 return (sharedStream, true);
             default:
                 sharedStream ??= SerialPortStream.Open(await StartPtyBoardAsync(cancellationToken).ConfigureAwait(false));
@@ -364,19 +279,19 @@ public sealed class BoardTarget : IAsyncDisposable
         start.ArgumentList.Add(app);
         start.ArgumentList.Add("--pty");
         start.ArgumentList.Add("--bits");
-        start.ArgumentList.Add(Is64Bit ? "64" : "32");
-        if (Quirks)
+        start.ArgumentList.Add(is64Bit ? "64" : "32");
+        if (quirks)
         {
             start.ArgumentList.Add("--quirks");
         }
 
-        string? keyFile = LinkKeyFile.Resolve(options.KeyFile);
-        if (options.Key == null && keyFile != null)
+        string? keyFile = LinkKeyFile.Resolve(settings.KeyFile);
+        if (settings.Key == null && keyFile != null)
         {
             start.ArgumentList.Add("--key-file");
             start.ArgumentList.Add(keyFile);
         }
-        else if (options.Key != null && !System.Linq.Enumerable.SequenceEqual(options.Key, DevelopmentKey.Create()))
+        else if (settings.Key != null && !System.Linq.Enumerable.SequenceEqual(settings.Key, DevelopmentKey.Create()))
         {
             throw new TargetException("pty: targets take their key from a key file, not from memory", usage: true);
         }
@@ -386,12 +301,12 @@ public sealed class BoardTarget : IAsyncDisposable
         {
             if (e.Data != null)
             {
-                options.Log?.Invoke("board: " + e.Data);
+                settings.Log?.Invoke("board: " + e.Data);
             }
         };
         child.BeginErrorReadLine();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ConnectTimeout);
+        timeout.CancelAfter(settings.ConnectTimeout);
         while (true)
         {
             string? line = await child.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false);
@@ -411,14 +326,7 @@ public sealed class BoardTarget : IAsyncDisposable
     {
         if (current != null)
         {
-            try
-            {
-                await current.CloseAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is LinkException or IOException or ObjectDisposedException or OperationCanceledException)
-            {
-            }
-
+            await TransportFailure.CloseQuietlyAsync(current).ConfigureAwait(false);
             await current.DisposeAsync().ConfigureAwait(false);
             current = null;
         }
@@ -445,7 +353,7 @@ public sealed class BoardTarget : IAsyncDisposable
 }
 
 /// <summary>One authenticated link session with a board: the link client and the channel the memory manager uses.</summary>
-public sealed class BoardSession(BoardTarget target, LinkClient client)
+internal sealed class BoardSession(BoardTarget target, LinkClient client)
 {
     public BoardTarget Target { get; } = target;
 

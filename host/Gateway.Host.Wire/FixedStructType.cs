@@ -1,6 +1,7 @@
 using System;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.Protocol.Messages;
 using Gateway.Protocol.Wire;
 
 namespace Gateway.Host.Wire;
@@ -59,7 +60,7 @@ public sealed class FixedStructType<T> : WireType
             case DecodeError.Truncated:
                 throw layout.Truncated(cName, bytes.Length, size);
             case DecodeError.WrongType:
-                throw WireErrors.WrongType(bytes[0] | (bytes[1] << 8), expectedType);
+                throw WireErrors.WrongType(Codec.PeekType(bytes, 0, bytes.Length), expectedType);
             case DecodeError.BadValue:
                 throw WireErrors.Refused(badValueField, e, DecodeErrors.Describe(e));
             default:

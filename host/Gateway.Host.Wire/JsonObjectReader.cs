@@ -6,28 +6,38 @@ using System.Text.Json;
 namespace Gateway.Host.Wire;
 
 /// <summary>
-/// Reads one JSON object of <c>wire encode</c> input with its C member path, remembering which keys were used so
-/// that <see cref="RejectUnknownKeys"/> can refuse the rest. Keys ending in <c>_names</c> are decoration and ignored.
+/// Reads one JSON object strictly, for every JSON input of the host (<c>wire encode</c> fields, scenario files):
+/// duplicate keys are refused when the object is opened, the keys used are remembered so that
+/// <see cref="RejectUnknownKeys"/> can refuse the rest, and every error names the field by its path. How errors are
+/// raised and worded is the caller's <see cref="JsonReadRules"/>.
 /// </summary>
 public sealed class JsonObjectReader
 {
     private readonly Dictionary<string, JsonElement> properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObjectReader> children = new(StringComparer.Ordinal);
+    private readonly JsonReadRules rules;
 
+    /// <summary>Reads <c>wire encode</c> input (<see cref="JsonReadRules.Wire"/>).</summary>
     public JsonObjectReader(JsonElement element, string path)
+        : this(element, path, JsonReadRules.Wire)
+    {
+    }
+
+    public JsonObjectReader(JsonElement element, string path, JsonReadRules rules)
     {
         Path = path;
+        this.rules = rules;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new WireInputException(PathOr("JSON"), $"must be a JSON object, got {Describe(element)}");
+            throw rules.Fail(PathOr(rules.RootName), rules.NotAnObject(element));
         }
 
         foreach (JsonProperty p in element.EnumerateObject())
         {
             if (!properties.TryAdd(p.Name, p.Value))
             {
-                throw new WireInputException(Join(p.Name), "appears twice");
+                throw rules.Fail(Join(p.Name), rules.Duplicate);
             }
         }
     }
@@ -45,6 +55,21 @@ public sealed class JsonObjectReader
         return properties.ContainsKey(key);
     }
 
+    /// <summary>Every key of the object, in document order.</summary>
+    public IEnumerable<string> Keys => properties.Keys;
+
+    /// <summary>The error for <paramref name="key"/> of this object, raised the caller's way.</summary>
+    public Exception Fail(string key, string reason)
+    {
+        return rules.Fail(Join(key), reason);
+    }
+
+    /// <summary>The value of <paramref name="key"/> (now counted as used), or null when absent.</summary>
+    public JsonElement? Optional(string key)
+    {
+        return TryGet(key, out JsonElement value) ? value : null;
+    }
+
     public bool TryGet(string key, out JsonElement value)
     {
         if (properties.TryGetValue(key, out value))
@@ -60,7 +85,7 @@ public sealed class JsonObjectReader
     {
         if (!TryGet(key, out JsonElement value))
         {
-            throw new WireInputException(Join(key), "missing");
+            throw Fail(key, "missing");
         }
 
         return value;
@@ -78,13 +103,13 @@ public sealed class JsonObjectReader
         {
             if (required)
             {
-                throw new WireInputException(Join(key), "missing");
+                throw Fail(key, "missing");
             }
 
             return null;
         }
 
-        child = new JsonObjectReader(value, Join(key));
+        child = new JsonObjectReader(value, Join(key), rules);
         children.Add(key, child);
         return child;
     }
@@ -94,9 +119,9 @@ public sealed class JsonObjectReader
     {
         foreach (string key in properties.Keys)
         {
-            if (!used.Contains(key) && !key.EndsWith("_names", StringComparison.Ordinal))
+            if (!used.Contains(key) && !(rules.IgnoresNames && key.EndsWith("_names", StringComparison.Ordinal)))
             {
-                throw new WireInputException(Join(key), "unknown key");
+                throw Fail(key, "unknown key");
             }
         }
 
@@ -111,7 +136,7 @@ public sealed class JsonObjectReader
         JsonElement e = Require(key);
         if (e.ValueKind != JsonValueKind.String)
         {
-            throw new WireInputException(Join(key), $"must be a JSON string, got {Describe(e)}");
+            throw Fail(key, $"must be a JSON string, got {Describe(e)}");
         }
 
         return e.GetString()!;
@@ -132,7 +157,7 @@ public sealed class JsonObjectReader
                 return defaultValue.Value;
             }
 
-            throw new WireInputException(Join(key), "missing");
+            throw Fail(key, "missing");
         }
 
         return ToInteger(e, Join(key), kind);

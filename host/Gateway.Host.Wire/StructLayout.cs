@@ -6,62 +6,6 @@ using System.Text.Json.Nodes;
 
 namespace Gateway.Host.Wire;
 
-/// <summary>How <c>wire encode</c> treats a field.</summary>
-public enum FieldRole
-{
-    /// <summary>Required in the JSON; set on the codec object, which encodes it.</summary>
-    Required,
-
-    /// <summary>
-    /// A reserved field (<c>zero</c>…): optional, 0 when absent. The board encoders always write 0, so the host
-    /// writes the given value over their output afterwards: <c>wire encode</c> reproduces what <c>wire decode</c>
-    /// printed, non-zero reserved words included (for crafting the uninitialised words of old senders).
-    /// </summary>
-    Reserved,
-
-    /// <summary>Required, and written by the host after the codec because the codec normalises it (cred grouplist past ngroups).</summary>
-    HostWritten,
-}
-
-/// <summary>One integer member of a QNX struct: its C member path, offset, C type and accessors on the codec object.</summary>
-public sealed class WireField<T>
-{
-    public WireField(string path, int offset, WireKind kind, Func<T, Int128> get, Action<T, Int128> set, FieldRole role, Func<Int128, IReadOnlyList<string>>? names, Int128? expect, string? expectName)
-    {
-        Path = path;
-        Offset = offset;
-        Kind = kind;
-        Get = get;
-        Set = set;
-        Role = role;
-        Names = names;
-        Expect = expect;
-        ExpectName = expectName;
-    }
-
-    public string Path { get; }
-
-    public int Offset { get; }
-
-    public WireKind Kind { get; }
-
-    public Func<T, Int128> Get { get; }
-
-    public Action<T, Int128> Set { get; }
-
-    public FieldRole Role { get; }
-
-    /// <summary>Flag names printed as the sibling key <c>&lt;field&gt;_names</c>.</summary>
-    public Func<Int128, IReadOnlyList<string>>? Names { get; }
-
-    /// <summary>The only value <c>wire encode</c> accepts (the message type).</summary>
-    public Int128? Expect { get; }
-
-    public string? ExpectName { get; }
-
-    public int End => Offset + WireKinds.Size(Kind);
-}
-
 /// <summary>
 /// The integer members of one QNX struct as a table (C member path, offset, type), bound to the board codec
 /// object that encodes and decodes them. It prints a decoded object as nested JSON in C member order and reads

@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace Gateway.Host.Wire;
 
-/// <summary>Options of a <c>wire</c> conversion: the stat form of a bare stat (<c>--form</c>).</summary>
-public sealed record WireOptions(int Form = 0);
-
 /// <summary>
 /// One <c>gateway wire --type</c>: a QNX struct (or message) mapped between its bytes and JSON whose keys are the
 /// C member paths. Decoding and encoding of the bytes is done by the board codecs of Gateway.Protocol.

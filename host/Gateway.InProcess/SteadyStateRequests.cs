@@ -33,6 +33,9 @@ public sealed class SteadyStateRequests
 
     public const int PageSize = 4096;
 
+    /// <summary>A pid no session declared.</summary>
+    public const int UndeclaredPid = 999;
+
     private readonly IMessageHandler handler;
 
     public SteadyStateRequests(IMessageHandler handler, int replyCapacity = 16384)
@@ -79,6 +82,9 @@ public sealed class SteadyStateRequests
     public void SendPageIn() => handler.Handle(Session, MmPid, FileMappingCoid, PageIn, 0, PageIn.Length, Reply);
 
     public void SendRegisterStore() => handler.Handle(Session, MmPid, BankMappingCoid, RegisterStore, 0, RegisterStore.Length, Reply);
+
+    /// <summary>The _IO_MMAP from a pid no session declared: refused EPERM (behaviour.md §0).</summary>
+    public void SendUndeclaredPid() => handler.Handle(Session, UndeclaredPid, FreshMmCoid, MmapBank, 0, MmapBank.Length, Reply);
 
     public void SendRegisterLoad() => handler.Handle(Session, MmPid, BankMappingCoid, RegisterLoad, 0, RegisterLoad.Length, Reply);
 

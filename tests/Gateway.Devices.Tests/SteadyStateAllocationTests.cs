@@ -1,6 +1,7 @@
 using System;
 using Gateway.Board.Emulated;
 using Gateway.Board.Emulated.Simulator;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 using Gateway.InProcess;
@@ -87,7 +88,7 @@ public sealed class SteadyStateAllocationTests
     [Fact]
     public void Requests_WithTheRealTimeClock_AllocateNothing()
     {
-        var live = new SteadyStateRequests(new EmulatedBoard(new EmulatedBoardOptions { Clock = new HostClock() }).Rm);
+        var live = new SteadyStateRequests(new EmulatedBoard(new EmulatedBoardOptions { Clock = new SystemClock() }).Rm);
 
         long bytes = AllocatedBy(() =>
         {

@@ -93,13 +93,20 @@ internal static class LineConfigBuilder
         return true;
     }
 
-    /// <summary>The uAPI flags of one line from the HAL's view of it.</summary>
-    public static ulong FlagsFor(bool output, bool pullUp, bool pullDown, bool rising, bool falling)
+    /// <summary>
+    /// The uAPI flags of one line from the HAL's view of it. With <paramref name="setBias"/> false no bias flag is
+    /// given, and the kernel leaves the pin's bias as it is (gpiolib sets bias only when a bias flag is present).
+    /// </summary>
+    public static ulong FlagsFor(bool output, bool pullUp, bool pullDown, bool rising, bool falling, bool setBias = true)
     {
         ulong flags = output ? GpioUapi.GPIO_V2_LINE_FLAG_OUTPUT : GpioUapi.GPIO_V2_LINE_FLAG_INPUT;
-        flags |= pullUp ? GpioUapi.GPIO_V2_LINE_FLAG_BIAS_PULL_UP
-            : pullDown ? GpioUapi.GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN
-            : GpioUapi.GPIO_V2_LINE_FLAG_BIAS_DISABLED;
+        if (setBias)
+        {
+            flags |= pullUp ? GpioUapi.GPIO_V2_LINE_FLAG_BIAS_PULL_UP
+                : pullDown ? GpioUapi.GPIO_V2_LINE_FLAG_BIAS_PULL_DOWN
+                : GpioUapi.GPIO_V2_LINE_FLAG_BIAS_DISABLED;
+        }
+
         if (!output)
         {
             // The kernel refuses edge detection on outputs (EINVAL); the HAL detects on inputs only.

@@ -1,52 +1,48 @@
 using System;
 using System.IO;
 using System.Text;
-using System.Threading;
 using Gateway.Board.RaspberryPi.Interop;
 using Gateway.Devices.Hal;
+using Gateway.Protocol.Platform;
 
 namespace Gateway.Board.RaspberryPi.Gpio;
 
 /// <summary>
 /// A GPIO bank over the Linux GPIO character device, uAPI v2: all present pins in one line request
 /// (one fd), reconfigured with GPIO_V2_LINE_SET_CONFIG_IOCTL, read and written with
-/// GPIO_V2_LINE_GET/SET_VALUES_IOCTL, edges read from the request fd as <c>struct gpio_v2_line_event</c>
-/// by a reader thread. Works the same on a Pi 4 (BCM2711) and a Pi 5 (RP1).
+/// GPIO_V2_LINE_GET/SET_VALUES_IOCTL, edges read from the request fd by an <see cref="EdgeEventReader"/>
+/// (one HAL edge per kernel event). Works the same on a Pi 4 (BCM2711) and a Pi 5 (RP1).
 /// </summary>
 /// <remarks>
 /// Bank pin n is chip line <c>lineOffsets[n]</c> (BCM numbering on the Pi), −1 for a pin that is
-/// absent. Pins start as inputs with bias disabled and no edge detection. Hardware failures (a line
-/// busy, an ioctl refused) throw <see cref="IOException"/> naming the chip and the errno.
+/// absent. Pins start as inputs with no edge detection and their bias untouched (<see cref="LineSettings"/>).
+/// Hardware failures throw <see cref="LinuxErrorException"/> naming the chip and the errno; EBUSY names the
+/// held lines and their consumers.
 /// </remarks>
 public sealed class LinuxGpioBank : IGpioBank, IDisposable
 {
-    private const int PollTimeoutMs = 200;
-    private const int EventsPerRead = 16;
+    /// <summary>Events the kernel keeps per request before dropping the oldest (its maximum; the default is 16 per line).</summary>
+    public const int EventBufferSize = GpioUapi.GPIO_V2_LINES_MAX * 16;
 
     private readonly string _chipPath;
     private readonly int _fd;
     private readonly int[] _pinOfPosition;
     private readonly int[] _lineOfPin;
     private readonly object _gate = new();
-    private readonly Thread _reader;
+    private readonly LineSettings _settings;
+    private readonly EdgeEventReader _reader;
     private volatile bool _disposed;
 
-    private uint _outputs;
-    private uint _latch;
-    private uint _pullUps;
-    private uint _pullDowns;
-    private uint _rising;
-    private uint _falling;
-
-    private LinuxGpioBank(string chipPath, int fd, int[] lineOfPin, int[] pinOfPosition, uint present)
+    private LinuxGpioBank(string chipPath, int fd, int[] lineOfPin, int[] pinOfPosition, uint present, ILog? log)
     {
         _chipPath = chipPath;
         _fd = fd;
         _lineOfPin = lineOfPin;
         _pinOfPosition = pinOfPosition;
+        _settings = new LineSettings(pinOfPosition);
         PinCount = lineOfPin.Length;
         PresentPins = present;
-        _reader = new Thread(ReadEvents) { IsBackground = true, Name = "gpio-events " + chipPath };
+        _reader = new EdgeEventReader(fd, chipPath, PinOfLine, (rising, falling) => EdgeDetected?.Invoke(rising, falling), log);
         _reader.Start();
     }
 
@@ -56,21 +52,69 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
 
     public event GpioEdgeHandler? EdgeDetected;
 
+    /// <summary>The chip the lines were requested from.</summary>
+    public string ChipPath => _chipPath;
+
+    /// <summary>The edge reader's counters (for /fw/status).</summary>
+    internal EdgeEventReader Edges => _reader;
+
     /// <summary>
     /// Requests the lines of a bank from <paramref name="chipPath"/>: <paramref name="lineOffsets"/>[n] is
     /// the chip line of bank pin n, or −1 when the pin is absent.
     /// </summary>
-    public static unsafe LinuxGpioBank Open(string chipPath, int[] lineOffsets, string consumer = "gateway")
+    public static unsafe LinuxGpioBank Open(string chipPath, int[] lineOffsets, string consumer = "gateway", ILog? log = null)
+    {
+        GpioV2LineRequest request = CreateRequest(lineOffsets, consumer, out int[] positions, out uint presentMask);
+
+        int chip = Libc.Open(chipPath, Libc.O_RDWR | Libc.O_CLOEXEC);
+        if (chip < 0)
+        {
+            int errno = Libc.LastError;
+            throw new LinuxErrorException(errno, $"cannot open {chipPath}: {Libc.Describe(errno)}");
+        }
+
+        try
+        {
+            if (Libc.Ioctl(chip, GpioUapi.GPIO_V2_GET_LINE_IOCTL, &request) < 0)
+            {
+                int errno = Libc.LastError;
+                if (errno == Libc.EBUSY)
+                {
+                    // Name the line and its holder (GPIO_V2_GET_LINEINFO_IOCTL), not just "busy".
+                    throw new LinuxErrorException(errno, GpioChip.BusyMessage(chipPath, GpioChip.Holders(chipPath, lineOffsets)));
+                }
+
+                // ENOTTY from Linux; ENOSYS from an emulator (qemu-user) that does not translate GPIO ioctls.
+                throw new LinuxErrorException(errno, errno is Libc.ENOTTY or Libc.ENOSYS
+                    ? $"{chipPath} is not a GPIO chip: {Libc.Describe(errno)}"
+                    : $"cannot request lines {string.Join(",", lineOffsets)} of {chipPath}: {Libc.Describe(errno)}");
+            }
+        }
+        finally
+        {
+            // The line request keeps its own fd; the chip fd is no longer needed.
+            Libc.Close(chip);
+        }
+
+        return new LinuxGpioBank(chipPath, request.Fd, (int[])lineOffsets.Clone(), positions, presentMask, log);
+    }
+
+    /// <summary>
+    /// The GPIO_V2_GET_LINE_IOCTL argument for a bank: every present pin an input, no edges, bias as it is (no bias
+    /// flag), the kernel's largest event buffer.
+    /// </summary>
+    internal static unsafe GpioV2LineRequest CreateRequest(int[] lineOffsets, string consumer, out int[] positions, out uint presentMask)
     {
         ArgumentNullException.ThrowIfNull(lineOffsets);
+        ArgumentNullException.ThrowIfNull(consumer);
         if (lineOffsets.Length is < 1 or > 32)
         {
             throw new ArgumentException("A bank has 1–32 pins.", nameof(lineOffsets));
         }
 
         int present = 0;
-        uint presentMask = 0;
-        var positions = new int[lineOffsets.Length];
+        presentMask = 0;
+        positions = new int[lineOffsets.Length];
         for (int pin = 0; pin < lineOffsets.Length; pin++)
         {
             if (lineOffsets[pin] >= 0)
@@ -86,9 +130,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
         }
 
         Array.Resize(ref positions, present);
-        Span<ulong> flags = stackalloc ulong[present];
-        flags.Fill(LineConfigBuilder.FlagsFor(output: false, pullUp: false, pullDown: false, rising: false, falling: false));
-        if (!LineConfigBuilder.TryBuild(flags, 0, out var config, out string? error))
+        if (!LineConfigBuilder.TryBuild(new LineSettings(positions).Flags(), 0, out var config, out string? error))
         {
             throw new ArgumentException(error, nameof(lineOffsets));
         }
@@ -107,27 +149,8 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
 
         request.Config = config;
         request.NumLines = (uint)present;
-
-        int chip = Libc.Open(chipPath, Libc.O_RDWR | Libc.O_CLOEXEC);
-        if (chip < 0)
-        {
-            throw new IOException($"cannot open {chipPath}: {Libc.Describe(Libc.LastError)}");
-        }
-
-        try
-        {
-            if (Libc.Ioctl(chip, GpioUapi.GPIO_V2_GET_LINE_IOCTL, &request) < 0)
-            {
-                throw new IOException($"cannot request lines {string.Join(",", lineOffsets)} of {chipPath}: {Libc.Describe(Libc.LastError)}");
-            }
-        }
-        finally
-        {
-            // The line request keeps its own fd; the chip fd is no longer needed.
-            Libc.Close(chip);
-        }
-
-        return new LinuxGpioBank(chipPath, request.Fd, (int[])lineOffsets.Clone(), positions, presentMask);
+        request.EventBufferSize = EventBufferSize;
+        return request;
     }
 
     public unsafe uint ReadInputs()
@@ -148,8 +171,8 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
         {
             ThrowIfDisposed();
             mask &= PresentPins;
-            _latch = (_latch & ~mask) | (values & mask);
-            uint drive = mask & _outputs;
+            _settings.SetLatch(mask, values);
+            uint drive = mask & _settings.Outputs;
             if (drive == 0)
             {
                 return;
@@ -158,7 +181,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
             // The kernel refuses SET_VALUES on input lines (EPERM): they take the latch when they turn.
             GpioV2LineValues lineValues = default;
             lineValues.Mask = ToPositions(drive);
-            lineValues.Bits = ToPositions(_latch & drive);
+            lineValues.Bits = ToPositions(_settings.Latch & drive);
             Check(Libc.Ioctl(_fd, GpioUapi.GPIO_V2_LINE_SET_VALUES_IOCTL, &lineValues), "write outputs");
         }
     }
@@ -167,8 +190,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     {
         lock (_gate)
         {
-            mask &= PresentPins;
-            _outputs = (_outputs & ~mask) | (outputs & mask);
+            _settings.SetDirections(mask & PresentPins, outputs);
             ApplyConfig();
         }
     }
@@ -177,10 +199,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     {
         lock (_gate)
         {
-            mask &= PresentPins;
-            uint up = pullUps & mask;
-            _pullUps = (_pullUps & ~mask) | up;
-            _pullDowns = (_pullDowns & ~mask) | (pullDowns & mask & ~up);
+            _settings.SetPulls(mask & PresentPins, pullUps, pullDowns);
             ApplyConfig();
         }
     }
@@ -189,8 +208,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     {
         lock (_gate)
         {
-            _rising = risingPins & PresentPins;
-            _falling = fallingPins & PresentPins;
+            _settings.SetEdges(risingPins & PresentPins, fallingPins & PresentPins);
             ApplyConfig();
         }
     }
@@ -207,7 +225,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
             _disposed = true;
         }
 
-        _reader.Join();
+        _reader.Dispose();
         Libc.Close(_fd);
     }
 
@@ -216,15 +234,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     private unsafe void ApplyConfig()
     {
         ThrowIfDisposed();
-        Span<ulong> flags = stackalloc ulong[_pinOfPosition.Length];
-        for (int p = 0; p < flags.Length; p++)
-        {
-            uint bit = 1u << _pinOfPosition[p];
-            flags[p] = LineConfigBuilder.FlagsFor(
-                (_outputs & bit) != 0, (_pullUps & bit) != 0, (_pullDowns & bit) != 0, (_rising & bit) != 0, (_falling & bit) != 0);
-        }
-
-        if (!LineConfigBuilder.TryBuild(flags, ToPositions(_latch), out var config, out string? error))
+        if (!LineConfigBuilder.TryBuild(_settings.Flags(), ToPositions(_settings.Latch), out var config, out string? error))
         {
             throw new IOException($"{_chipPath}: {error}");
         }
@@ -273,59 +283,12 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
         return -1;
     }
 
-    private unsafe void ReadEvents()
-    {
-        var events = new GpioV2LineEvent[EventsPerRead];
-        Libc.PollFd pollFd = default;
-        pollFd.Fd = _fd;
-        pollFd.Events = Libc.POLLIN;
-        while (!_disposed)
-        {
-            pollFd.Revents = 0;
-            int ready = Libc.Poll(&pollFd, 1, PollTimeoutMs);
-            if (ready <= 0 || (pollFd.Revents & Libc.POLLIN) == 0)
-            {
-                continue;
-            }
-
-            nint got;
-            fixed (GpioV2LineEvent* buffer = events)
-            {
-                got = Libc.Read(_fd, buffer, (nuint)(EventsPerRead * GpioV2LineEvent.Size));
-            }
-
-            uint rising = 0;
-            uint falling = 0;
-            for (int i = 0; i < got / GpioV2LineEvent.Size; i++)
-            {
-                int pin = PinOfLine(events[i].Offset);
-                if (pin < 0)
-                {
-                    continue;
-                }
-
-                if (events[i].Id == GpioUapi.GPIO_V2_LINE_EVENT_RISING_EDGE)
-                {
-                    rising |= 1u << pin;
-                }
-                else if (events[i].Id == GpioUapi.GPIO_V2_LINE_EVENT_FALLING_EDGE)
-                {
-                    falling |= 1u << pin;
-                }
-            }
-
-            if ((rising | falling) != 0)
-            {
-                EdgeDetected?.Invoke(rising, falling);
-            }
-        }
-    }
-
     private void Check(int result, string what)
     {
         if (result < 0)
         {
-            throw new IOException($"{_chipPath}: cannot {what}: {Libc.Describe(Libc.LastError)}");
+            int errno = Libc.LastError;
+            throw new LinuxErrorException(errno, $"{_chipPath}: cannot {what}: {Libc.Describe(errno)}");
         }
     }
 

@@ -18,6 +18,7 @@ internal static class GpioUapi
     private const uint GpioIoctlType = 0xB4;
 
     public static readonly uint GPIO_GET_CHIPINFO_IOCTL = Ioctl.IoR(GpioIoctlType, 0x01, GpioChipInfo.Size);
+    public static readonly uint GPIO_V2_GET_LINEINFO_IOCTL = Ioctl.IoWR(GpioIoctlType, 0x05, GpioV2LineInfo.Size);
     public static readonly uint GPIO_V2_GET_LINE_IOCTL = Ioctl.IoWR(GpioIoctlType, 0x07, GpioV2LineRequest.Size);
     public static readonly uint GPIO_V2_LINE_SET_CONFIG_IOCTL = Ioctl.IoWR(GpioIoctlType, 0x0D, GpioV2LineConfig.Size);
     public static readonly uint GPIO_V2_LINE_GET_VALUES_IOCTL = Ioctl.IoWR(GpioIoctlType, 0x0E, GpioV2LineValues.Size);
@@ -66,6 +67,48 @@ internal unsafe struct GpioChipInfo
     [FieldOffset(NameOffset)] public fixed byte Name[GpioUapi.GPIO_MAX_NAME_SIZE];
     [FieldOffset(LabelOffset)] public fixed byte Label[GpioUapi.GPIO_MAX_NAME_SIZE];
     [FieldOffset(LinesOffset)] public uint Lines;
+}
+
+/// <summary>
+/// <c>struct gpio_v2_line_info</c> (256 bytes), GPIO_V2_GET_LINEINFO_IOCTL on the chip fd: fill in <c>offset</c>,
+/// the kernel fills in the rest (who holds the line, its flags):
+/// <code>
+///   0  char  name[32]        the line's name from the device tree, e.g. "GPIO17"
+///  32  char  consumer[32]    who holds it: a request's consumer label, or a kernel driver's
+///  64  u32   offset          in: the line number on the chip
+///  68  u32   num_attrs
+///  72  u64   flags           GPIO_V2_LINE_FLAG_*; USED when anything holds the line
+///  80  struct gpio_v2_line_attribute attrs[10]
+/// 240  u32   padding[4]      must be zero
+/// </code>
+/// </summary>
+[StructLayout(LayoutKind.Explicit, Size = Size)]
+internal unsafe struct GpioV2LineInfo
+{
+    public const int Size = 256;
+    public const int NameOffset = 0;
+    public const int ConsumerOffset = 32;
+    public const int OffsetOffset = 64;
+    public const int NumAttrsOffset = 68;
+    public const int FlagsOffset = 72;
+    public const int AttrsOffset = 80;
+    public const int PaddingOffset = 240;
+    public const int PaddingCount = 4;
+
+    [FieldOffset(NameOffset)] public fixed byte Name[GpioUapi.GPIO_MAX_NAME_SIZE];
+    [FieldOffset(ConsumerOffset)] public fixed byte Consumer[GpioUapi.GPIO_MAX_NAME_SIZE];
+    [FieldOffset(OffsetOffset)] public uint Offset;
+    [FieldOffset(NumAttrsOffset)] public uint NumAttrs;
+    [FieldOffset(FlagsOffset)] public ulong Flags;
+    [FieldOffset(AttrsOffset)] public GpioV2LineAttributes Attrs;
+    [FieldOffset(PaddingOffset)] public fixed uint Padding[PaddingCount];
+}
+
+/// <summary>The ten <c>attrs</c> of a line info, inline.</summary>
+[InlineArray(GpioUapi.GPIO_V2_LINE_NUM_ATTRS_MAX)]
+internal struct GpioV2LineAttributes
+{
+    private GpioV2LineAttribute _first;
 }
 
 /// <summary>

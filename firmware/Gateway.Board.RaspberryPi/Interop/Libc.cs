@@ -10,6 +10,9 @@ internal static unsafe partial class Libc
     public const int O_CLOEXEC = 0x80000;
 
     public const short POLLIN = 0x0001;
+    public const short POLLERR = 0x0008;
+    public const short POLLHUP = 0x0010;
+    public const short POLLNVAL = 0x0020;
 
     public const int EINTR = 4;
     public const int EAGAIN = 11;
@@ -17,6 +20,11 @@ internal static unsafe partial class Libc
     public const int ENOENT = 2;
     public const int EACCES = 13;
     public const int EBUSY = 16;
+    public const int EPERM = 1;
+    public const int ENXIO = 6;
+    public const int ENODEV = 19;
+    public const int ENOTTY = 25;
+    public const int ENOSYS = 38;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd
@@ -37,6 +45,12 @@ internal static unsafe partial class Libc
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, void* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int fd, void* buffer, nuint count);
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe2(int* fds, int flags);
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMs);

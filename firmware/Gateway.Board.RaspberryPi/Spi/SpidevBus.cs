@@ -58,7 +58,7 @@ public sealed class SpidevBus : ISpiBus, IDisposable
                     Libc.Close(fds[opened]);
                 }
 
-                throw new IOException($"cannot open {devicePaths[cs]} (chip select {cs}): {Libc.Describe(errno)}");
+                throw new LinuxErrorException(errno, $"cannot open {devicePaths[cs]} (chip select {cs}): {Libc.Describe(errno)}{OpenHint(errno)}");
             }
         }
 
@@ -129,6 +129,15 @@ public sealed class SpidevBus : ISpiBus, IDisposable
             }
         }
     }
+
+    /// <summary>What to do about a spidev file that does not open.</summary>
+    internal static string OpenHint(int errno) => errno switch
+    {
+        Libc.ENOENT => "; SPI is off: add dtparam=spi=on to /boot/firmware/config.txt (or raspi-config → Interface Options → SPI) " +
+            "and reboot, or run without SPI: --spi none --no-eeprom",
+        Libc.EACCES or Libc.EPERM => "; the spidev files belong to group spi on Raspberry Pi OS: add the user to it (SupplementaryGroups=spi in the unit)",
+        _ => "",
+    };
 
     /// <summary>The QNX errno for a Linux spidev failure: bad arguments stay EINVAL, the rest is EIO.</summary>
     internal static int ToQnx(int linuxErrno) =>

@@ -46,7 +46,12 @@ public static class KeyFile
         {
             content = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            error = ExplainUnreadable(path, UnixIdentity.Ownership(path), UnixIdentity.CurrentUid);
+            return false;
+        }
+        catch (IOException e)
         {
             error = $"key file {path} cannot be read: {e.Message}";
             return false;
@@ -115,6 +120,20 @@ public static class KeyFile
 
         if (!info.Exists)
         {
+            // A folder above it that this user may not enter hides the file: say so, not "does not exist".
+            try
+            {
+                using var probe = File.OpenHandle(path);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return ExplainUnreadable(path, UnixIdentity.Ownership(path), UnixIdentity.CurrentUid);
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
+            {
+                // Really missing (or not a path at all).
+            }
+
             return $"key file {path} does not exist";
         }
 
@@ -135,6 +154,31 @@ public static class KeyFile
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Why a key file this process may not read was refused, with the fix: a file owned by another user (the
+    /// usual case: written by root for a service that runs as its own user) is named with both users and the
+    /// chown that fixes it; otherwise a folder above it is closed to this user.
+    /// </summary>
+    public static string ExplainUnreadable(string path, FileOwnership? owner, uint currentUid)
+    {
+        string me = UnixIdentity.DescribeUser(currentUid);
+        if (owner == null)
+        {
+            string folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? "/";
+            return $"key file {path} cannot be reached by {me}: permission denied on the file or a folder above it " +
+                $"(check with: sudo -u {UnixIdentity.NameOf("/etc/passwd", currentUid) ?? "#" + currentUid} ls -l {path}; ls -ld {folder})";
+        }
+
+        if (owner.Uid != currentUid)
+        {
+            string user = UnixIdentity.NameOf("/etc/passwd", currentUid) ?? currentUid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $"key file {path} belongs to {UnixIdentity.DescribeUser(owner.Uid)} (mode {Octal(owner.Mode)}), and this process runs as {me}, " +
+                $"which may not read it; give it to that user: sudo chown {user}: {path}";
+        }
+
+        return $"key file {path} is owned by {me} but its mode {Octal(owner.Mode)} does not let the owner read it (run: chmod 600 {path})";
     }
 
     private static string Octal(UnixFileMode mode) => "0" + Convert.ToString((int)mode, 8).PadLeft(3, '0');

@@ -11,9 +11,11 @@ namespace Gateway.Protocol.Link
     {
         private LinkPort Attach(IByteStream stream, bool line)
         {
-            // An evicted stream frees its slot within a poll interval and a final drain; wait a little longer.
-            // Counted in waits, not by the board clock (a test clock may stand still).
-            int waits = ((4 * config.PollMs) + FinalDrainMs) / config.PollMs;
+            // An evicted stream frees its slot within a poll interval, a final drain and its writer's end; a loaded
+            // machine may take longer, and the new connection's own thread is all that waits: allow the handshake
+            // time. Counted in waits, not by the board clock (a test clock may stand still).
+            int budget = (4 * config.PollMs) + FinalDrainMs + config.OutputStallMs;
+            int waits = (budget > config.HandshakeTimeoutMs ? budget : config.HandshakeTimeoutMs) / config.PollMs;
             while (true)
             {
                 LinkPort victim = null;
@@ -74,6 +76,11 @@ namespace Gateway.Protocol.Link
                     // Wakes its serve loop at once (a connection is closed by its serve loop anyway).
                     CloseQuietly(victim.Stream);
                 }
+                else if (!AnyEvictionUnderway())
+                {
+                    // Every slot carries a session (or a line): nothing will free soon.
+                    return null;
+                }
 
                 if (waits-- <= 0)
                 {
@@ -81,6 +88,22 @@ namespace Gateway.Protocol.Link
                 }
 
                 portFreed.WaitOne(config.PollMs, false);
+            }
+        }
+
+        private bool AnyEvictionUnderway()
+        {
+            lock (engineLock)
+            {
+                for (int i = 0; i < ports.Length; i++)
+                {
+                    if ((ports[i].InUse && ports[i].Dropped) || (!ports[i].InUse && ports[i].Output.WriterRunning))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 

@@ -8,10 +8,7 @@ namespace Gateway.Protocol.Link
         /// <summary>Writes <paramref name="text"/> into <paramref name="size"/> bytes (null writes zeros). Called at setup, not per frame.</summary>
         public static void Write(string text, byte[] dst, int offset, int size)
         {
-            for (int i = 0; i < size; i++)
-            {
-                dst[offset + i] = 0;
-            }
+            System.Array.Clear(dst, offset, size);
 
             if (text == null)
             {
@@ -29,10 +26,7 @@ namespace Gateway.Protocol.Link
                 }
             }
 
-            for (int i = 0; i < n; i++)
-            {
-                dst[offset + i] = utf8[i];
-            }
+            System.Array.Copy(utf8, 0, dst, offset, n);
         }
 
         /// <summary>Reads a NUL-padded field back into a string.</summary>

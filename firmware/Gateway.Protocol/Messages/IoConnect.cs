@@ -22,6 +22,8 @@ namespace Gateway.Protocol.Messages
     /// </summary>
     public sealed class IoConnect
     {
+        private static readonly object BoxedZero = (byte)0;
+
         public const int HeaderSize = 40;
         public const int OffSubtype = 2;
         public const int OffFileType = 4;
@@ -115,12 +117,10 @@ namespace Gateway.Protocol.Messages
 
             PathOffset = o + OffPath;
             PathLength = PathLen - 1;
-            for (int i = 0; i < PathLength; i++)
+            // A NUL inside the path: one native search, not a byte loop (boxed zero cached: no generics on nanoFramework).
+            if (PathLength > 0 && System.Array.IndexOf(b, BoxedZero, PathOffset, PathLength) >= 0)
             {
-                if (b[PathOffset + i] == 0)
-                {
-                    return DecodeError.BadPath;
-                }
+                return DecodeError.BadPath;
             }
 
             if (ExtraLen > 0)

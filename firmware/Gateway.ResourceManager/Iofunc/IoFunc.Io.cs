@@ -278,23 +278,10 @@ namespace Gateway.ResourceManager
             return Errno.EOK;
         }
 
-        /// <summary>Writes a devctl reply header and <paramref name="dataLength"/> bytes the handler placed after it.</summary>
-        public static int DevctlReply(ResmgrContext ctp, int retVal, int dataLength)
-        {
-            IoDevctl.EncodeReply(ctp.Body, ctp.BodyOffset, retVal, (uint)dataLength);
-            return ctp.SetBody(IoDevctl.ReplySize + dataLength);
-        }
-
         /// <summary>True when a register region access is word-aligned in offset and length (RM-2a).</summary>
         public static bool IsWordAccess(long offset, long length)
         {
             return (offset & 3) == 0 && (length & 3) == 0;
-        }
-
-        /// <summary>Reads a 32-bit little-endian word from the message (register writes, RM-2a).</summary>
-        public static uint MessageWord(ResmgrContext ctp, int offset)
-        {
-            return LittleEndian.ReadU32(ctp.Message, offset);
         }
     }
 }

@@ -95,7 +95,7 @@ internal static unsafe class TerminalAttributes
     /// <summary>
     /// Configures <paramref name="fd"/> raw at <paramref name="baudRate"/> with <paramref name="flow"/> and
     /// verifies by reading the attributes back: a driver that cannot do the speed substitutes another one,
-    /// which is reported rather than silently used.
+    /// which is reported rather than silently used (except on a USB gadget port, which has no line rate).
     /// </summary>
     internal static void Apply(int fd, string path, int baudRate, SerialFlowControl flow)
     {
@@ -112,17 +112,31 @@ internal static unsafe class TerminalAttributes
         }
 
         Termios back = Get(fd, path);
-        int actual = GetBaudRate(back);
-        if (actual != baudRate)
+        TransportException? refusal = SpeedRefusal(path, baudRate, GetBaudRate(back));
+        if (refusal != null)
         {
-            throw new TransportException(TransportError.UnsupportedBaudRate, path,
-                $"Cannot set '{path}' to {baudRate} baud: the driver kept {(actual == 0 ? "another speed" : actual + " baud")}.");
+            throw refusal;
         }
         const uint mustBeClear = ICANON | ECHO | ISIG;
         if ((back.c_lflag & mustBeClear) != 0 || (back.c_cflag & CSIZE) != CS8 || (back.c_oflag & OPOST) != 0)
         {
             throw new TransportException(TransportError.Other, path, $"Cannot put '{path}' into raw 8N1 mode: the driver did not keep the settings.");
         }
+    }
+
+    /// <summary>
+    /// Why the speed read back refuses the open, or null: a serial line must keep the asked speed; a USB gadget
+    /// port (<see cref="UsbGadgetSerial"/>) has none, so whatever its driver reports is accepted.
+    /// </summary>
+    internal static TransportException? SpeedRefusal(string path, int asked, int actual)
+    {
+        if (actual == asked || UsbGadgetSerial.IsGadgetTty(path))
+        {
+            return null;
+        }
+
+        return new TransportException(TransportError.UnsupportedBaudRate, path,
+            $"Cannot set '{path}' to {asked} baud: the driver kept {(actual == 0 ? "another speed" : actual + " baud")}.");
     }
 
     private static uint SpeedValue(int baudRate, string path)

@@ -24,7 +24,7 @@ internal sealed class BoardContext
     /// <summary>The pid of the client process every command acts as.</summary>
     public const int ClientPid = 2;
 
-    public BoardContext(BoardSession session, MemoryManager mm, ClientProcess client, CliOutput output, BoardSettings settings, CancellationToken cancellation)
+    public BoardContext(ITargetSession session, MemoryManager mm, ClientProcess client, CliOutput output, BoardSettings settings, CancellationToken cancellation)
     {
         Session = session;
         Mm = mm;
@@ -34,7 +34,8 @@ internal sealed class BoardContext
         Cancellation = cancellation;
     }
 
-    public BoardSession Session { get; }
+    /// <summary>The session on the board (the same interface the conformance runner uses).</summary>
+    public ITargetSession Session { get; }
 
     public IBoardChannel Channel => Session.Channel;
 

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.Globalization;
 using Gateway.Host.Link;
+using Gateway.Host.Targets;
 using Gateway.Protocol.Messages;
 
 namespace Gateway.Cli.Board;
@@ -19,8 +20,7 @@ internal sealed class BoardOptions
 
     private readonly Option<string> target = new("--target", "-T")
     {
-        Description = "The board: emu: (in this process), pty: (the emulated board in a child process on a pseudo-terminal), " +
-            "serial:PATH?baud=N, tcp://HOST:PORT; emu: and pty: take ?bits=32 and ?quirks=1 (joined with &).",
+        Description = TargetRegistry.Help,
         HelpName = "URI",
         DefaultValueFactory = _ => DefaultTarget,
     };

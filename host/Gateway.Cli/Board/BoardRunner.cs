@@ -51,18 +51,18 @@ internal static class BoardRunner
         }
 
         var output = new CliOutput(console, settings.Json, settings.Quiet);
-        BoardTarget target;
+        ITarget target;
         try
         {
-            target = BoardTarget.Create(settings.Target, new TargetOptions
+            target = TargetRegistry.Create(settings.Target, new TargetSettings
             {
                 KeyFile = settings.KeyFile,
 
                 // Each command is its own host on the link: a fresh host id, so a second gateway command (a poke
                 // while a watch runs) does not replace the first one's session as a restarted host would (RM-5).
-                // The key here is a placeholder: the target puts the resolved key in.
-                Link = new LinkClientOptions { Key = Array.Empty<byte>(), HostId = RandomNumberGenerator.GetBytes(HostIdSize) },
-                Log = settings.Verbose ? message => console.Error.WriteLine($"gateway {command}: {message}") : null,
+                HostId = RandomNumberGenerator.GetBytes(HostIdSize),
+                Log = message => console.Error.WriteLine($"gateway {command}: {message}"),
+                Verbose = settings.Verbose,
             });
             if (!settings.Verbose && !settings.Quiet && LinkKeyFile.Resolve(settings.KeyFile) is { } keyFile && File.Exists(keyFile)
                 && LinkKeyFile.PermissionWarning(keyFile) is { } warning)
@@ -79,20 +79,23 @@ internal static class BoardRunner
         {
             try
             {
-                BoardSession session = await target.OpenSessionAsync(cancellation).ConfigureAwait(false);
-                var mm = new MemoryManager(session.Channel);
-                ClientProcess client;
-                try
+                ITargetSession session = await target.OpenSessionAsync(TargetRequirements.None, cancellation).ConfigureAwait(false);
+                await using (session.ConfigureAwait(false))
                 {
-                    await mm.StartAsync().ConfigureAwait(false);
-                    client = await mm.SpawnAsync(BoardContext.ClientPid, Cred(settings.Uid, settings.Gid, settings.Groups)).ConfigureAwait(false);
-                }
-                catch (InvalidOperationException e)
-                {
-                    return console.Fail(command, e.Message, ExitCode.Failure);
-                }
+                    var mm = new MemoryManager(session.Channel);
+                    ClientProcess client;
+                    try
+                    {
+                        await mm.StartAsync().ConfigureAwait(false);
+                        client = await mm.SpawnAsync(BoardContext.ClientPid, Cred(settings.Uid, settings.Gid, settings.Groups)).ConfigureAwait(false);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return console.Fail(command, e.Message, ExitCode.Failure);
+                    }
 
-                return await body(new BoardContext(session, mm, client, output, settings, cancellation), arguments).ConfigureAwait(false);
+                    return await body(new BoardContext(session, mm, client, output, settings, cancellation), arguments).ConfigureAwait(false);
+                }
             }
             catch (TargetException e)
             {
@@ -106,11 +109,7 @@ internal static class BoardRunner
             {
                 return console.Fail(command, $"the board was reset during the command: {e.Message}", ExitCode.Unreachable);
             }
-            catch (LinkException e)
-            {
-                return console.Fail(command, $"the link to {settings.Target} failed: {e.Message}", ExitCode.Unreachable);
-            }
-            catch (Exception e) when (e is IOException or TimeoutException)
+            catch (Exception e) when (TransportFailure.IsLinkLoss(e))
             {
                 return console.Fail(command, $"the link to {settings.Target} failed: {e.Message}", ExitCode.Unreachable);
             }

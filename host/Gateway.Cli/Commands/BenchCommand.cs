@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using Gateway.Host.Bench;
 using Gateway.Host.Link;
+using Gateway.Host.Targets;
 using Gateway.Transports.Desktop;
 using Gateway.Transports.Desktop.Paced;
 using Spectre.Console;
@@ -78,7 +79,7 @@ public static class BenchCommand
         {
             report = await BenchSuite.RunAsync(options, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is BenchException or LinkException or TransportException or IOException or TimeoutException)
+        catch (Exception e) when (e is BenchException || TransportFailure.IsLinkLoss(e))
         {
             return console.Fail("bench", e.Message, ExitCode.Failure);
         }
@@ -170,6 +171,15 @@ public static class BenchCommand
         }
 
         ansi.Write(latency);
+
+        var frames = Table("Frame path: one frame encoded / decoded in one chunk (µs); v1 = table CRC + COBS (the old link), v2 = marker + length + CRC, payload copied",
+            "body", "data", "codec", "wire B", "encode µs", "decode µs");
+        foreach (var f in r.FramePath)
+        {
+            frames.AddRow(N(f.Body), f.Data, Markup.Escape(f.Codec), N(f.WireBytes), f.EncodeUs.ToString("0.00", CultureInfo.InvariantCulture), f.DecodeUs.ToString("0.00", CultureInfo.InvariantCulture));
+        }
+
+        ansi.Write(frames);
 
         var budgets = Table("Budgets (system.md §6)", "budget", "measured", "limit", "");
         foreach (var b in r.Budgets)

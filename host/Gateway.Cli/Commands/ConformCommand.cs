@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using Gateway.Host.Conformance;
 using Gateway.Host.Conformance.Format;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Cli.Commands;
 
@@ -68,7 +68,7 @@ public static class ConformCommand
             {
                 t = output.CreateTarget(console, parse, target);
             }
-            catch (TargetUriException e)
+            catch (TargetException e) when (e.IsUsageError)
             {
                 return console.Fail("conform", e.Message, ExitCode.Usage);
             }

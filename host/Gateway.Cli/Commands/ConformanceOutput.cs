@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 using Spectre.Console;
 
 namespace Gateway.Cli.Commands;
@@ -92,11 +92,7 @@ public sealed class ConformanceOutput
         bool soak = parse.GetValue(Soak);
         if (repeat < 1 || (soak && target is not LinkTarget { IsEmulated: true }))
         {
-            if (target is IAsyncDisposable d)
-            {
-                await d.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await target.DisposeAsync().ConfigureAwait(false);
             return console.Fail(command, repeat < 1 ? "--repeat takes N ≥ 1" : $"--soak needs a link+emu: target (e.g. --target \"link+emu:?faults=0.01&seed=1\"), not {target.Uri}", ExitCode.Usage);
         }
 
@@ -148,10 +144,7 @@ public sealed class ConformanceOutput
         }
         finally
         {
-            if (target is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync().ConfigureAwait(false);
-            }
+            await target.DisposeAsync().ConfigureAwait(false);
         }
 
         Print(ansi, console, suite, quiet, verbose);

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Gateway.Cli.Board;
 using Gateway.Cli.Output;
 using Gateway.Host.Link;
+using Gateway.Host.Targets;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
 using Spectre.Console;
@@ -54,7 +55,11 @@ public static class ProbeCommand
             return (int)ExitCode.Ok;
         }
 
-        Table handshake = CliOutput.Table($"handshake with {context.Settings.Target}", "fact", "value");
+        // emu: is reached without the link: its facts are the board's own link configuration, not a handshake.
+        string title = context.Session is EmulatedSession
+            ? $"board {context.Settings.Target} (in process, no link: what its handshake would say)"
+            : $"handshake with {context.Settings.Target}";
+        Table handshake = CliOutput.Table(title, "fact", "value");
         CliOutput.Row(handshake, "board name", board.Name);
         CliOutput.Row(handshake, "model", board.Model);
         CliOutput.Row(handshake, "firmware", board.FirmwareVersion);

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using Gateway.Host.Conformance.Format;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Cli.Commands;
 
@@ -44,7 +44,7 @@ public static class RunCommand
             {
                 t = output.CreateTarget(console, parse, target);
             }
-            catch (TargetUriException e)
+            catch (TargetException e) when (e.IsUsageError)
             {
                 return console.Fail("run", e.Message, ExitCode.Usage);
             }

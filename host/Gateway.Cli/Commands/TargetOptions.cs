@@ -1,12 +1,12 @@
 using System;
 using System.CommandLine;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Cli.Commands;
 
 /// <summary>
 /// The options every command that talks to a board shares: <c>--target URI</c> and <c>--key-file FILE</c>
-/// (or <c>GATEWAY_KEY_FILE</c>). Targets come from <see cref="TargetRegistry"/>, where the link's schemes plug in.
+/// (or <c>GATEWAY_KEY_FILE</c>). Targets come from <see cref="TargetRegistry"/>, as for every board command.
 /// </summary>
 public sealed class TargetOptions
 {
@@ -16,8 +16,7 @@ public sealed class TargetOptions
     {
         Target = new Option<string>("--target", "-T")
         {
-            Description = "The board: emu: (the emulated board, in this process), pty:, serial:PATH?baud=N or tcp://HOST:PORT; "
-                + "emu: and pty: take ?bits=32|64&quirks=0|1; link+emu: is emu: behind the whole link and also takes faults=RATE&seed=N&reset-after=N.",
+            Description = TargetRegistry.Help,
             HelpName = "URI",
             DefaultValueFactory = _ => defaultTarget,
         };
@@ -39,19 +38,14 @@ public sealed class TargetOptions
     }
 
     /// <summary>
-    /// The target for the parsed options; throws <see cref="TargetUriException"/> (usage) for a bad URI.
+    /// The target for the parsed options; throws <see cref="TargetException"/> (usage) for a bad URI or key file.
     /// <paramref name="log"/> hears the target's notices (a soak's fault seeds, board resets); <paramref name="verbose"/>
     /// adds every session's link events.
     /// </summary>
     public ITarget Create(ParseResult parse, Action<string>? log = null, bool verbose = false)
     {
         string uri = parse.GetValue(Target) ?? "emu:";
-        string? keyFile = parse.GetValue(KeyFile) ?? Environment.GetEnvironmentVariable(KeyFileVariable);
-        if (keyFile != null && !System.IO.File.Exists(keyFile))
-        {
-            throw new TargetUriException($"key file {keyFile} does not exist");
-        }
-
+        string? keyFile = parse.GetValue(KeyFile);
         return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile, Log = log, Verbose = verbose });
     }
 }

@@ -4,14 +4,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using Gateway.Cli.Board;
 using Gateway.Cli.Output;
 using Gateway.Devices.Events;
 using Gateway.Devices.Registers;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 
 namespace Gateway.Cli.Commands;
 
@@ -97,8 +98,7 @@ public static class WatchCommand
 
     private static async Task<int> RunAsync(BoardContext context, WatchArguments arguments)
     {
-        var events = Channel.CreateUnbounded<BoardEvent>(new UnboundedChannelOptions { SingleReader = true });
-        using IDisposable subscription = context.Session.Client.Subscribe(e => events.Writer.TryWrite(e));
+        ITargetSession session = context.Session;
         foreach (EdgeRequest edge in arguments.Edges)
         {
             await EnableEdgesAsync(context, edge).ConfigureAwait(false);
@@ -114,27 +114,29 @@ public static class WatchCommand
             stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         }
 
-        Task<LinkEndReason> ended = context.Session.Client.Completion;
+        Task<LinkEndReason> ended = session.Completion;
         int seen = 0;
         while (arguments.Count is not { } max || seen < max)
         {
-            Task<bool> ready = events.Reader.WaitToReadAsync(stop.Token).AsTask();
-            Task first = await Task.WhenAny(ready, ended).ConfigureAwait(false);
-            if (first == ended && !ready.IsCompleted)
+            // The session queues events from its start, so none is lost between two waits.
+            Task<BoardEvent?> next = session.NextEventAsync(Timeout.InfiniteTimeSpan, stop.Token);
+            Task first = await Task.WhenAny(next, ended).ConfigureAwait(false);
+            if (first == ended && !next.IsCompleted)
             {
                 return output.Console.Fail("watch", $"the link to {context.Settings.Target} ended: {ended.Result}", ExitCode.Unreachable);
             }
 
+            BoardEvent? e;
             try
             {
-                await ready.ConfigureAwait(false);
+                e = await next.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 break; // --seconds ran out, or Ctrl-C: a normal end.
             }
 
-            while ((arguments.Count is not { } limit || seen < limit) && events.Reader.TryRead(out BoardEvent? e))
+            if (e != null)
             {
                 Print(output, e);
                 seen++;

@@ -27,8 +27,6 @@ public static class Symbols
 
     public static bool TryGet(string name, out ulong value) => Table.TryGetValue(name, out value);
 
-    public static bool IsKnown(string name) => Table.ContainsKey(name) || IsDynamic(name);
-
     /// <summary>The errno named <paramref name="name"/> (<c>EOK</c> is 0), or -1.</summary>
     public static int Errno(string name) => Protocol.Qnx.Errno.FromName(name);
 

@@ -7,9 +7,6 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.Host.Conformance.Runner;
 
-/// <summary>A resource as /fw/map declares it.</summary>
-public sealed record MapResource(string Path, string Type, long Size, uint Mode, int Uid, int Gid, bool ReadOnly, bool NoExec, string Mmap, uint? Flags, int? StatForm);
-
 /// <summary>
 /// What the board says about itself: /fw/info (width, preferred stat form) and /fw/map (resources with their
 /// mmap reply kind and flags, device windows, GPIO banks, wiring, SPI devices). The reply checks take the flags

@@ -11,46 +11,6 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Conformance.Runner;
 
-/// <summary>A file's counts in /fw/status.</summary>
-public sealed record FileCounts(long Open, long Read, long Write, long ExecLocks, long MappingOcbs)
-{
-    public override string ToString() => $"open {Open}, read {Read}, write {Write}, exec_locks {ExecLocks}, mapping_ocbs {MappingOcbs}";
-}
-
-/// <summary>One read of /fw/status: the JSON and the per-file counts.</summary>
-public sealed class StatusSnapshot(JsonNode json)
-{
-    public JsonNode Json { get; } = json;
-
-    public IReadOnlyDictionary<string, FileCounts> Files { get; } = (json["files"]?.AsArray() ?? new JsonArray())
-        .Where(f => f?["path"] != null)
-        .ToDictionary(
-            f => (string)f!["path"]!,
-            f => new FileCounts((long?)f!["open"] ?? 0, (long?)f["read"] ?? 0, (long?)f["write"] ?? 0, (long?)f["exec_locks"] ?? 0, (long?)f["mapping_ocbs"] ?? 0),
-            StringComparer.Ordinal);
-
-    /// <summary>The files whose counts differ from <paramref name="before"/>, as "path: before → after".</summary>
-    public IReadOnlyList<string> ChangesSince(StatusSnapshot before)
-    {
-        var changes = new List<string>();
-        foreach (var (path, now) in Files)
-        {
-            FileCounts? then = before.Files.GetValueOrDefault(path);
-            if (then != now)
-            {
-                changes.Add($"{path}: {(then?.ToString() ?? "(absent)")} → {now}");
-            }
-        }
-
-        foreach (string gone in before.Files.Keys.Where(p => !Files.ContainsKey(p)))
-        {
-            changes.Add($"{gone}: gone");
-        }
-
-        return changes;
-    }
-}
-
 /// <summary>
 /// The harness's own reads of the board (/fw/info, /fw/map, /fw/status, separate stats): sent as pid 1 (root)
 /// on coids from <see cref="FirstCoid"/> upward — a range the memory manager never uses — straight on the

@@ -44,20 +44,17 @@ public sealed class ReplyJudge
         this.inodes = inodes;
     }
 
-    /// <summary>The file (absolute path) a (pid, coid) is bound to, as far as the judge has seen.</summary>
-    public string? PathOf(int pid, int coid) => connections.GetValueOrDefault((pid, coid));
-
     /// <summary>Watches and judges the messages of one step; checks go to <paramref name="step"/>.</summary>
-    public async Task JudgeAsync(IReadOnlyList<RecordedMessage> messages, StepResult step, CancellationToken cancellationToken)
+    public async Task JudgeAsync(IReadOnlyList<SentMessage> messages, StepResult step, CancellationToken cancellationToken)
     {
-        foreach (RecordedMessage m in messages)
+        foreach (SentMessage m in messages)
         {
             if (m.Reply.IsError && Errno.Name(m.Reply.Value) == null)
             {
                 step.Add(Rule, "errno-known", "a QNX errno of behaviour.md", $"{m.Kind} answered errno {m.Reply.Value}", false);
             }
 
-            ushort type = m.Request.Length >= 2 ? LittleEndian.ReadU16(m.Request, 0) : (ushort)0;
+            int type = Codec.PeekType(m.Request, 0, m.Request.Length);
             if (type == IoMessageType.Connect)
             {
                 Watch(m);
@@ -73,7 +70,7 @@ public sealed class ReplyJudge
         }
     }
 
-    private void Watch(RecordedMessage m)
+    private void Watch(SentMessage m)
     {
         var c = new IoConnect();
         if (m.Reply.IsError || c.Decode(m.Request, 0, m.Request.Length) != DecodeError.None)
@@ -100,7 +97,7 @@ public sealed class ReplyJudge
         }
     }
 
-    private async Task JudgeMmapAsync(RecordedMessage m, StepResult step, CancellationToken cancellationToken)
+    private async Task JudgeMmapAsync(SentMessage m, StepResult step, CancellationToken cancellationToken)
     {
         var req = new IoMmapRequest();
         if (req.Decode(m.Request, 0, m.Request.Length) != DecodeError.None)

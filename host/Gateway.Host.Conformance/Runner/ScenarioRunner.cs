@@ -6,27 +6,15 @@ using System.Threading.Tasks;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Runner;
 
-/// <summary>How the runner runs scenarios.</summary>
-public sealed record RunnerOptions
-{
-    /// <summary>The memory manager's linger after the last munmap (MM-11; default 0 s, as behaviour.md says).</summary>
-    public TimeSpan Linger { get; init; } = TimeSpan.Zero;
-
-    /// <summary>How long a <c>wait_event</c> step waits when it names no <c>timeout_ms</c>.</summary>
-    public TimeSpan EventTimeout { get; init; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Retry a scenario once in a new session when a board reset interrupted it (issue 6).</summary>
-    public bool RetryAfterReset { get; init; } = true;
-}
-
 /// <summary>
 /// Runs scenarios against a target: each in a fresh session (a new <see cref="MemoryManager"/> over a
-/// <see cref="TracingChannel"/> on a fresh connection), step by step, with every reply also judged by
+/// <see cref="ScenarioChannel"/> on a fresh connection), step by step, with every reply also judged by
 /// behaviour.md §4 (<see cref="ReplyJudge"/>). A board reset during a scenario is reported on it and the scenario
 /// is run once more in a new session. A target that cannot be reached throws <see cref="TargetUnreachableException"/>.
 /// </summary>
@@ -151,16 +139,12 @@ public sealed class ScenarioRunner
             result.BootId = session.BootId;
             try
             {
-                var recorder = new RecordingChannel(session.Channel);
-                var trace = new TracingChannel(recorder);
                 var time = new ManualTimeProvider();
-                var mm = new MemoryManager(trace, new MemoryManagerOptions { Time = time, Linger = options.Linger });
-                await mm.StartAsync().ConfigureAwait(false);
-                var reader = new HarnessReader(session.Channel);
+                SessionState state = await SessionState.StartAsync(session, time, options.Linger).ConfigureAwait(false);
                 BoardFacts facts;
                 try
                 {
-                    facts = await reader.FactsAsync(ct).ConfigureAwait(false);
+                    facts = await state.Reader.FactsAsync(ct).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is System.IO.IOException or FormatException)
                 {
@@ -175,7 +159,7 @@ public sealed class ScenarioRunner
                     return null;
                 }
 
-                run = new ScenarioRun(scenario, session, recorder, mm, time, reader, facts, inodes, options);
+                run = new ScenarioRun(scenario, state, time, facts, inodes, options);
                 foreach (ProcessDecl p in scenario.Processes)
                 {
                     try
@@ -209,11 +193,7 @@ public sealed class ScenarioRunner
             {
                 return e;
             }
-            catch (Link.BoardResetException e)
-            {
-                return new BoardResetException(session.BootId, e.Board.BootIdHex);
-            }
-            catch (Link.LinkException e)
+            catch (LinkException e)
             {
                 StepResult? at = result.Steps.LastOrDefault();
                 result.Error = $"link lost{(at != null ? $" at step {at.Id} ({at.Name})" : " before the first step")}: {e.Message}";

@@ -42,7 +42,7 @@ public static class WireJson
             return null;
         }
 
-        return LittleEndian.ReadU16(bytes, 0) switch
+        return Codec.PeekType(bytes, 0, bytes.Length) switch
         {
             IoMessageType.Connect => "connect",
             IoMessageType.Read => "read",
@@ -59,6 +59,18 @@ public static class WireJson
 
     public static JsonNode? DecodeRequest(byte[] bytes) => RequestType(bytes) is string t ? Decode(t, bytes) : null;
 
+    /// <summary>A stat body in the form its size names; null when no form has that size.</summary>
+    public static JsonNode? Stat(byte[] body) => StatFormName(body.Length) is string form ? Decode("stat", body, form) : null;
+
+    /// <summary>The name <c>wire decode</c> gives the stat form of <paramref name="size"/> bytes, or null.</summary>
+    public static string? StatFormName(int size) => StatForm.FromSize(size) switch
+    {
+        StatForm.T32_2001 => "t32_2001",
+        StatForm.T32_2008 => "t32_2008",
+        StatForm.T64_2008 => "t64_2008",
+        _ => null,
+    };
+
     /// <summary>The wire type of a successful reply to <paramref name="request"/>, by the request's type and the body's size.</summary>
     public static (string Type, string? Form)? ReplyType(byte[] request, byte[] body)
     {
@@ -67,7 +79,7 @@ public static class WireJson
             return null;
         }
 
-        ushort type = LittleEndian.ReadU16(request, 0);
+        int type = Codec.PeekType(request, 0, request.Length);
         if (type == IoMessageType.Mmap)
         {
             return body.Length == IoMmapReply.Size ? ("mmap-reply", null) : ("mmap-reply-ext", null);
@@ -85,13 +97,7 @@ public static class WireJson
 
         if (type == IoMessageType.Stat || (type == IoMessageType.Connect && body.Length is StatForm.SizeT32_2001 or StatForm.SizeT32_2008 or StatForm.SizeT64_2008))
         {
-            return StatForm.FromSize(body.Length) switch
-            {
-                StatForm.T32_2001 => ("stat", "t32_2001"),
-                StatForm.T32_2008 => ("stat", "t32_2008"),
-                StatForm.T64_2008 => ("stat", "t64_2008"),
-                _ => null,
-            };
+            return StatFormName(body.Length) is string form ? ("stat", form) : null;
         }
 
         return null;

@@ -36,7 +36,7 @@ public sealed class Esp32SizedBoardTests : IDisposable
 
     public Esp32SizedBoardTests()
     {
-        var clock = new HostClock();
+        var clock = new SystemClock();
         var wiring = new GpioWiring();
         bank0 = new SimulatedGpioBank("bank0", 8, wiring);
         wiring.Connect(bank0, 4, bank0, 5);
@@ -86,7 +86,7 @@ public sealed class Esp32SizedBoardTests : IDisposable
     [Fact]
     public void Compose_Esp32Sizes_AllocatesWithinTheDocumentedBudget()
     {
-        var clock = new HostClock();
+        var clock = new SystemClock();
         var bank = new SimulatedGpioBank("bank0", 8);
         var spi = new SimulatedSpiBus(2);
         var log = new ConsoleLog(writer: TextWriter.Null);

@@ -13,23 +13,23 @@ namespace Gateway.Board.Tests.Hal;
 public sealed class EdgeRecorder : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
-    private readonly IGpioBank _bank;
-    private readonly List<(uint Rising, uint Falling)> _reports = new();
-    private readonly object _gate = new();
+    private readonly IGpioBank bank;
+    private readonly List<(uint Rising, uint Falling)> reports = new();
+    private readonly object gate = new();
 
     public EdgeRecorder(IGpioBank bank)
     {
-        _bank = bank;
-        _bank.EdgeDetected += OnEdge;
+        this.bank = bank;
+        this.bank.EdgeDetected += OnEdge;
     }
 
     public (uint Rising, uint Falling)[] Reports
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _reports.ToArray();
+                return reports.ToArray();
             }
         }
     }
@@ -65,7 +65,7 @@ public sealed class EdgeRecorder : IDisposable
     /// <summary>Waits until the reports include <paramref name="rising"/> and <paramref name="falling"/>.</summary>
     public bool WaitFor(uint rising, uint falling)
     {
-        lock (_gate)
+        lock (gate)
         {
             var deadline = DateTime.UtcNow + Patience;
             while ((AllRisingLocked() & rising) != rising || (AllFallingLocked() & falling) != falling)
@@ -76,7 +76,7 @@ public sealed class EdgeRecorder : IDisposable
                     return false;
                 }
 
-                Monitor.Wait(_gate, left);
+                Monitor.Wait(gate, left);
             }
 
             return true;
@@ -85,18 +85,18 @@ public sealed class EdgeRecorder : IDisposable
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _reports.Clear();
+            reports.Clear();
         }
     }
 
-    public void Dispose() => _bank.EdgeDetected -= OnEdge;
+    public void Dispose() => this.bank.EdgeDetected -= OnEdge;
 
     private uint AllRisingLocked()
     {
         uint r = 0;
-        foreach (var report in _reports)
+        foreach (var report in reports)
         {
             r |= report.Rising;
         }
@@ -107,7 +107,7 @@ public sealed class EdgeRecorder : IDisposable
     private uint AllFallingLocked()
     {
         uint f = 0;
-        foreach (var report in _reports)
+        foreach (var report in reports)
         {
             f |= report.Falling;
         }
@@ -117,10 +117,10 @@ public sealed class EdgeRecorder : IDisposable
 
     private void OnEdge(uint rising, uint falling)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _reports.Add((rising, falling));
-            Monitor.PulseAll(_gate);
+            reports.Add((rising, falling));
+            Monitor.PulseAll(gate);
         }
     }
 }

@@ -71,8 +71,22 @@ public sealed class LinkUnderAttackTests : IDisposable
 
         try
         {
-            await using var client = await ConnectKeyedAsync();
-            LinkReply declared = await client.DeclareAsync(10, Root(), true);
+            // The board evicts the oldest peer for the last one: a place is free again for a keyed host.
+            // (Connect returns from the backlog: wait until the board has taken the last peer and evicted one.)
+            Assert.True(SpinWait.SpinUntil(() => board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1 && listener.ActiveConnections <= board.Link.StreamSlots, 10_000));
+            LinkClient client;
+            try
+            {
+                client = await ConnectKeyedAsync();
+            }
+            catch (Exception e)
+            {
+                var c = board.Link.Counters;
+                throw new Xunit.Sdk.XunitException($"{e.Message}; active {listener.ActiveConnections}, rejected {listener.RejectedConnections}, evicted {c.Get(LinkCounter.StreamsEvicted)}, refused {c.Get(LinkCounter.StreamsRefused)}, idle {c.Get(LinkCounter.StreamsIdleClosed)}");
+            }
+
+            await using var owned = client;
+            var declared = await client.DeclareAsync(10, Root(), true);
 
             Assert.False(declared.IsError);
             Assert.True(board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1);

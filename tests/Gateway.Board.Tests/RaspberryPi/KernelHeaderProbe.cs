@@ -41,12 +41,15 @@ public static class KernelHeaderProbe
             SIZE(gpio_v2_line_event); OFF(gpio_v2_line_event, timestamp_ns); OFF(gpio_v2_line_event, id);
             OFF(gpio_v2_line_event, offset); OFF(gpio_v2_line_event, seqno); OFF(gpio_v2_line_event, line_seqno);
             OFF(gpio_v2_line_event, padding);
+            SIZE(gpio_v2_line_info); OFF(gpio_v2_line_info, name); OFF(gpio_v2_line_info, consumer);
+            OFF(gpio_v2_line_info, offset); OFF(gpio_v2_line_info, num_attrs); OFF(gpio_v2_line_info, flags);
+            OFF(gpio_v2_line_info, attrs); OFF(gpio_v2_line_info, padding);
             SIZE(spi_ioc_transfer); OFF(spi_ioc_transfer, tx_buf); OFF(spi_ioc_transfer, rx_buf); OFF(spi_ioc_transfer, len);
             OFF(spi_ioc_transfer, speed_hz); OFF(spi_ioc_transfer, delay_usecs); OFF(spi_ioc_transfer, bits_per_word);
             OFF(spi_ioc_transfer, cs_change); OFF(spi_ioc_transfer, tx_nbits); OFF(spi_ioc_transfer, rx_nbits);
             OFF(spi_ioc_transfer, word_delay_usecs); OFF(spi_ioc_transfer, pad);
 
-            NUM(GPIO_GET_CHIPINFO_IOCTL); NUM(GPIO_V2_GET_LINE_IOCTL); NUM(GPIO_V2_LINE_SET_CONFIG_IOCTL);
+            NUM(GPIO_GET_CHIPINFO_IOCTL); NUM(GPIO_V2_GET_LINEINFO_IOCTL); NUM(GPIO_V2_GET_LINE_IOCTL); NUM(GPIO_V2_LINE_SET_CONFIG_IOCTL);
             NUM(GPIO_V2_LINE_GET_VALUES_IOCTL); NUM(GPIO_V2_LINE_SET_VALUES_IOCTL);
             NUM(SPI_IOC_MESSAGE(1)); NUM(SPI_IOC_MESSAGE(2)); NUM(SPI_IOC_RD_MODE); NUM(SPI_IOC_WR_MODE);
             NUM(SPI_IOC_WR_BITS_PER_WORD); NUM(SPI_IOC_WR_MAX_SPEED_HZ);

@@ -9,13 +9,13 @@ namespace Gateway.Board.Tests.RaspberryPi;
 public sealed class KeyFileTests : IDisposable
 {
     private const string Secret = "0123456789abcdef-secret-material";
-    private readonly string _dir = Directory.CreateTempSubdirectory("gateway-key-").FullName;
+    private readonly string dir = Directory.CreateTempSubdirectory("gateway-key-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private string KeyFileWith(string content, UnixFileMode mode)
     {
-        string path = Path.Combine(_dir, "board.key");
+        string path = Path.Combine(dir, "board.key");
         File.WriteAllBytes(path, Encoding.ASCII.GetBytes(content));
         if (OperatingSystem.IsWindows())
         {
@@ -89,7 +89,7 @@ public sealed class KeyFileTests : IDisposable
     [Fact]
     public void TryLoad_Missing_SaysSo()
     {
-        string path = Path.Combine(_dir, "absent.key");
+        string path = Path.Combine(dir, "absent.key");
 
         Assert.False(KeyFile.TryLoad(path, out _, out string? error));
         Assert.Contains("does not exist", error);
@@ -98,7 +98,7 @@ public sealed class KeyFileTests : IDisposable
     [Fact]
     public void TryLoad_Directory_SaysSo()
     {
-        Assert.False(KeyFile.TryLoad(_dir, out _, out string? error));
+        Assert.False(KeyFile.TryLoad(dir, out _, out string? error));
         Assert.Contains("directory", error);
     }
 

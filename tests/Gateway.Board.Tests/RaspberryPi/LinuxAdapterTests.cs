@@ -1,9 +1,12 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Gateway.Board.RaspberryPi;
 using Gateway.Board.RaspberryPi.Gpio;
+using Gateway.Board.RaspberryPi.Interop;
 using Gateway.Board.RaspberryPi.Spi;
+using Gateway.Protocol.Desktop.Platform;
 using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.RaspberryPi;
@@ -14,10 +17,66 @@ public sealed class LinuxAdapterTests
     [Fact]
     public void SpidevBus_OpenMissingDevice_ThrowsNamingItAndTheChipSelect()
     {
-        var e = Assert.Throws<IOException>(() => SpidevBus.Open("/dev/null", "/nonexistent/spidev0.1"));
+        var e = Assert.Throws<LinuxErrorException>(() => SpidevBus.Open("/dev/null", "/nonexistent/spidev0.1"));
 
         Assert.Contains("/nonexistent/spidev0.1", e.Message);
         Assert.Contains("chip select 1", e.Message);
+    }
+
+    [Fact]
+    public void SpidevBus_OpenMissingSpidev_SuggestsSpiOnAndIsASetupError()
+    {
+        var e = Assert.Throws<LinuxErrorException>(() => SpidevBus.Open("/nonexistent/spidev0.0"));
+
+        Assert.Equal(2, e.Errno); // ENOENT
+        Assert.Contains("dtparam=spi=on", e.Message);
+        Assert.Contains("--spi none --no-eeprom", e.Message);
+        Assert.True(PiApp.IsSetupErrno(e.Errno));
+    }
+
+    [Fact]
+    public void GpioChip_BusyMessage_NamesEachLineAndItsHolder()
+    {
+        var holders = new[]
+        {
+            new GpioLineHolder(17, "GPIO17", "pigpio-demo"),
+            new GpioLineHolder(16, "GPIO16", ""),
+        };
+
+        string message = GpioChip.BusyMessage("/dev/gpiochip0", holders);
+
+        Assert.Contains("line 17 (GPIO17) is held by \"pigpio-demo\"", message);
+        Assert.Contains("line 16 (GPIO16) is held by the kernel", message);
+        Assert.Contains("--bank0-lines", message);
+        Assert.False(PiApp.IsSetupErrno(16)); // EBUSY: may pass, systemd tries again
+    }
+
+    [Fact]
+    public void GpioChip_BusyMessageWithoutHolders_PointsAtGpioinfo()
+    {
+        Assert.Contains("gpioinfo", GpioChip.BusyMessage("/dev/gpiochip0", Array.Empty<GpioLineHolder>()));
+    }
+
+    [Fact]
+    public void GpioChip_ProbeADirectoryOfNonChips_ReportsEachWithItsErrno()
+    {
+        string dir = Directory.CreateTempSubdirectory("gateway-dev-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "gpiochip10"), "");
+            File.WriteAllText(Path.Combine(dir, "gpiochip2"), "");
+            File.WriteAllText(Path.Combine(dir, "spidev0.0"), "");
+
+            var probes = GpioChip.Probe(dir);
+
+            Assert.Equal(new[] { "gpiochip2", "gpiochip10" }, probes.Select(p => Path.GetFileName(p.Path)));
+            Assert.All(probes, p => Assert.Null(p.Chip));
+            Assert.All(probes, p => Assert.Equal(25, p.Errno)); // ENOTTY: the chip-info ioctl on a plain file
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
@@ -60,7 +119,7 @@ public sealed class LinuxAdapterTests
     [Fact]
     public void LinuxGpioBank_OpenOnANonChip_ThrowsNamingTheFile()
     {
-        var e = Assert.Throws<IOException>(() => LinuxGpioBank.Open("/dev/null", new[] { 16, 17 }));
+        var e = Assert.Throws<LinuxErrorException>(() => LinuxGpioBank.Open("/dev/null", new[] { 16, 17 }));
 
         Assert.Contains("/dev/null", e.Message);
     }
@@ -68,7 +127,7 @@ public sealed class LinuxAdapterTests
     [Fact]
     public void LinuxGpioBank_OpenMissingChip_ThrowsNamingTheFile()
     {
-        var e = Assert.Throws<IOException>(() => LinuxGpioBank.Open("/nonexistent/gpiochip9", new[] { 16 }));
+        var e = Assert.Throws<LinuxErrorException>(() => LinuxGpioBank.Open("/nonexistent/gpiochip9", new[] { 16 }));
 
         Assert.Contains("/nonexistent/gpiochip9", e.Message);
     }
@@ -84,7 +143,7 @@ public sealed class LinuxAdapterTests
     [Fact]
     public void GpioChip_DescribeANonChip_Throws()
     {
-        var e = Assert.Throws<IOException>(() => GpioChip.Describe("/dev/null"));
+        var e = Assert.Throws<LinuxErrorException>(() => GpioChip.Describe("/dev/null"));
 
         Assert.Contains("not a GPIO chip", e.Message);
     }
@@ -105,9 +164,9 @@ public sealed class LinuxAdapterTests
     }
 
     [Fact]
-    public void LinuxClock_Read_IsSane()
+    public void SystemClock_Read_IsSane()
     {
-        var clock = new LinuxClock();
+        var clock = new SystemClock();
 
         clock.UtcNow(out long seconds, out int ns);
 

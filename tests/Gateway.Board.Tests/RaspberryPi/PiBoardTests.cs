@@ -43,7 +43,7 @@ public sealed class PiBoardTests
             Spi.Attach(0, new Eeprom25LC256(Clock, writeTimeMs: 0));
         }
 
-        public LinuxClock Clock { get; } = new();
+        public SystemClock Clock { get; } = new();
 
         public SimulatedGpioBank Bank0 { get; }
 
@@ -56,15 +56,15 @@ public sealed class PiBoardTests
     /// <summary>A board serving TCP on 127.0.0.1 (a free port) on its accept thread, as the app does.</summary>
     private sealed class TcpServedBoard : IDisposable
     {
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Thread _accept;
+        private readonly CancellationTokenSource stop = new();
+        private readonly Thread accept;
 
         public TcpServedBoard(PiBoard board)
         {
             Board = board;
             Listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.TcpConnections(alsoSerial: false));
-            _accept = new Thread(() => board.ServeTcp(Listener, _stop.Token)) { IsBackground = true };
-            _accept.Start();
+            accept = new Thread(() => board.ServeTcp(Listener, stop.Token)) { IsBackground = true };
+            accept.Start();
         }
 
         public PiBoard Board { get; }
@@ -79,8 +79,8 @@ public sealed class PiBoardTests
 
         public void Dispose()
         {
-            _stop.Cancel();
-            _accept.Join();
+            stop.Cancel();
+            accept.Join();
             Board.Dispose();
             Listener.Dispose();
         }
@@ -182,7 +182,7 @@ public sealed class PiBoardTests
         using var served = new TcpServedBoard(hw.Compose());
 
         LinkClient[] clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => served.ConnectAsync("pi-host-" + i)));
-        LinkReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
+        BoardReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
         int sessions = served.Board.Link.SessionCount;
         foreach (var c in clients)
         {
@@ -260,7 +260,7 @@ public sealed class PiBoardTests
     [Fact]
     public void Compose_NoSpiBus_StillServesSpi0_GoAnswersEnodev()
     {
-        using var board = PiBoard.Compose(new PiOptions { Eeprom = false }, new IGpioBank[] { new SimulatedGpioBank("bank0", 8) }, null, new LinuxClock(), Key, new ConsoleLog(writer: TextWriter.Null));
+        using var board = PiBoard.Compose(new PiOptions { Eeprom = false }, new IGpioBank[] { new SimulatedGpioBank("bank0", 8) }, null, new SystemClock(), Key, new ConsoleLog(writer: TextWriter.Null));
 
         // system.md §4: every board serves /dev/spi0/ctl and /dev/spi0/buf; without a bus a transfer fails with ENODEV.
         Assert.NotNull(board.Devices.Rm.Namespace.Find("/dev/spi0/ctl"));
@@ -275,7 +275,7 @@ public sealed class PiBoardTests
         var bank = new SimulatedGpioBank("bank0", 8, presentPins: 0xDF);
 
         var e = Assert.Throws<ArgumentException>(() =>
-            PiBoard.Compose(new PiOptions(), new IGpioBank[] { bank }, new SimulatedSpiBus(1), new LinuxClock(), Key));
+            PiBoard.Compose(new PiOptions(), new IGpioBank[] { bank }, new SimulatedSpiBus(1), new SystemClock(), Key));
 
         Assert.Contains("pin 4 -> pin 5", e.Message);
     }

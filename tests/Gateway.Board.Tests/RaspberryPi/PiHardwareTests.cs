@@ -25,8 +25,10 @@ public sealed class PiHardwareTests
             return chip;
         }
 
-        var found = GpioChip.FindByLabel(GpioChip.Pi4Label) ?? GpioChip.FindByLabel(GpioChip.Pi5Label);
-        return found?.Path ?? throw new InvalidOperationException("no Pi GPIO chip; set GATEWAY_PI_GPIOCHIP");
+        var probes = GpioChip.Probe();
+        return GpioChipChoice.TryChoose(probes, null, 0, Array.Empty<uint>(), out var found, out _, out string? error)
+            ? found!.Path
+            : throw new InvalidOperationException($"{error}; or set GATEWAY_PI_GPIOCHIP");
     }
 
     private static int[] LoopbackLines()

@@ -36,13 +36,17 @@ public sealed unsafe class UapiLayoutTests
         ["offsetof(gpio_v2_line_event,id)"] = 8, ["offsetof(gpio_v2_line_event,offset)"] = 12,
         ["offsetof(gpio_v2_line_event,seqno)"] = 16, ["offsetof(gpio_v2_line_event,line_seqno)"] = 20,
         ["offsetof(gpio_v2_line_event,padding)"] = 24,
+        ["sizeof(gpio_v2_line_info)"] = 256, ["offsetof(gpio_v2_line_info,name)"] = 0,
+        ["offsetof(gpio_v2_line_info,consumer)"] = 32, ["offsetof(gpio_v2_line_info,offset)"] = 64,
+        ["offsetof(gpio_v2_line_info,num_attrs)"] = 68, ["offsetof(gpio_v2_line_info,flags)"] = 72,
+        ["offsetof(gpio_v2_line_info,attrs)"] = 80, ["offsetof(gpio_v2_line_info,padding)"] = 240,
         ["sizeof(spi_ioc_transfer)"] = 32, ["offsetof(spi_ioc_transfer,tx_buf)"] = 0, ["offsetof(spi_ioc_transfer,rx_buf)"] = 8,
         ["offsetof(spi_ioc_transfer,len)"] = 16, ["offsetof(spi_ioc_transfer,speed_hz)"] = 20,
         ["offsetof(spi_ioc_transfer,delay_usecs)"] = 24, ["offsetof(spi_ioc_transfer,bits_per_word)"] = 26,
         ["offsetof(spi_ioc_transfer,cs_change)"] = 27, ["offsetof(spi_ioc_transfer,tx_nbits)"] = 28,
         ["offsetof(spi_ioc_transfer,rx_nbits)"] = 29, ["offsetof(spi_ioc_transfer,word_delay_usecs)"] = 30,
         ["offsetof(spi_ioc_transfer,pad)"] = 31,
-        ["GPIO_GET_CHIPINFO_IOCTL"] = 0x8044B401, ["GPIO_V2_GET_LINE_IOCTL"] = 0xC250B407,
+        ["GPIO_GET_CHIPINFO_IOCTL"] = 0x8044B401, ["GPIO_V2_GET_LINEINFO_IOCTL"] = 0xC100B405, ["GPIO_V2_GET_LINE_IOCTL"] = 0xC250B407,
         ["GPIO_V2_LINE_SET_CONFIG_IOCTL"] = 0xC110B40D, ["GPIO_V2_LINE_GET_VALUES_IOCTL"] = 0xC010B40E,
         ["GPIO_V2_LINE_SET_VALUES_IOCTL"] = 0xC010B40F,
         ["SPI_IOC_MESSAGE(1)"] = 0x40206B00, ["SPI_IOC_MESSAGE(2)"] = 0x40406B00, ["SPI_IOC_RD_MODE"] = 0x80016B01,
@@ -122,6 +126,16 @@ public sealed unsafe class UapiLayoutTests
         v["offsetof(gpio_v2_line_event,line_seqno)"] = Off(&ev.LineSeqno, &ev);
         v["offsetof(gpio_v2_line_event,padding)"] = Off(ev.Padding, &ev);
 
+        GpioV2LineInfo info = default;
+        v["sizeof(gpio_v2_line_info)"] = (ulong)Unsafe.SizeOf<GpioV2LineInfo>();
+        v["offsetof(gpio_v2_line_info,name)"] = Off(info.Name, &info);
+        v["offsetof(gpio_v2_line_info,consumer)"] = Off(info.Consumer, &info);
+        v["offsetof(gpio_v2_line_info,offset)"] = Off(&info.Offset, &info);
+        v["offsetof(gpio_v2_line_info,num_attrs)"] = Off(&info.NumAttrs, &info);
+        v["offsetof(gpio_v2_line_info,flags)"] = Off(&info.Flags, &info);
+        v["offsetof(gpio_v2_line_info,attrs)"] = Off(Unsafe.AsPointer(ref info.Attrs[0]), &info);
+        v["offsetof(gpio_v2_line_info,padding)"] = Off(info.Padding, &info);
+
         SpiIocTransfer t = default;
         v["sizeof(spi_ioc_transfer)"] = (ulong)Unsafe.SizeOf<SpiIocTransfer>();
         v["offsetof(spi_ioc_transfer,tx_buf)"] = Off(&t.TxBuf, &t);
@@ -137,6 +151,7 @@ public sealed unsafe class UapiLayoutTests
         v["offsetof(spi_ioc_transfer,pad)"] = Off(&t.Pad, &t);
 
         v["GPIO_GET_CHIPINFO_IOCTL"] = GpioUapi.GPIO_GET_CHIPINFO_IOCTL;
+        v["GPIO_V2_GET_LINEINFO_IOCTL"] = GpioUapi.GPIO_V2_GET_LINEINFO_IOCTL;
         v["GPIO_V2_GET_LINE_IOCTL"] = GpioUapi.GPIO_V2_GET_LINE_IOCTL;
         v["GPIO_V2_LINE_SET_CONFIG_IOCTL"] = GpioUapi.GPIO_V2_LINE_SET_CONFIG_IOCTL;
         v["GPIO_V2_LINE_GET_VALUES_IOCTL"] = GpioUapi.GPIO_V2_LINE_GET_VALUES_IOCTL;

@@ -8,14 +8,14 @@ namespace Gateway.Board.Tests.Simulator;
 /// <summary>The 25LC256 model of behaviour.md §5, driven through the simulated bus as the SPI region drives it.</summary>
 public sealed class Eeprom25LC256Tests
 {
-    private readonly SimulatedClock _clock = new();
-    private readonly SimulatedSpiBus _bus = new(2);
-    private readonly Eeprom25LC256 _eeprom;
+    private readonly SimulatedClock clock = new();
+    private readonly SimulatedSpiBus bus = new(2);
+    private readonly Eeprom25LC256 eeprom;
 
     public Eeprom25LC256Tests()
     {
-        _eeprom = new Eeprom25LC256(_clock);
-        _bus.Attach(0, _eeprom);
+        this.eeprom = new Eeprom25LC256(clock);
+        bus.Attach(0, eeprom);
     }
 
     /// <summary>One chip-select frame; returns the MISO bytes.</summary>
@@ -24,7 +24,7 @@ public sealed class Eeprom25LC256Tests
     private byte[] Frame(int mode, byte[] mosi)
     {
         var rx = Enumerable.Repeat((byte)0x5A, mosi.Length).ToArray();
-        Assert.Equal(Errno.EOK, _bus.Transfer(0, mode, 1_000_000, 8, mosi, 0, rx, 0, mosi.Length));
+        Assert.Equal(Errno.EOK, bus.Transfer(0, mode, 1_000_000, 8, mosi, 0, rx, 0, mosi.Length));
         return rx;
     }
 
@@ -38,7 +38,7 @@ public sealed class Eeprom25LC256Tests
     private byte[] Read(int address, int count) =>
         Frame(new byte[] { Eeprom25LC256.Read, (byte)(address >> 8), (byte)address }.Concat(new byte[count]).ToArray())[3..];
 
-    private void CompleteWrite() => _clock.Advance(Eeprom25LC256.DefaultWriteTimeMs);
+    private void CompleteWrite() => clock.Advance(Eeprom25LC256.DefaultWriteTimeMs);
 
     [Fact]
     public void Read_FreshArray_IsErased()
@@ -49,7 +49,7 @@ public sealed class Eeprom25LC256Tests
     [Fact]
     public void Read_CommandAndAddressBytes_MisoIsFF()
     {
-        _eeprom.Load(0x0100, new byte[] { 0x00, 0x11 }, 0, 2);
+        eeprom.Load(0x0100, new byte[] { 0x00, 0x11 }, 0, 2);
 
         var miso = Frame(Eeprom25LC256.Read, 0x01, 0x00, 0, 0);
 
@@ -64,7 +64,7 @@ public sealed class Eeprom25LC256Tests
         CompleteWrite();
 
         Assert.Equal(new byte[] { 1, 2, 3, 4 }, Read(0x0040, 4));
-        Assert.Equal(1, _eeprom.WriteCycles);
+        Assert.Equal(1, eeprom.WriteCycles);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class Eeprom25LC256Tests
 
         Assert.Equal(0xFF, Read(0x0000, 1)[0]);
         Assert.Equal(0, ReadStatus());
-        Assert.Equal(0, _eeprom.WriteCycles);
+        Assert.Equal(0, eeprom.WriteCycles);
     }
 
     [Fact]
@@ -154,9 +154,9 @@ public sealed class Eeprom25LC256Tests
         Write(0x0000, 0x55);
 
         Assert.Equal(Eeprom25LC256.StatusWip | Eeprom25LC256.StatusWel, ReadStatus());
-        _clock.Advance(Eeprom25LC256.DefaultWriteTimeMs - 1);
+        clock.Advance(Eeprom25LC256.DefaultWriteTimeMs - 1);
         Assert.Equal(Eeprom25LC256.StatusWip | Eeprom25LC256.StatusWel, ReadStatus());
-        _clock.Advance(1);
+        clock.Advance(1);
         Assert.Equal(0, ReadStatus());
     }
 
@@ -172,7 +172,7 @@ public sealed class Eeprom25LC256Tests
     [Fact]
     public void Commands_DuringWip_AreIgnoredExceptRdsr()
     {
-        _eeprom.Load(0x0200, new byte[] { 0x77 }, 0, 1);
+        eeprom.Load(0x0200, new byte[] { 0x77 }, 0, 1);
         WriteEnable();
         Write(0x0000, 0x55);
 
@@ -186,30 +186,30 @@ public sealed class Eeprom25LC256Tests
         Assert.Equal(0, ReadStatus());
         Assert.Equal(new byte[] { 0x55, 0xFF }, Read(0x0000, 2));
         Assert.Equal(0x77, Read(0x0200, 1)[0]);
-        Assert.Equal(1, _eeprom.WriteCycles);
+        Assert.Equal(1, eeprom.WriteCycles);
     }
 
     [Fact]
     public void Write_WithCustomWriteTime_FollowsTheBoardClock()
     {
-        var eeprom = new Eeprom25LC256(_clock, writeTimeMs: 20);
-        _bus.Attach(1, eeprom);
-        _bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.WriteEnable }, 0, new byte[1], 0, 1);
-        _bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.Write, 0, 0, 9 }, 0, new byte[4], 0, 4);
+        var eeprom = new Eeprom25LC256(clock, writeTimeMs: 20);
+        bus.Attach(1, eeprom);
+        bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.WriteEnable }, 0, new byte[1], 0, 1);
+        bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.Write, 0, 0, 9 }, 0, new byte[4], 0, 4);
 
-        _clock.Advance(19);
+        clock.Advance(19);
         Assert.Equal(Eeprom25LC256.StatusWip | Eeprom25LC256.StatusWel, eeprom.Status);
-        _clock.Advance(1);
+        clock.Advance(1);
         Assert.Equal(0, eeprom.Status);
     }
 
     [Fact]
     public void Write_ZeroWriteTime_CompletesAtOnce()
     {
-        var eeprom = new Eeprom25LC256(_clock, writeTimeMs: 0);
-        _bus.Attach(1, eeprom);
-        _bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.WriteEnable }, 0, new byte[1], 0, 1);
-        _bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.Write, 0, 0, 9 }, 0, new byte[4], 0, 4);
+        var eeprom = new Eeprom25LC256(clock, writeTimeMs: 0);
+        bus.Attach(1, eeprom);
+        bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.WriteEnable }, 0, new byte[1], 0, 1);
+        bus.Transfer(1, 0, 1_000_000, 8, new byte[] { Eeprom25LC256.Write, 0, 0, 9 }, 0, new byte[4], 0, 4);
 
         Assert.Equal(0, eeprom.Status);
     }
@@ -222,7 +222,7 @@ public sealed class Eeprom25LC256Tests
         Frame(Eeprom25LC256.Write, 0x00, 0x10);
 
         Assert.Equal(Eeprom25LC256.StatusWel, ReadStatus());
-        Assert.Equal(0, _eeprom.WriteCycles);
+        Assert.Equal(0, eeprom.WriteCycles);
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class Eeprom25LC256Tests
     {
         var image = new byte[Eeprom25LC256.Size];
         new Random(25).NextBytes(image);
-        _eeprom.Load(0, image, 0, image.Length);
+        eeprom.Load(0, image, 0, image.Length);
 
         var all = Read(0x0000, Eeprom25LC256.Size + 2);
 
@@ -241,7 +241,7 @@ public sealed class Eeprom25LC256Tests
     [Fact]
     public void Read_AddressBit15_IsIgnored()
     {
-        _eeprom.Load(0x0123, new byte[] { 0x42 }, 0, 1);
+        eeprom.Load(0x0123, new byte[] { 0x42 }, 0, 1);
 
         Assert.Equal(0x42, Read(0x8123, 1)[0]);
     }
@@ -249,8 +249,8 @@ public sealed class Eeprom25LC256Tests
     [Fact]
     public void Read_StartingAtLastByte_WrapsToZero()
     {
-        _eeprom.Load(0x7FFF, new byte[] { 0x01 }, 0, 1);
-        _eeprom.Load(0x0000, new byte[] { 0x02 }, 0, 1);
+        eeprom.Load(0x7FFF, new byte[] { 0x01 }, 0, 1);
+        eeprom.Load(0x0000, new byte[] { 0x02 }, 0, 1);
 
         Assert.Equal(new byte[] { 0x01, 0x02 }, Read(0x7FFF, 2));
     }
@@ -288,7 +288,7 @@ public sealed class Eeprom25LC256Tests
     [Fact]
     public void PeekAndLoad_OutsideTheArray_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _eeprom.Peek(Eeprom25LC256.Size - 1, new byte[2], 0, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _eeprom.Load(-1, new byte[1], 0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => eeprom.Peek(Eeprom25LC256.Size - 1, new byte[2], 0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => eeprom.Load(-1, new byte[1], 0, 1));
     }
 }

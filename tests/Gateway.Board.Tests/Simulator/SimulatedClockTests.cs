@@ -1,5 +1,6 @@
 using System;
 using Gateway.Board.Emulated.Simulator;
+using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Board.Tests.Simulator;
 
@@ -39,9 +40,9 @@ public sealed class SimulatedClockTests
     }
 
     [Fact]
-    public void HostClock_Read_IsNotNegativeAndAfter2024()
+    public void SystemClock_Read_IsNotNegativeAndAfter2024()
     {
-        var clock = new HostClock();
+        var clock = new SystemClock();
 
         clock.UtcNow(out long seconds, out int ns);
 

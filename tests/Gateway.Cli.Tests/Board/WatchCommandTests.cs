@@ -19,12 +19,12 @@ public sealed class WatchCommandTests
     /// <summary>Drives bank0 output pin 4, looped to input pin 5 on the emulated board, high.</summary>
     private static async Task RaisePin4Async(string target)
     {
-        await using var board = BoardTarget.Create(target, new TargetOptions
+        await using var board = TargetRegistry.Create(target, new TargetSettings
         {
             Key = DevelopmentKey.Create(),
-            Link = new LinkClientOptions { Key = DevelopmentKey.Create(), HostId = HostIds.FromName("gateway-cli-tests-driver") },
+            HostId = HostIds.FromName("gateway-cli-tests-driver"),
         });
-        BoardSession session = await board.OpenSessionAsync();
+        await using ITargetSession session = await board.OpenSessionAsync(TargetRequirements.None);
         var mm = new MemoryManager(session.Channel);
         await mm.StartAsync();
         ClientProcess p = await mm.SpawnAsync(2, Cred(0, 0));

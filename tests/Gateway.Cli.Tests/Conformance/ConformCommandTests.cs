@@ -5,8 +5,9 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Gateway.Cli.Tests.Board;
 using Gateway.Host.Conformance.Format;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Cli.Tests.Conformance;
 
@@ -87,10 +88,10 @@ public sealed class ConformCommandTests : IDisposable
     [Fact]
     public void Conform_UnreachableTarget_ExitsThree()
     {
-        TargetRegistry.Register(new DownFactory());
-        CliResult r = CliRun.InProcess("conform", "--only", "RM-13", "--target", "down:");
+        // A real TCP connection to a port nobody listens on: refused at once.
+        CliResult r = CliRun.InProcess("conform", "--only", "RM-13", "--target", $"tcp://127.0.0.1:{ClosedPort()}", "--key-file", KeyFiles.DevelopmentKeyFile);
         Assert.Equal(3, r.ExitCode);
-        Assert.Contains("target unreachable: no answer", r.Error, StringComparison.Ordinal);
+        Assert.Contains("target unreachable: target tcp://127.0.0.1:", r.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,21 +131,14 @@ public sealed class ConformCommandTests : IDisposable
         Assert.Contains("--junit", help.Out, StringComparison.Ordinal);
     }
 
-    private sealed class DownFactory : ITargetFactory
+    /// <summary>A loopback port that was free a moment ago (bound, then released), so a connection to it is refused.</summary>
+    private static int ClosedPort()
     {
-        public IReadOnlyList<string> Schemes { get; } = new[] { "down" };
-
-        public ITarget Create(TargetUri uri, TargetSettings settings) => new Down();
-
-        private sealed class Down : ITarget
-        {
-            public string Uri => "down:";
-
-            public string? CannotProvide(TargetRequirements requirements) => null;
-
-            public Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default) =>
-                throw new TargetUnreachableException("no answer from down:");
-        }
+        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
     }
 }
 

@@ -4,7 +4,7 @@ using Gateway.Host.Conformance;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Tests.Conformance;
 
@@ -27,7 +27,7 @@ public sealed class BuiltInSuiteTests
     public async Task BuiltInScenario_AgainstEmulatedBoard_Passes(string name)
     {
         Scenario s = BuiltInSuite.Load().Single(x => x.Name == name);
-        var runner = new ScenarioRunner(new EmulatedTarget());
+        var runner = new ScenarioRunner(TargetRegistry.Create("emu:"));
         ScenarioResult r = await runner.RunAsync(s);
         if (r.Outcome == Outcome.Skip)
         {

@@ -6,7 +6,7 @@ using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 using Gateway.Protocol.Messages;
 using Gateway.Protocol.Qnx;
 
@@ -18,7 +18,7 @@ public sealed class RunnerTests
     private const string Head = "{\"format\":1,\"name\":\"t\",\"rules\":[\"RM-11\"],\"processes\":[{\"pid\":2,\"uid\":100,\"gid\":100}],\"steps\":[";
 
     private static Task<ScenarioResult> Run(string steps, ITarget? target = null, string head = Head) =>
-        new ScenarioRunner(target ?? new EmulatedTarget()).RunAsync(ScenarioFile.Parse(head + steps + "]}", "t.json"));
+        new ScenarioRunner(target ?? TargetRegistry.Create("emu:")).RunAsync(ScenarioFile.Parse(head + steps + "]}", "t.json"));
 
     [Fact]
     public async Task WrongErrno_FailsNamingRuleExpectedAndObserved()
@@ -92,7 +92,7 @@ public sealed class RunnerTests
     [Fact]
     public async Task MissingDeclaration_SkipsWithAReason()
     {
-        ScenarioResult r = await new ScenarioRunner(new EmulatedTarget()).RunAsync(ScenarioFile.Parse(
+        ScenarioResult r = await new ScenarioRunner(TargetRegistry.Create("emu:")).RunAsync(ScenarioFile.Parse(
             "{\"format\":1,\"name\":\"t\",\"target\":{\"requires\":[\"spi:AT25XE041\"]},\"steps\":[]}", "t.json"));
         Assert.Equal(Outcome.Skip, r.Outcome);
         Assert.Contains("AT25XE041", r.SkipReason, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class RunnerTests
     {
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("emu:?bits=16"));
         Assert.Throws<TargetUriException>(() => TargetRegistry.Create("emu:?speed=3"));
-        Assert.Contains("no target for 'carrier:'", Assert.Throws<TargetUriException>(() => TargetRegistry.Create("carrier:x")).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown scheme 'carrier:'", Assert.Throws<TargetUriException>(() => TargetRegistry.Create("carrier:x")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class RunnerTests
     /// <summary>The emulated board with every reply body passed through <c>tamper</c> first.</summary>
     private sealed class TamperingTarget(Action<byte[]> tamper) : ITarget
     {
-        private readonly EmulatedTarget inner = new();
+        private readonly ITarget inner = TargetRegistry.Create("emu:");
 
         public string Uri => "tampered:";
 
@@ -157,12 +157,14 @@ public sealed class RunnerTests
 
         public async Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default) =>
             new WrappedSession(await inner.OpenSessionAsync(requirements, cancellationToken), c => new TamperingChannel(c, tamper), () => false);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>The emulated board that "restarts" after the first message of its first N sessions.</summary>
     private sealed class ResettingTarget(int resetsInSessions) : ITarget
     {
-        private readonly EmulatedTarget inner = new();
+        private readonly ITarget inner = TargetRegistry.Create("emu:");
 
         public int Sessions { get; private set; }
 
@@ -178,17 +180,23 @@ public sealed class RunnerTests
             CountingChannel? counting = null;
             return new WrappedSession(s, c => counting = new CountingChannel(c), () => resets && counting!.Count > 2);
         }
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     private sealed class WrappedSession(ITargetSession inner, Func<IBoardChannel, IBoardChannel> wrap, Func<bool> reset) : ITargetSession
     {
         public IBoardChannel Channel { get; } = wrap(inner.Channel);
 
+        public Gateway.Host.Link.BoardInfo Board => inner.Board;
+
         public string Description => inner.Description;
 
         public string BootId => inner.BootId;
 
         public bool ResetDetected => reset();
+
+        public Task<Gateway.Host.Link.LinkEndReason> Completion => inner.Completion;
 
         public Task<BoardEvent?> NextEventAsync(TimeSpan timeout, CancellationToken cancellationToken = default) => inner.NextEventAsync(timeout, cancellationToken);
 

@@ -5,8 +5,9 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
+using Gateway.Host.Board;
 using Gateway.Host.Conformance.Runner;
-using Gateway.Host.Conformance.Targets;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Tests.Faults;
 
@@ -130,17 +131,23 @@ public sealed class FaultSoakTests
         public async Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, System.Threading.CancellationToken cancellationToken = default) =>
             new Session(await inner.OpenSessionAsync(requirements, cancellationToken));
 
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+
         private sealed class Session(ITargetSession inner) : ITargetSession
         {
             private bool dropped;
 
             public Gateway.Host.Board.IBoardChannel Channel => inner.Channel;
 
+            public Gateway.Host.Link.BoardInfo Board => inner.Board;
+
             public string Description => inner.Description;
 
             public string BootId => inner.BootId;
 
             public bool ResetDetected => inner.ResetDetected;
+
+            public Task<Gateway.Host.Link.LinkEndReason> Completion => inner.Completion;
 
             public async Task<BoardEvent?> NextEventAsync(TimeSpan timeout, System.Threading.CancellationToken cancellationToken = default)
             {

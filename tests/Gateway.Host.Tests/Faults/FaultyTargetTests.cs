@@ -13,7 +13,7 @@ namespace Gateway.Host.Tests.Faults;
 
 /// <summary>
 /// The memory manager over a link that drops, corrupts, duplicates, reorders and delays frames
-/// (<c>emu:?faults=RATE&amp;seed=N</c>): every request takes effect exactly once (the board's applied count equals
+/// (<c>link+emu:?faults=RATE&amp;seed=N</c>): every request takes effect exactly once (the board's applied count equals
 /// the requests the host sent), and every load sees what was stored.
 /// </summary>
 public sealed class FaultyTargetTests
@@ -23,8 +23,8 @@ public sealed class FaultyTargetTests
     [InlineData(0.001, 12)]
     public async Task MemoryManagerWorkload_ThroughFaults_EachRequestAppliedOnce(double rate, int seed)
     {
-        await using var target = BoardTarget.Create(FormattableString.Invariant($"emu:?faults={rate}&seed={seed}"));
-        var session = await target.OpenSessionAsync();
+        await using var target = (LinkTarget)TargetRegistry.Create(FormattableString.Invariant($"link+emu:?faults={rate}&seed={seed}"));
+        var session = (LinkTargetSession)await target.OpenSessionAsync(TargetRequirements.None);
         var trace = new TracingChannel(session.Channel);
         var mm = new MemoryManager(trace);
         await mm.StartAsync();
@@ -65,7 +65,7 @@ public sealed class FaultyTargetTests
             Assert.Equal(last & 0xFFFFFFFF, (await p.LoadAsync(ram.Address + (i * 200 % 65000), 4)).Value);
         }
 
-        var board = target.EmulatedBoard!;
+        var board = session.EmulatedBoard!;
         Assert.Equal(trace.Count, board.Link.Counters.Get(LinkCounter.RequestsApplied));
         var injected = target.FaultyLinks.Sum(l => l.HostToBoard.Stats.Dropped + l.HostToBoard.Stats.Corrupted + l.HostToBoard.Stats.Duplicated + l.HostToBoard.Stats.Reordered +
                                                l.BoardToHost.Stats.Dropped + l.BoardToHost.Stats.Corrupted + l.BoardToHost.Stats.Duplicated + l.BoardToHost.Stats.Reordered);
@@ -75,20 +75,24 @@ public sealed class FaultyTargetTests
     [Fact]
     public async Task BoardReset_NewBootIdSeenByTheNextSession()
     {
-        await using var target = BoardTarget.Create("emu:");
-        var first = await target.OpenSessionAsync();
+        await using var target = TargetRegistry.Create("link+emu:?reset-after=1");
+        var first = await target.OpenSessionAsync(TargetRequirements.None);
         string boot1 = first.Board.BootIdHex;
-        target.ResetEmulatedBoard();
-        var second = await target.OpenSessionAsync();
+        Assert.Equal(boot1, first.BootId);
+        Assert.Equal(0, await first.Channel.DeclareProcessAsync(1, MemoryManager.RootCred(), true));
+        await first.Channel.SendAsync(1, 0x30000000, Sync()); // request 1: the board is reset right after it
+        await first.DisposeAsync();
+        var second = await target.OpenSessionAsync(TargetRequirements.None);
         Assert.NotEqual(boot1, second.Board.BootIdHex);
     }
 
     [Theory]
-    [InlineData("emu:?faults=0.5")]
-    [InlineData("emu:?faults=x")]
+    [InlineData("link+emu:?faults=0.5")]
+    [InlineData("link+emu:?faults=x")]
+    [InlineData("emu:?faults=0.01")]
     [InlineData("pty:?faults=0.01")]
     public void Create_BadFaultOption_IsAUsageError(string uri)
     {
-        Assert.True(Assert.Throws<TargetException>(() => BoardTarget.Create(uri)).IsUsageError);
+        Assert.True(Assert.Throws<TargetUriException>(() => TargetRegistry.Create(uri)).IsUsageError);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
@@ -28,11 +29,11 @@ public sealed class LinkClientScriptedTests
         var (client, board, _) = await ConnectAsync();
         await using (client)
         {
-            Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 0xAA });
+            Task<BoardReply> send = client.SendAsync(1, 3, new byte[] { 0xAA });
             RawFrame first = board.NextRequest();
             RawFrame again = board.NextRequest();
             board.Reply(again.Seq, 1, again.Body);
-            LinkReply reply = await send;
+            BoardReply reply = await send;
 
             Assert.Equal((first.Seq, first.A, first.B), (again.Seq, again.A, again.B));
             Assert.Equal(first.Body, again.Body);
@@ -47,9 +48,9 @@ public sealed class LinkClientScriptedTests
         var (client, board, _) = await ConnectAsync();
         await using (client)
         {
-            Task<LinkReply> a = client.SendAsync(1, 3, new byte[] { 0x0A });
+            Task<BoardReply> a = client.SendAsync(1, 3, new byte[] { 0x0A });
             RawFrame ra = board.NextRequest();
-            Task<LinkReply> b = client.SendAsync(1, 3, new byte[] { 0x0B });
+            Task<BoardReply> b = client.SendAsync(1, 3, new byte[] { 0x0B });
             RawFrame rb = board.NextRequest(f => f.Seq != ra.Seq);
 
             board.Reply(99, 5, new byte[] { 0x99 });
@@ -57,11 +58,11 @@ public sealed class LinkClientScriptedTests
             board.Reply(rb.Seq, 2, new byte[] { 0xBB });
             board.Reply(ra.Seq, 1, new byte[] { 0x0A });
             board.Reply(ra.Seq, 1, new byte[] { 0xAA });
-            LinkReply replyA = await a;
-            LinkReply replyB = await b;
+            BoardReply replyA = await a;
+            BoardReply replyB = await b;
 
-            Assert.Equal((ra.Seq, 1, 0x0A), (replyA.Seq, replyA.Status, replyA.Body.Span[0]));
-            Assert.Equal((rb.Seq, 2, 0x0B), (replyB.Seq, replyB.Status, replyB.Body.Span[0]));
+            Assert.Equal((ra.Seq, 1, 0x0A), (replyA.Seq, replyA.Status, replyA.Body.AsSpan()[0]));
+            Assert.Equal((rb.Seq, 2, 0x0B), (replyB.Seq, replyB.Status, replyB.Body.AsSpan()[0]));
             Assert.True(await TestOptions.Eventually(() => client.Counters.LateReplies == 3));
         }
     }
@@ -72,7 +73,7 @@ public sealed class LinkClientScriptedTests
         var (client, board, _) = await ConnectAsync(window: 4);
         await using (client)
         {
-            Task<LinkReply>[] sends = Enumerable.Range(0, 12).Select(i => client.SendAsync(1, 3, new byte[] { (byte)i })).ToArray();
+            Task<BoardReply>[] sends = Enumerable.Range(0, 12).Select(i => client.SendAsync(1, 3, new byte[] { (byte)i })).ToArray();
             var seen = new System.Collections.Generic.HashSet<uint>();
             while (seen.Count < 4)
             {
@@ -95,11 +96,11 @@ public sealed class LinkClientScriptedTests
                 board.Reply(f.Seq, 1, f.Body);
             }
 
-            LinkReply[] replies = await Task.WhenAll(sends);
+            BoardReply[] replies = await Task.WhenAll(sends);
 
             Assert.Equal(1u, retransmitted.Seq);
             Assert.Equal(4u, highestBeforeAnswer);
-            Assert.Equal(Enumerable.Range(0, 12).Select(i => (byte)i), replies.Select(r => r.Body.Span[0]));
+            Assert.Equal(Enumerable.Range(0, 12).Select(i => (byte)i), replies.Select(r => r.Body.AsSpan()[0]));
         }
     }
 
@@ -124,7 +125,7 @@ public sealed class LinkClientScriptedTests
         var (client, board, _) = await ConnectAsync();
         await using (client)
         {
-            Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 1 });
+            Task<BoardReply> send = client.SendAsync(1, 3, new byte[] { 1 });
             RawFrame r = board.NextRequest();
             board.Send(FrameKind.Reply, r.Seq, Errno.EPERM, 0, Array.Empty<byte>(), FrameFlags.Error, RefusalReason.NotAuthenticated);
 
@@ -143,7 +144,7 @@ public sealed class LinkClientScriptedTests
         var (client, board, _) = await ConnectAsync();
         await using (client)
         {
-            Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 1 });
+            Task<BoardReply> send = client.SendAsync(1, 3, new byte[] { 1 });
             board.NextRequest();
             board.Send(FrameKind.Close, 0, 0, 0, Array.Empty<byte>(), reason: boardReason);
 

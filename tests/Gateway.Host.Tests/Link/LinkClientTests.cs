@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
@@ -55,8 +56,8 @@ public sealed class LinkClientTests
         await using LinkClient client = await LinkClient.ConnectAsync(pipe.Host, TestOptions.Fast());
 
         Assert.Equal(before, reset.ExpectedBootId);
-        Assert.Equal(board.BootId, reset.Board.BootId);
-        Assert.Contains("reset", reset.Message);
+        Assert.Equal(board.BootId, reset.Board!.BootId);
+        Assert.Contains("restarted", reset.Message);
         Assert.True(client.IsConnected);
     }
 
@@ -90,9 +91,9 @@ public sealed class LinkClientTests
         using var board = new TestBoard();
         await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
 
-        LinkReply declared = await client.DeclareAsync(1, TestOptions.Cred());
-        LinkReply reply = await client.SendAsync(1, 3, new byte[] { 0x16, 0x01, 0x10, 0x00 });
-        LinkReply undeclared = await client.SendAsync(2, 3, new byte[] { 0x01 });
+        BoardReply declared = await client.DeclareAsync(1, TestOptions.Cred());
+        BoardReply reply = await client.SendAsync(1, 3, new byte[] { 0x16, 0x01, 0x10, 0x00 });
+        BoardReply undeclared = await client.SendAsync(2, 3, new byte[] { 0x01 });
 
         Assert.Equal((false, 0), (declared.IsError, declared.Errno));
         Assert.Equal((false, 1), (reply.IsError, reply.Status));
@@ -107,9 +108,9 @@ public sealed class LinkClientTests
         await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
         await client.DeclareAsync(1, TestOptions.Cred());
 
-        LinkReply[] replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => client.SendAsync(1, 3, BitConverter.GetBytes(i))));
+        BoardReply[] replies = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => client.SendAsync(1, 3, BitConverter.GetBytes(i))));
 
-        Assert.All(replies.Select((r, i) => (r, i)), x => Assert.Equal(x.i, BitConverter.ToInt32(x.r.Body.Span)));
+        Assert.All(replies.Select((r, i) => (r, i)), x => Assert.Equal(x.i, BitConverter.ToInt32(x.r.Body.AsSpan())));
         Assert.All(replies, r => Assert.Equal(1, r.Status));
         Assert.Equal(200, board.Link.Counters.RequestsApplied);
         Assert.Equal(0, board.Link.Counters.Get(LinkCounter.DropOutOfWindow));
@@ -134,7 +135,7 @@ public sealed class LinkClientTests
         await using LinkClient restarted = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
         LinkEndReason reason = await old.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         var late = await Assert.ThrowsAsync<LinkSessionEndedException>(() => old.SendAsync(1, 3, new byte[] { 1 }));
-        LinkReply declaredAgain = await restarted.DeclareAsync(1, TestOptions.Cred());
+        BoardReply declaredAgain = await restarted.DeclareAsync(1, TestOptions.Cred());
 
         Assert.Equal(LinkEndReason.Replaced, reason);
         Assert.Equal(LinkEndReason.Replaced, late.EndReason);

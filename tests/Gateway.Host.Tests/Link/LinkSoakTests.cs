@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Host.Targets.Faults;
@@ -46,7 +47,7 @@ public sealed class LinkSoakTests
         }).ToArray();
         var clock = Stopwatch.StartNew();
 
-        LinkReply[] replies;
+        BoardReply[] replies;
         await using (LinkClient client = await LinkClient.ConnectAsync(faulty.Host, options))
         {
             Assert.False((await client.DeclareAsync(1, TestOptions.Cred())).IsError);
@@ -61,7 +62,7 @@ public sealed class LinkSoakTests
         {
             Assert.False(replies[i].IsError, $"request {i}: {replies[i]}");
             Assert.True(replies[i].Status == 1, $"request {i} was executed {replies[i].Status} times when answered");
-            Assert.True(messages[i].AsSpan().SequenceEqual(replies[i].Body.Span), $"request {i} got another request's reply");
+            Assert.True(messages[i].AsSpan().SequenceEqual(replies[i].Body.AsSpan()), $"request {i} got another request's reply");
         }
 
         Assert.Equal(requests, board.Handler.Executions.Count);

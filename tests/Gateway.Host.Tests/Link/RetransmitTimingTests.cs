@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Transports.Desktop.InMemory;
@@ -32,7 +33,7 @@ public sealed class RetransmitTimingTests
         var (client, board) = await ConnectAsync(TimeSpan.FromSeconds(2));
         await using (client)
         {
-            Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 0xAA });
+            Task<BoardReply> send = client.SendAsync(1, 3, new byte[] { 0xAA });
             RawFrame request = board.NextRequest();
 
             // The reply's 16 KiB dribble in over about 4.5 s, as on a slow line: 180 pieces 25 ms apart.
@@ -46,9 +47,9 @@ public sealed class RetransmitTimingTests
                 Thread.Sleep(25);
             }
 
-            LinkReply reply = await send;
+            BoardReply reply = await send;
 
-            Assert.Equal(body, reply.Body.ToArray());
+            Assert.Equal(body, reply.Body);
             Assert.Equal(0, client.Counters.Retransmits);
         }
     }
@@ -59,7 +60,7 @@ public sealed class RetransmitTimingTests
         var (client, board) = await ConnectAsync(TimeSpan.FromMilliseconds(300));
         await using (client)
         {
-            Task<LinkReply> send = client.SendAsync(1, 3, new byte[] { 0xBB });
+            Task<BoardReply> send = client.SendAsync(1, 3, new byte[] { 0xBB });
             RawFrame first = board.NextRequest();
             using var stop = new CancellationTokenSource();
             var events = Task.Run(async () =>

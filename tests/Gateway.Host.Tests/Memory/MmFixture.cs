@@ -11,14 +11,6 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Tests.Memory;
 
-/// <summary>A time source tests move by hand (for lingers).</summary>
-public sealed class ManualTime : TimeProvider
-{
-    public DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// A memory manager against an emulated board's real resource manager (in process), with every message traced.
 /// Clients: pid 2 (uid 100 gid 100, the owner of /data files), pid 3 (root), pid 4 (uid 200, other), pid 5 (32-bit root).

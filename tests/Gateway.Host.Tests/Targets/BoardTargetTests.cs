@@ -14,15 +14,16 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 namespace Gateway.Host.Tests.Targets;
 
 /// <summary>
-/// The same end-to-end walk over every target that runs here: the emulated board in process (in-memory link),
-/// in a child process over a real pseudo-terminal, and over TCP loopback.
+/// The same end-to-end walk over every target that runs here, through the one target interface every command uses:
+/// the emulated board in process without the link (emu:) and behind the whole in-memory link (link+emu:), in a
+/// child process over a real pseudo-terminal, and over TCP loopback.
 /// </summary>
 public sealed class BoardTargetTests
 {
     /// <summary>Opens a session, maps a GPIO bank and a firmware image, and checks registers and bytes.</summary>
-    private static async Task WalkAsync(BoardTarget target, bool expect32 = false)
+    private static async Task<ITargetSession> WalkAsync(ITarget target, bool expect32 = false)
     {
-        var session = await target.OpenSessionAsync();
+        var session = await target.OpenSessionAsync(TargetRequirements.None);
         var mm = new MemoryManager(session.Channel);
         await mm.StartAsync();
         var root = await mm.SpawnAsync(2, Cred(0, 0));
@@ -39,39 +40,54 @@ public sealed class BoardTargetTests
         var table = await root.MmapAsync(0, 4096, Prot.Read, MapFlags.Private, (int)bin.Value, 0);
         Assert.True(table.Ok, table.ToString());
         Assert.Equal(0x77073096ul, (await root.LoadAsync(table.Address + 4, 4)).Value); // CRC-32 table entry 1
+        return session;
     }
 
     [Fact]
-    public async Task Emu_InProcess_WalksEndToEnd()
+    public async Task Emu_InProcessWithoutTheLink_WalksEndToEnd()
     {
-        await using var target = BoardTarget.Create("emu:");
-        await WalkAsync(target);
-        Assert.NotNull(target.EmulatedBoard);
+        await using var target = TargetRegistry.Create("emu:");
+        var session = await WalkAsync(target);
+        Assert.IsType<EmulatedSession>(session);
+        await session.DisposeAsync();
     }
 
     [Fact]
-    public async Task Emu_ThirtyTwoBitOption_PrefersT32_2001()
+    public async Task LinkEmu_InProcessBehindTheLink_WalksEndToEnd()
     {
-        await using var target = BoardTarget.Create("emu:?bits=32");
+        await using var target = TargetRegistry.Create("link+emu:");
+        var session = Assert.IsType<LinkTargetSession>(await WalkAsync(target));
+        Assert.NotNull(session.EmulatedBoard);
+    }
+
+    [Theory]
+    [InlineData("emu:?bits=32")]
+    [InlineData("link+emu:?bits=32")]
+    public async Task Emulated_ThirtyTwoBitOption_PrefersT32_2001(string uri)
+    {
+        await using var target = TargetRegistry.Create(uri);
         await WalkAsync(target, expect32: true);
     }
 
     [Fact]
-    public async Task Emu_FreshSessionPerCall_OldSessionsOcbsClosed()
+    public async Task LinkEmu_FreshSessionPerCall_OldSessionsOcbsClosed()
     {
-        await using var target = BoardTarget.Create("emu:");
-        await WalkAsync(target);
-        var first = target.EmulatedBoard!.Rm.Ocbs.CountInUse();
-        Assert.True(first > 0);
-        await WalkAsync(target);
-        // The first session ended when the second opened (RM-5): only the second session's OCBs remain.
-        Assert.Equal(first, target.EmulatedBoard!.Rm.Ocbs.CountInUse());
+        await using var target = TargetRegistry.Create("link+emu:");
+        var first = Assert.IsType<LinkTargetSession>(await WalkAsync(target));
+        var board = first.EmulatedBoard!;
+        var inUse = board.Rm.Ocbs.CountInUse();
+        Assert.True(inUse > 0);
+        await first.DisposeAsync();
+        var second = Assert.IsType<LinkTargetSession>(await WalkAsync(target));
+        Assert.Same(board, second.EmulatedBoard);
+        // The first session ended before the second opened: only the second session's OCBs remain.
+        Assert.Equal(inUse, board.Rm.Ocbs.CountInUse());
     }
 
     [Fact]
     public async Task Pty_ChildProcessOverARealPseudoTerminal_WalksEndToEnd()
     {
-        await using var target = BoardTarget.Create("pty:?bits=32&quirks=1");
+        await using var target = TargetRegistry.Create("pty:?bits=32&quirks=1");
         await WalkAsync(target, expect32: true);
     }
 
@@ -86,7 +102,7 @@ public sealed class BoardTargetTests
         var m = Regex.Match(line, @"tcp (.+):(\d+)");
         try
         {
-            await using var target = BoardTarget.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetOptions { Key = DevelopmentKey.Create() });
+            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetSettings { Key = DevelopmentKey.Create() });
             await WalkAsync(target);
         }
         finally
@@ -106,8 +122,8 @@ public sealed class BoardTargetTests
         var m = Regex.Match(await output.WaitForAsync("tcp "), @"tcp (.+):(\d+)");
         try
         {
-            await using var target = BoardTarget.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetOptions { Key = new byte[32] });
-            var e = await Assert.ThrowsAsync<TargetException>(() => target.OpenSessionAsync());
+            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetSettings { Key = new byte[32] });
+            var e = await Assert.ThrowsAsync<TargetUnreachableException>(() => target.OpenSessionAsync(TargetRequirements.None));
             Assert.False(e.IsUsageError);
         }
         finally
@@ -122,16 +138,17 @@ public sealed class BoardTargetTests
     [InlineData("emu:?bits=16")]
     [InlineData("emu:?colour=red")]
     [InlineData("tcp://127.0.0.1:7447?bits=32")]
+    [InlineData("emu:?faults=0.01&seed=1")]
     public void Create_BadTarget_IsAUsageError(string uri)
     {
-        var e = Assert.Throws<TargetException>(() => BoardTarget.Create(uri));
+        var e = Assert.Throws<TargetUriException>(() => TargetRegistry.Create(uri));
         Assert.True(e.IsUsageError);
     }
 
     [Fact]
     public void Create_TcpWithoutKey_IsAUsageErrorNamingTheOption()
     {
-        var e = Assert.Throws<TargetException>(() => BoardTarget.Create("tcp://127.0.0.1:7447", new TargetOptions { KeyFile = null }));
+        var e = Assert.Throws<TargetException>(() => TargetRegistry.Create("tcp://127.0.0.1:7447", new TargetSettings { KeyFile = null }));
         Assert.True(e.IsUsageError || Environment.GetEnvironmentVariable("GATEWAY_KEY_FILE") != null);
         Assert.Contains("--key-file", e.Message);
     }

@@ -36,6 +36,26 @@ public sealed class BoardLinkSequencingTests
     }
 
     [Fact]
+    public void Request_CutShortThenSilence_ExpiresAndTheFrameItSwallowedIsAnswered()
+    {
+        var (board, host) = OpenWithPid1();
+        using (board)
+        {
+            // A request frame loses its tail on the line; a request sent after it is swallowed as the cut frame's
+            // missing bytes. After two silent read polls the board drops the cut frame (drop-truncated) and finds
+            // the swallowed request inside what it held.
+            byte[] cut = TestHost.Request(2, 1, 3, new byte[1000]).Take(100).ToArray();
+            host.Send(cut.Concat(TestHost.Request(2, 1, 3, 0x16, 0x01, 0x10, 0x00)).ToArray());
+
+            TestFrame reply = host.Next();
+
+            Assert.Equal((FrameKind.Reply, 2u, false), (reply.Kind, reply.Seq, reply.IsError));
+            Assert.Equal(1, board.Link.Counters.Get(LinkCounter.DropTruncated));
+            Assert.Equal(1, board.Link.Counters.RequestsApplied);
+        }
+    }
+
+    [Fact]
     public void Declare_SamePidTwice_AnswersEbusy()
     {
         var (board, host) = OpenWithPid1();

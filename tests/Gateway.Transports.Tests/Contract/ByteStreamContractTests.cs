@@ -21,20 +21,20 @@ public abstract class ByteStreamContractTests : IAsyncLifetime
     protected static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private const int Mebibyte = 1024 * 1024;
 
-    private TransportPair? _pair;
+    private TransportPair? pair;
 
-    protected IByteStream Board => _pair!.Board;
+    protected IByteStream Board => pair!.Board;
 
-    protected Stream Host => _pair!.Host;
+    protected Stream Host => pair!.Host;
 
     /// <summary>Creates a fresh, connected pair.</summary>
     protected abstract Task<TransportPair> OpenPairAsync();
 
-    public async Task InitializeAsync() => _pair = await OpenPairAsync();
+    public async Task InitializeAsync() => pair = await OpenPairAsync();
 
     public Task DisposeAsync()
     {
-        _pair?.Dispose();
+        pair?.Dispose();
         return Task.CompletedTask;
     }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
@@ -123,8 +124,8 @@ public abstract class LinkTransportContract
         await using (LinkClient client = await LinkClient.ConnectAsync(host, options))
         {
             using IDisposable subscription = client.Subscribe(events.Enqueue);
-            LinkReply declared = await client.DeclareAsync(1, new CredInfo { Euid = 0 });
-            LinkReply[] replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.SendAsync(1, 3, new byte[] { (byte)i, 0xCD })));
+            BoardReply declared = await client.DeclareAsync(1, new CredInfo { Euid = 0 });
+            BoardReply[] replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => client.SendAsync(1, 3, new byte[] { (byte)i, 0xCD })));
             link.Raise(2, 3, 4);
             long deadline = Environment.TickCount64 + 10_000;
             while (events.IsEmpty && Environment.TickCount64 < deadline)
@@ -133,7 +134,7 @@ public abstract class LinkTransportContract
             }
 
             Assert.False(declared.IsError);
-            Assert.Equal(Enumerable.Range(0, 50).Select(i => (byte)i), replies.Select(r => r.Body.Span[0]));
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => (byte)i), replies.Select(r => r.Body.AsSpan()[0]));
         }
 
         link.Stop();

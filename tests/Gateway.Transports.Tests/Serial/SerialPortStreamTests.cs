@@ -14,9 +14,9 @@ namespace Gateway.Transports.Tests.Serial;
 public sealed class SerialPortStreamTests : IDisposable
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
-    private readonly PseudoTerminal _pty = PseudoTerminal.Open();
+    private readonly PseudoTerminal pty = PseudoTerminal.Open();
 
-    public void Dispose() => _pty.Dispose();
+    public void Dispose() => pty.Dispose();
 
     [Theory]
     [InlineData(9_600)]
@@ -25,7 +25,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [InlineData(3_000_000)]
     public unsafe void Open_AtBaudRate_TermiosReadBackIsRaw8N1AtThatSpeed(int baud)
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath, new SerialSettings { BaudRate = baud });
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = baud });
 
         Termios t = port.Channel.GetAttributes();
 
@@ -45,7 +45,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [InlineData(3_000_000)]
     public void Open_AtBaudRate_KernelHoldsTheSameFlagsAndSpeedCode(int baud)
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath, new SerialSettings { BaudRate = baud });
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = baud });
 
         Termios viaGlibc = port.Channel.GetAttributes();
         KernelTermios viaKernel = port.Channel.GetKernelAttributes();
@@ -62,7 +62,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public void Open_RtsCtsFlowControl_SetsCrtsctsOnly()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath, new SerialSettings { FlowControl = SerialFlowControl.RtsCts });
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { FlowControl = SerialFlowControl.RtsCts });
 
         Termios t = port.Channel.GetAttributes();
 
@@ -73,7 +73,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public unsafe void Open_XonXoffFlowControl_SetsIxonIxoffWithDc1Dc3()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath, new SerialSettings { FlowControl = SerialFlowControl.XonXoff });
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { FlowControl = SerialFlowControl.XonXoff });
 
         Termios t = port.Channel.GetAttributes();
 
@@ -133,21 +133,21 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public void Open_AlreadyOpenedExclusively_ThrowsBusy()
     {
-        using var first = SerialPortStream.Open(_pty.SlavePath);
+        using var first = SerialPortStream.Open(pty.SlavePath);
 
-        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(_pty.SlavePath));
+        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(pty.SlavePath));
 
         Assert.Equal(TransportError.Busy, e.Error);
-        Assert.Contains(_pty.SlavePath, e.Message, StringComparison.Ordinal);
+        Assert.Contains(pty.SlavePath, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Open_NotExclusive_SecondOpenSucceeds()
     {
         var shared = new SerialSettings { Exclusive = false };
-        using var first = SerialPortStream.Open(_pty.SlavePath, shared);
+        using var first = SerialPortStream.Open(pty.SlavePath, shared);
 
-        using var second = SerialPortStream.Open(_pty.SlavePath, shared);
+        using var second = SerialPortStream.Open(pty.SlavePath, shared);
 
         Assert.True(second.CanRead);
     }
@@ -155,7 +155,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public void Open_UnsupportedBaudRate_ThrowsUnsupportedBaudRate()
     {
-        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(_pty.SlavePath, new SerialSettings { BaudRate = 12_345 }));
+        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 12_345 }));
 
         Assert.Equal(TransportError.UnsupportedBaudRate, e.Error);
         Assert.Contains("12345", e.Message, StringComparison.Ordinal);
@@ -184,7 +184,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public void Read_ReadTimeoutPasses_ThrowsTimeoutException()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath);
+        using var port = SerialPortStream.Open(pty.SlavePath);
         port.ReadTimeout = 50;
 
         Assert.Throws<TimeoutException>(() => port.Read(new byte[8], 0, 8));
@@ -193,7 +193,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public async Task ReadAsync_Cancelled_ThrowsAndTheNextReadStillWorks()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath);
+        using var port = SerialPortStream.Open(pty.SlavePath);
         using var cancel = new CancellationTokenSource();
         var buffer = new byte[8];
 
@@ -201,7 +201,7 @@ public sealed class SerialPortStreamTests : IDisposable
         cancel.CancelAfter(50);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(HangGuard));
 
-        _pty.Master.Write(new byte[] { 0x42 }, 0, 1);
+        pty.Master.Write(new byte[] { 0x42 }, 0, 1);
         using var guard = new CancellationTokenSource(HangGuard);
         int n = await port.ReadAsync(buffer, guard.Token);
 
@@ -212,7 +212,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public async Task ReadAsync_CancelledWhileAnotherThreadWrites_WriterIsNotDisturbed()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath);
+        using var port = SerialPortStream.Open(pty.SlavePath);
         using var cancel = new CancellationTokenSource();
         byte[] data = Support.TestData.Pattern(64 * 1024, seed: 11);
 
@@ -223,7 +223,7 @@ public sealed class SerialPortStreamTests : IDisposable
         int total = 0;
         while (total < data.Length)
         {
-            int n = _pty.Master.Read(received, total, received.Length - total, 1000);
+            int n = pty.Master.Read(received, total, received.Length - total, 1000);
             Assert.NotEqual(-1, n);
             total += n;
         }
@@ -236,7 +236,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public async Task ReadAsync_ManyOverlappingCancellations_NoWakeUpIsLostAndDataStillArrives()
     {
-        using var port = SerialPortStream.Open(_pty.SlavePath);
+        using var port = SerialPortStream.Open(pty.SlavePath);
         var reads = new Task[40];
         for (int i = 0; i < reads.Length; i++)
         {
@@ -247,7 +247,7 @@ public sealed class SerialPortStreamTests : IDisposable
         }
         await Task.WhenAll(reads).WaitAsync(HangGuard);
 
-        _pty.Master.Write(new byte[] { 0x11, 0x13 }, 0, 2);
+        pty.Master.Write(new byte[] { 0x11, 0x13 }, 0, 2);
         var buffer = new byte[4];
         using var guard = new CancellationTokenSource(HangGuard);
         int n = await port.ReadAsync(buffer, guard.Token);
@@ -259,7 +259,7 @@ public sealed class SerialPortStreamTests : IDisposable
     [Fact]
     public void Write_AfterDispose_ThrowsClosed()
     {
-        var port = SerialPortStream.Open(_pty.SlavePath);
+        var port = SerialPortStream.Open(pty.SlavePath);
         port.Dispose();
 
         var e = Assert.Throws<TransportException>(() => port.Write(new byte[] { 1 }, 0, 1));
