@@ -25,7 +25,9 @@ public sealed class EmulatedBoard : IDisposable
     {
         Options = options ?? new EmulatedBoardOptions();
         Clock = Options.Clock ?? new SystemClock();
-        ILog log = Options.Log ?? Quiet;
+        // The board never writes its log itself: lines go through a bounded, rate-limited ring (RingLog).
+        ILog log = Options.Log == null ? Quiet : new RingLog(Options.Log);
+        Log = log;
         Hardware = new EmulatedHardware(Clock);
         var definition = Hardware.Definition(Options.Is64Bit);
         if (Options.DataRamBudget is int budget)
@@ -47,6 +49,7 @@ public sealed class EmulatedBoard : IDisposable
         config.FirmwareVersion = definition.FirmwareVersion;
         LinkConfig = config;
         config.Crc ??= SystemCrc32.Instance;
+        config.Threads ??= BackgroundThreads.Instance;
         Link = new BoardLink(config, Devices.Rm, new BclHmac(Options.Key ?? DevelopmentKey.Create()), Clock, log, BootId);
         Devices.Events.Target = Link;
         Devices.Status.AddSource(new LinkStatusSource(Link));
@@ -73,13 +76,31 @@ public sealed class EmulatedBoard : IDisposable
     /// <summary>This start's boot id (link.md): a new board object is a new boot.</summary>
     public byte[] BootId { get; }
 
-    /// <summary>Serves one stream on the calling thread until it closes or the board stops; false when every stream slot is busy.</summary>
+    /// <summary>The board's log as the board code sees it (the ring in front of <see cref="EmulatedBoardOptions.Log"/>).</summary>
+    public ILog Log { get; }
+
+    /// <summary>
+    /// Serves one connection on the calling thread until it closes, is dropped or the board stops, then closes it;
+    /// false (the stream closed) when no stream slot could be had (BoardLink.Serve).
+    /// </summary>
     public bool Serve(IByteStream stream) => Link.Serve(stream);
 
-    /// <summary>Serves a stream on a background thread.</summary>
-    public Thread ServeInBackground(IByteStream stream, string name = "emulated-board")
+    /// <summary>Serves a line (a pty, a tty) on the calling thread; the line stays open (BoardLink.ServeLine).</summary>
+    public bool ServeLine(IByteStream stream) => Link.ServeLine(stream);
+
+    /// <summary>Serves a connection (or, with <paramref name="line"/>, a line) on a background thread.</summary>
+    public Thread ServeInBackground(IByteStream stream, string name = "emulated-board", bool line = false)
     {
-        var t = new Thread(() => Link.Serve(stream)) { IsBackground = true, Name = name };
+        var t = new Thread(() =>
+        {
+            bool served = line ? Link.ServeLine(stream) : Link.Serve(stream);
+            if (!served)
+            {
+                // A connection is already closed by Serve; a line stays with its owner.
+                Log.Warn($"{name}: no stream slot; the stream was not served");
+            }
+        })
+        { IsBackground = true, Name = name };
         t.Start();
         return t;
     }

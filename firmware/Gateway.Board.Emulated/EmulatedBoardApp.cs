@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading;
 using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Pty;
+using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
 
 namespace Gateway.Board.Emulated;
@@ -141,18 +142,29 @@ public static class EmulatedBoardApp
         if (settings.Pty)
         {
             using var pty = PseudoTerminal.Open(holdSlaveOpen: true);
+            if (pty.Master is SerialByteStream master)
+            {
+                // A host that stops reading cannot hold the board's writer longer than the link's stall deadline.
+                master.WriteTimeoutMs = board.Link.OutputStallMs;
+            }
+
             output.WriteLine($"pty {pty.SlavePath}");
             output.WriteLine("ready");
             output.Flush();
             while (!stop.IsCancellationRequested)
             {
-                board.Serve(pty.Master);
+                if (!board.ServeLine(pty.Master))
+                {
+                    stop.WaitHandle.WaitOne(100); // the last writer is still ending: try again shortly
+                }
             }
 
             return 0;
         }
 
-        using var listener = new TcpBoardListener(settings.Tcp!, maxConnections: 5);
+        // One place more than the board's stream slots: the board evicts its oldest unauthenticated stream to
+        // make room for a new connection, so idle peers cannot lock hosts out (hardware-docs/transports.md).
+        using var listener = new TcpBoardListener(settings.Tcp!, maxConnections: board.Link.StreamSlots + 1);
         output.WriteLine($"tcp {listener.LocalEndPoint}");
         output.WriteLine("ready");
         output.Flush();

@@ -55,7 +55,7 @@ namespace Gateway.Board.Esp32
             while (true)
             {
                 SerialByteStream stream = new SerialByteStream(BoardPins.LinkPort, BoardConfig.LinkBaud, BoardConfig.LinkReadBuffer);
-                link.Serve(stream);
+                link.ServeLine(stream);
                 stream.Close();
                 log.Warn("link: " + BoardPins.LinkPort + " closed; opening it again");
                 Thread.Sleep(BoardConfig.ReopenDelayMs);

@@ -113,6 +113,7 @@ public sealed class PiBoard : IDisposable
         Window = Window,
         MaxBody = LinkLimits.DesktopBody,
         Crc = SystemCrc32.Instance,
+        Threads = BackgroundThreads.Instance,
         BoardName = definition.Name,
         BoardModel = definition.Model,
         FirmwareVersion = definition.FirmwareVersion,
@@ -123,7 +124,8 @@ public sealed class PiBoard : IDisposable
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(key);
-        log ??= new ConsoleLog("gateway-pi");
+        // The board never writes its log itself: a bounded, rate-limited ring in front (a blocked stderr cannot stall it).
+        log = new RingLog(log ?? new ConsoleLog("gateway-pi"));
         BoardDefinition definition = CreateDefinition(options, banks, spi);
         BuiltBoard devices = BoardNamespace.Build(definition, clock, log);
         byte[] bootId = BootIds.Create();
@@ -134,10 +136,13 @@ public sealed class PiBoard : IDisposable
         return new PiBoard(definition, devices, link, bootId, log);
     }
 
-    /// <summary>TCP connections served at once: every stream slot, less the one a tty link holds.</summary>
-    public int TcpConnections(bool alsoSerial) => Math.Max(1, CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0));
+    /// <summary>
+    /// TCP places of the listener: every stream slot less the one a tty link holds, plus one, so a new connection
+    /// can arrive while every slot is busy and the board evicts its oldest unauthenticated stream for it.
+    /// </summary>
+    public int TcpConnections(bool alsoSerial) => Math.Max(1, CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0)) + 1;
 
-    /// <summary>Serves one stream on the calling thread until it closes or the board stops; false when every slot is busy.</summary>
+    /// <summary>Serves one connection on the calling thread until it closes or the board stops, then closes it; false when no slot could be had.</summary>
     public bool Serve(IByteStream stream) => Link.Serve(stream);
 
     /// <summary>
@@ -157,14 +162,8 @@ public sealed class PiBoard : IDisposable
 
             var connection = new Thread(() =>
             {
-                try
-                {
-                    Link.Serve(stream);
-                }
-                finally
-                {
-                    stream.Close();
-                }
+                // Serve closes the connection when it returns, also when it had no slot for it.
+                Link.Serve(stream);
             })
             { IsBackground = true, Name = "gateway-pi tcp" };
             connection.Start();
@@ -185,9 +184,10 @@ public sealed class PiBoard : IDisposable
             try
             {
                 stream = SerialByteStream.Open(path, settings);
+                stream.WriteTimeoutMs = Link.OutputStallMs;
                 using (stop.Register(stream.Close))
                 {
-                    Link.Serve(stream);
+                    Link.ServeLine(stream);
                 }
             }
             catch (Gateway.Transports.Desktop.TransportException e)

@@ -117,7 +117,7 @@ public static class LatencyBench
         if (transport == LatencyTransport.Pty)
         {
             var pty = PseudoTerminal.Open(holdSlaveOpen: true);
-            board.ServeInBackground(pty.Master, "bench-board-pty");
+            board.ServeInBackground(pty.Master, "bench-board-pty", line: true);
             var host = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 3_000_000 });
             return (await BenchRig.ConnectAsync(board, host, options, cancellationToken).ConfigureAwait(false)).Own(pty);
         }

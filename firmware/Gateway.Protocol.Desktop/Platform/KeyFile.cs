@@ -6,8 +6,8 @@ namespace Gateway.Protocol.Desktop.Platform;
 /// <summary>
 /// A pre-shared link key from a file (link.md), one rule for every desktop node (the Raspberry Pi app, the
 /// emulated board, the host's <c>--key-file</c>): the file holds the key bytes; one trailing newline (LF or
-/// CR LF) is not part of the key, so a key written with <c>echo</c> or <c>openssl rand -hex 32</c> works; at
-/// least 16 key bytes. A board (<c>requirePrivate</c>) refuses a file that is not mode 0600 (or 0400) before
+/// CR LF) is not part of the key, so a key written with <c>echo</c> or <c>openssl rand -hex 32</c> works;
+/// 16 … 1,024 key bytes (hardware-docs/link.md §6). A board (<c>requirePrivate</c>) refuses a file that is not mode 0600 (or 0400) before
 /// reading a byte; the host only warns (<see cref="PermissionWarning"/>). Errors name the file and the fix,
 /// never the key.
 /// </summary>
@@ -16,8 +16,11 @@ public static class KeyFile
     /// <summary>The shortest key accepted (128 bits).</summary>
     public const int MinKeyBytes = 16;
 
-    /// <summary>Anything larger is not a key file.</summary>
-    public const int MaxFileBytes = 4096;
+    /// <summary>The longest key accepted.</summary>
+    public const int MaxKeyBytes = 1024;
+
+    /// <summary>Anything larger is not a key file: the longest key and its CR LF.</summary>
+    public const int MaxFileBytes = MaxKeyBytes + 2;
 
     private const UnixFileMode GroupOrOther =
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
@@ -68,6 +71,13 @@ public static class KeyFile
         {
             Array.Clear(content);
             error = $"key file {path} holds {length} key bytes; at least {MinKeyBytes} are needed";
+            return false;
+        }
+
+        if (length > MaxKeyBytes)
+        {
+            Array.Clear(content);
+            error = $"key file {path} holds {length} key bytes; at most {MaxKeyBytes} are allowed";
             return false;
         }
 

@@ -34,6 +34,15 @@ namespace Gateway.Protocol.Link
         /// <summary>How long one read waits before the serve loop checks its timers.</summary>
         public int PollMs = 100;
 
+        /// <summary>
+        /// Bytes of each stream's output queue; 0 means Window frames of MaxBody plus two HELLO_REPLYs (a host's whole
+        /// window of replies always fits). At least one frame of MaxBody.
+        /// </summary>
+        public int OutputQueueBytes;
+
+        /// <summary>A stream whose writer has bytes queued and makes no progress this long is dropped (its session ends).</summary>
+        public int OutputStallMs = 2000;
+
         /// <summary>Host nonces remembered to refuse a replayed HELLO.</summary>
         public int RecentNonces = 32;
 
@@ -48,6 +57,9 @@ namespace Gateway.Protocol.Link
         /// System.IO.Hashing on desktops). Null means the portable table CRC (<see cref="TableCrc32"/>).
         /// </summary>
         public ICrc32 Crc;
+
+        /// <summary>Starts the writer threads; null means a plain <see cref="System.Threading.Thread"/> (desktops give background threads).</summary>
+        public IThreadStarter Threads;
 
         public string BoardName = "gateway";
         public string BoardModel = "unknown";
@@ -89,6 +101,12 @@ namespace Gateway.Protocol.Link
             get { return Streams > 0 ? Streams : Sessions + 1; }
         }
 
+        /// <summary>The bytes of each stream's output queue (<see cref="OutputQueueBytes"/>, or its default when 0).</summary>
+        public int EffectiveOutputQueueBytes
+        {
+            get { return OutputQueueBytes > 0 ? OutputQueueBytes : (Window * LinkLimits.WireLength(MaxBody)) + (2 * LinkLimits.WireLength(HelloReply.Size)); }
+        }
+
         /// <summary>Throws <see cref="ArgumentException"/> naming the first field out of range.</summary>
         public void Validate()
         {
@@ -100,6 +118,8 @@ namespace Gateway.Protocol.Link
             Check(SessionTimeoutMs > 0, "SessionTimeoutMs must be positive");
             Check(HandshakeTimeoutMs > 0, "HandshakeTimeoutMs must be positive");
             Check(PollMs > 0, "PollMs must be positive");
+            Check(OutputQueueBytes == 0 || OutputQueueBytes >= LinkLimits.WireLength(MaxBody), "OutputQueueBytes must hold one frame of MaxBody");
+            Check(OutputStallMs > 0, "OutputStallMs must be positive");
             Check(RecentNonces >= 1, "RecentNonces must be at least 1");
             Check(EventSources >= 0, "EventSources must not be negative");
         }

@@ -70,8 +70,20 @@ namespace Gateway.Protocol.Link
         /// <summary>Frames cut short: the line went idle in the middle of one (FrameDropReason.Truncated).</summary>
         public const int DropTruncated = 28;
 
+        /// <summary>Streams closed because they carried no session for the handshake timeout (connections only).</summary>
+        public const int StreamsIdleClosed = 29;
+
+        /// <summary>Unauthenticated streams closed to make room for a new connection.</summary>
+        public const int StreamsEvicted = 30;
+
+        /// <summary>Streams dropped because their writer made no progress for the output stall deadline.</summary>
+        public const int StreamsStalled = 31;
+
+        /// <summary>Frames not queued because the stream's output queue was full (a reply is answered again on retransmission).</summary>
+        public const int OutputOverflows = 32;
+
         /// <summary>The number of counters.</summary>
-        public const int Count = 29;
+        public const int Count = 33;
 
         public static string Name(int counter)
         {
@@ -106,6 +118,10 @@ namespace Gateway.Protocol.Link
                 case HandlerFaults: return "handler-faults";
                 case StreamsRefused: return "streams-refused";
                 case DropTruncated: return "drop-truncated";
+                case StreamsIdleClosed: return "streams-idle-closed";
+                case StreamsEvicted: return "streams-evicted";
+                case StreamsStalled: return "streams-stalled";
+                case OutputOverflows: return "output-overflows";
                 default: return "unknown";
             }
         }

@@ -4,18 +4,18 @@ using Gateway.Protocol.Platform;
 namespace Gateway.Protocol.Link
 {
     /// <summary>
-    /// One served stream (preallocated; reused): its decoder, its transmit buffer, the handshake in progress on it and
-    /// the session it carries (at most one at a time). Writes to the stream are serialized by <see cref="WriteLock"/>,
-    /// the only lock taken inside it; <see cref="EventsEnabled"/> and <see cref="Stream"/> change only under it, so
-    /// an event never precedes the AUTH_REPLY nor follows the session's end.
+    /// One served stream (preallocated; reused): its decoder, its output queue, the handshake in progress on it and
+    /// the session it carries (at most one at a time). The engine never writes to the stream: frames go into
+    /// <see cref="Output"/>, whose writer thread writes them (hardware-docs/link.md §7).
+    /// Fields are touched under the engine lock, except <see cref="Rx"/> and the decoder (the serve thread's own)
+    /// and <see cref="Dropped"/> (any thread).
     /// </summary>
     internal sealed class LinkPort
     {
         public readonly int Index;
-        public readonly object WriteLock = new object();
         public readonly FrameDecoder Decoder;
         public readonly byte[] Rx;
-        public readonly byte[] Tx;
+        public readonly LinkOutput Output;
 
         /// <summary>Scratch for link-made frames: header + the largest control body (HELLO_REPLY) + CRC.</summary>
         public readonly byte[] Control = new byte[LinkLimits.FrameLength(HelloReply.Size)];
@@ -35,35 +35,45 @@ namespace Gateway.Protocol.Link
 
         public bool InUse;
 
+        /// <summary>A line (a UART, a tty) is never closed for carrying no session; a connection is.</summary>
+        public bool IsLine;
+
+        /// <summary>When the stream was attached (the oldest unauthenticated connection is evicted first).</summary>
+        public long AttachedMs;
+
+        /// <summary>Since when the stream has carried no session (attach, or its session's end).</summary>
+        public long SessionlessSinceMs;
+
         /// <summary>Reads in a row that returned nothing (a frame stuck half-way is dropped after a few).</summary>
         public int IdlePolls;
-        private int broken;
-        public bool EventsEnabled;
         public IByteStream Stream;
         public LinkSession Session;
 
-        /// <summary>A write failed: the serve loop ends at its next turn (set from any thread).</summary>
-        public bool IsBroken
-        {
-            get { return Interlocked.CompareExchange(ref broken, 0, 0) != 0; }
-        }
+        private int dropped;
 
-        public void MarkBroken()
-        {
-            Interlocked.Exchange(ref broken, 1);
-        }
-
-        public void ClearBroken()
-        {
-            Interlocked.Exchange(ref broken, 0);
-        }
-
-        public LinkPort(int index, int maxBody, int readChunk, ICrc32 crc)
+        public LinkPort(int index, int maxBody, int readChunk, int outputBytes, ICrc32 crc, IClock clock, LinkCounters counters, int pollMs)
         {
             Index = index;
             Decoder = new FrameDecoder(maxBody, crc);
             Rx = new byte[readChunk];
-            Tx = new byte[LinkLimits.WireLength(maxBody)];
+            Output = new LinkOutput(outputBytes, crc, clock, counters, pollMs);
+        }
+
+        /// <summary>The link decided to drop the stream (idle, evicted, stalled): the serve loop ends at its next turn.</summary>
+        public bool Dropped
+        {
+            get { return Interlocked.CompareExchange(ref dropped, 0, 0) != 0; }
+        }
+
+        /// <summary>Marks the stream dropped; true for the caller that marked it first.</summary>
+        public bool MarkDropped()
+        {
+            return Interlocked.Exchange(ref dropped, 1) == 0;
+        }
+
+        public void ClearDropped()
+        {
+            Interlocked.Exchange(ref dropped, 0);
         }
     }
 }

@@ -6,7 +6,8 @@ namespace Gateway.Transports.Desktop.Serial;
 /// <summary>
 /// A serial tty as the board's <see cref="IByteStream"/> (the Raspberry Pi app, the emulated board on a pty).
 /// Read returns the bytes there (at least one), 0 when <c>timeoutMs</c> passes first (negative waits forever),
-/// -1 once closed here or hung up there; Write blocks until the driver has taken every byte.
+/// -1 once closed here or hung up there; Write blocks until the driver has taken every byte, at most
+/// <see cref="WriteTimeoutMs"/> (a peer that stopped reading cannot hold the board's writer forever).
 /// </summary>
 public sealed class SerialByteStream : IByteStream, IDisposable
 {
@@ -29,12 +30,16 @@ public sealed class SerialByteStream : IByteStream, IDisposable
         return _channel.Read(buffer.AsSpan(offset, count), timeoutMs, default);
     }
 
+    /// <summary>How long one Write may wait for the driver to take its bytes; negative: forever (the default).</summary>
+    public int WriteTimeoutMs { get; set; } = -1;
+
     /// <inheritdoc />
     /// <exception cref="TransportException">The stream is closed or the other end hung up.</exception>
+    /// <exception cref="TimeoutException"><see cref="WriteTimeoutMs"/> passed with bytes still unwritten.</exception>
     public void Write(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
-        _channel.Write(buffer.AsSpan(offset, count), -1, default);
+        _channel.Write(buffer.AsSpan(offset, count), WriteTimeoutMs, default);
     }
 
     /// <inheritdoc />

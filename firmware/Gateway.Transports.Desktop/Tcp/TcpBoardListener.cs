@@ -11,8 +11,10 @@ namespace Gateway.Transports.Desktop.Tcp;
 /// The board's side of TCP: listens on an endpoint and hands out each accepted connection as an
 /// <see cref="IByteStream"/> (TCP_NODELAY on). At most <see cref="MaxConnections"/> are open at once; a
 /// connection beyond that is accepted and closed at once (the host reads end of stream rather than hanging
-/// in the backlog) and counted in <see cref="RejectedConnections"/>. A place frees when its stream is closed
-/// by either side. Disposing the listener stops accepting; open connections stay until their owners close them.
+/// in the backlog) and counted in <see cref="RejectedConnections"/>. A place frees only when its stream is
+/// closed by its owner (the board's serve loop closes it after freeing its stream slot), never when the host
+/// hangs up. Give the listener one place more than the board has stream slots: the board evicts its oldest
+/// unauthenticated stream to make room for a new connection (hardware-docs/transports.md). Disposing the listener stops accepting; open connections stay until their owners close them.
 /// </summary>
 public sealed class TcpBoardListener : IDisposable
 {

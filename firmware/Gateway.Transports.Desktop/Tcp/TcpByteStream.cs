@@ -8,8 +8,9 @@ namespace Gateway.Transports.Desktop.Tcp;
 /// <summary>
 /// One accepted TCP connection as the board's <see cref="IByteStream"/>. Read waits with poll for at most
 /// <c>timeoutMs</c> (negative: forever) and returns 0 on timeout; once the host has closed (FIN or reset) it
-/// closes this side too, frees its place in the listener and returns -1 from then on. Close shuts the socket
-/// down both ways first, which wakes a read blocked in another thread.
+/// returns -1 from then on. Only <see cref="Close"/> (the board's serve loop, once it has freed its stream slot)
+/// frees the connection's place in the listener, so the listener never grants a place the board has not freed.
+/// Close shuts the socket down both ways first, which wakes a read blocked in another thread.
 /// </summary>
 internal sealed class TcpByteStream : IByteStream, IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
     private readonly Action? _onClosed;
     private readonly string _peer;
     private int _closed;
+    private int _ended;
 
     internal TcpByteStream(Socket socket, Action? onClosed)
     {
@@ -28,7 +30,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
     public int Read(byte[] buffer, int offset, int count, int timeoutMs)
     {
         ValidateBufferArguments(buffer, offset, count);
-        if (Volatile.Read(ref _closed) != 0)
+        if (Volatile.Read(ref _closed) != 0 || Volatile.Read(ref _ended) != 0)
         {
             return -1;
         }
@@ -62,7 +64,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
                 {
                     continue;
                 }
-                Close(); // end of stream (n == 0) or a reset: the connection is over
+                Volatile.Write(ref _ended, 1); // end of stream (n == 0) or a reset: over; the owner closes
                 return -1;
             }
         }
@@ -72,7 +74,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
         }
         catch (SocketException)
         {
-            Close(); // poll failed on a broken socket: the connection is over
+            Volatile.Write(ref _ended, 1); // poll failed on a broken socket: over; the owner closes
             return -1;
         }
     }
@@ -99,7 +101,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
                 {
                     continue;
                 }
-                Close();
+                Volatile.Write(ref _ended, 1);
                 throw Closed(new SocketException((int)error));
             }
         }

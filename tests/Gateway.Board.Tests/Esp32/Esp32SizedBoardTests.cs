@@ -56,6 +56,7 @@ public sealed class Esp32SizedBoardTests : IDisposable
         BoardLinkConfig config = BoardLinkConfig.Esp32();
         config.BoardName = d.Name;
         config.BoardModel = d.Model;
+        config.Threads = BackgroundThreads.Instance;
         link = new BoardLink(config, board.Rm, new BclHmac(Key), clock, log, BootIds.Create());
         board.Events.Target = link;
         board.Status.AddSource(new LinkStatusSource(link));

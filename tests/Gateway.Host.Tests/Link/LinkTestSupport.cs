@@ -79,6 +79,7 @@ internal sealed class TestBoard : IDisposable
     {
         Config = config ?? BoardLinkConfig.Emulated();
         Config.PollMs = 10;
+        Config.Threads ??= BackgroundThreads.Instance;
         BootId = bootId ?? BootIds.Create();
         Link = new BoardLink(Config, Handler, new BclHmac(key ?? DevelopmentKey.Create()), SystemClock.Instance, new ConsoleLog("board", quiet: true, writer: System.IO.TextWriter.Null), BootId);
     }

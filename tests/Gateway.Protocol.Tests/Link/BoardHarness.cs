@@ -24,6 +24,7 @@ internal sealed class BoardHarness : IDisposable
         Config.PollMs = 5;
         Config.BoardName = "test-board";
         Config.FirmwareVersion = "1.2.3";
+        Config.Threads ??= TestThreads.Instance;
         Link = new BoardLink(Config, Handler, new TestHmac(Key), Clock, Log, BootId);
     }
 

@@ -12,7 +12,7 @@ public sealed class BoardLinkAllocationTests
     public void BoardLink_SteadyStateRequests_AllocateNothingOnTheServeThread()
     {
         var probe = new AllocationProbe();
-        var link = new BoardLink(BoardLinkConfig.Emulated(), probe, new TestHmac(BoardHarness.Key), new FakeClock(), new ListLog(), BoardHarness.BootId);
+        var link = new BoardLink(WithTestThreads(BoardLinkConfig.Emulated()), probe, new TestHmac(BoardHarness.Key), new FakeClock(), new ListLog(), BoardHarness.BootId);
         var stream = new TestStream();
         var serve = new Thread(() => link.Serve(stream)) { IsBackground = true };
         serve.Start();
@@ -62,5 +62,11 @@ public sealed class BoardLinkAllocationTests
         public void EndSession(int session)
         {
         }
+    }
+
+    private static BoardLinkConfig WithTestThreads(BoardLinkConfig config)
+    {
+        config.Threads = TestThreads.Instance;
+        return config;
     }
 }

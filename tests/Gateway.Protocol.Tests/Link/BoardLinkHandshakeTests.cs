@@ -243,7 +243,25 @@ public sealed class BoardLinkHandshakeTests
     }
 
     [Fact]
-    public void Serve_EveryStreamSlotBusy_RefusesTheStream()
+    public void Serve_EveryStreamSlotCarriesASession_RefusesAndClosesTheStream()
+    {
+        var config = BoardLinkConfig.Esp32();
+        config.Streams = 1;
+        using var board = new BoardHarness(config);
+        TestHost first = board.Connect();
+        first.Open();
+        var second = new TestStream();
+
+        bool served = board.Link.Serve(second);
+
+        Assert.False(served);
+        Assert.Equal(1, board.Link.Counters.Get(LinkCounter.StreamsRefused));
+        Assert.Equal(-1, second.Read(new byte[1], 0, 1, 0)); // a refused connection is closed (issue 13 finding 2)
+        Assert.Equal(0, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
+    }
+
+    [Fact]
+    public void Serve_EveryStreamSlotBusyWithoutASession_EvictsTheOldestUnauthenticatedStream()
     {
         var config = BoardLinkConfig.Esp32();
         config.Streams = 1;
@@ -251,9 +269,11 @@ public sealed class BoardLinkHandshakeTests
         TestHost first = board.Connect();
         first.Hello(1);
 
-        bool served = board.Link.Serve(new TestStream());
+        TestHost second = board.Connect();
+        TestFrame reply = second.Hello(1);
 
-        Assert.False(served);
-        Assert.Equal(1, board.Link.Counters.Get(LinkCounter.StreamsRefused));
+        Assert.False(reply.IsError, reply.ToString());
+        Assert.Equal(1, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
+        Assert.Equal(-1, first.Stream.Read(new byte[1], 0, 1, 0));
     }
 }

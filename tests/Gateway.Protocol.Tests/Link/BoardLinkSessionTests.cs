@@ -46,18 +46,40 @@ public sealed class BoardLinkSessionTests
     }
 
     [Fact]
-    public void Session_NewHelloOnTheSameStream_EndsTheSessionItCarried()
+    public void Session_NewHandshakeOnTheSameStream_EndsTheSessionItCarriedOnceAuthenticated()
     {
         using var board = new BoardHarness();
         TestHost host = board.Connect();
         int slot = host.Open().A;
 
         TestFrame reply = host.Hello(2);
-
         Assert.False(reply.IsError);
+        Assert.Equal(1, board.Link.SessionCount); // a HELLO alone ends nothing (shared tty)
+        TestFrame auth = host.Auth(2, host.Proof(reply, BoardHarness.Key));
+
+        Assert.False(auth.IsError, auth.ToString());
         Assert.True(board.Handler.WaitEnded(1));
         Assert.Equal(new[] { slot }, board.Handler.Ended);
-        Assert.Equal(0, board.Link.SessionCount);
+        Assert.Equal(1, board.Link.SessionCount);
+    }
+
+    [Fact]
+    public void Session_HelloWithoutTheKeyOnASharedLine_KeepsTheAuthenticatedSession()
+    {
+        // Issue 13 finding 5: on a shared tty a peer without the key sends HELLO and a wrong AUTH.
+        using var board = new BoardHarness();
+        TestHost host = board.Connect();
+        host.Open();
+        Assert.Equal(0, host.Declare(1, 7).A);
+
+        TestFrame reply = host.Hello(2);
+        TestFrame auth = host.Auth(2, host.Proof(reply, new byte[32]));
+
+        Assert.True(auth.IsError);
+        Assert.Equal(RefusalReason.BadMac, auth.Reason);
+        Assert.Empty(board.Handler.Ended);
+        Assert.Equal(1, board.Link.SessionCount);
+        Assert.Empty(host.Fence()); // the session still answers: PING → PONG
     }
 
     [Fact]

@@ -37,6 +37,14 @@ internal sealed class TestHmac : IHmac
     }
 }
 
+/// <summary>The link's writer threads as background threads (a test never waits for them at exit).</summary>
+internal sealed class TestThreads : IThreadStarter
+{
+    public static readonly TestThreads Instance = new();
+
+    public void Start(ThreadStart body) => new Thread(body) { IsBackground = true }.Start();
+}
+
 internal sealed class FakeClock : IClock
 {
     private long now = 1_000_000;

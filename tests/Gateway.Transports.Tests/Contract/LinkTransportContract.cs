@@ -113,7 +113,9 @@ public abstract class LinkTransportContract
     {
         var (host, board, close) = CreatePair();
         var handler = new EchoingHandler();
-        var link = new BoardLink(BoardLinkConfig.Emulated(), handler, new BclHmac(DevelopmentKey.Create()), SystemClock.Instance, new ConsoleLog(writer: TextWriter.Null), BootIds.Create());
+        var linkConfig = BoardLinkConfig.Emulated();
+        linkConfig.Threads = BackgroundThreads.Instance;
+        var link = new BoardLink(linkConfig, handler, new BclHmac(DevelopmentKey.Create()), SystemClock.Instance, new ConsoleLog(writer: TextWriter.Null), BootIds.Create());
         var serving = new Thread(() => link.Serve(board)) { IsBackground = true };
         serving.Start();
         var options = new LinkClientOptions { Key = DevelopmentKey.Create(), HostId = HostIds.FromName("contract") };

@@ -83,8 +83,10 @@ public sealed class TcpTransportTests
     }
 
     [Fact]
-    public async Task BoardRead_HostClosed_FreesThePlaceInTheListener()
+    public async Task BoardRead_HostClosed_KeepsThePlaceUntilTheBoardCloses()
     {
+        // Issue 13 finding 2: the place frees when the board (which frees its stream slot first) closes, never
+        // when the host hangs up, so the listener cannot grant a place the board has not freed.
         using var listener = Loopback(maxConnections: 2);
         Stream host = await TcpTransport.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port).WaitAsync(HangGuard);
         IByteStream board = listener.Accept(HangGuardMs)!;
@@ -94,6 +96,8 @@ public sealed class TcpTransportTests
         int n = board.Read(new byte[4], 0, 4, HangGuardMs);
 
         Assert.Equal(-1, n);
+        Assert.Equal(1, listener.ActiveConnections);
+        board.Close();
         Assert.Equal(0, listener.ActiveConnections);
     }
 

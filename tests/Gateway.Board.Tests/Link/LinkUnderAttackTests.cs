@@ -1,0 +1,282 @@
+using System;
+using System.IO;
+using System.IO.Pipes;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Gateway.Board.Emulated;
+using Gateway.Host.Link;
+using Gateway.Protocol.Desktop.Platform;
+using Gateway.Protocol.Link;
+using Gateway.Protocol.Messages;
+using Gateway.Transports.Desktop.Tcp;
+using Xunit;
+
+namespace Gateway.Board.Tests.Link;
+
+/// <summary>
+/// Issue 13: peers without the key against the emulated board over real loopback TCP. Every assert is on an
+/// outcome with a generous deadline (a keyed host gets in, a victim's requests all complete, places come back),
+/// never on a measured time.
+/// </summary>
+public sealed class LinkUnderAttackTests : IDisposable
+{
+    private readonly EmulatedBoard board;
+    private readonly TcpBoardListener listener;
+    private readonly Thread acceptor;
+    private volatile bool stopping;
+
+    public LinkUnderAttackTests()
+    {
+        var link = BoardLinkConfig.Emulated();
+        link.HandshakeTimeoutMs = 1500;
+        link.OutputStallMs = 1000;
+        board = new EmulatedBoard(new EmulatedBoardOptions { Link = link });
+        listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.Link.StreamSlots + 1);
+        acceptor = new Thread(() =>
+        {
+            while (!stopping)
+            {
+                var stream = listener.Accept(100);
+                if (stream != null)
+                {
+                    board.ServeInBackground(stream, "attack-test");
+                }
+            }
+        }) { IsBackground = true };
+        acceptor.Start();
+    }
+
+    public void Dispose()
+    {
+        stopping = true;
+        listener.Dispose();
+        board.Dispose();
+    }
+
+    [Fact]
+    public async Task IdleHelloAndHalfFramePeers_AtTheLimit_AKeyedHostStillGetsIn()
+    {
+        // Finding 1: every stream slot taken by peers that never authenticate.
+        var peers = new Socket[board.Link.StreamSlots + 1];
+        for (int i = 0; i < peers.Length; i++)
+        {
+            peers[i] = Connect();
+            if (i % 3 == 1)
+            {
+                peers[i].Send(HalfFrame());
+            }
+        }
+
+        try
+        {
+            // The board evicts the oldest peer for the last one: a place is free again for a keyed host.
+            // (Connect returns from the backlog: wait until the board has taken the last peer and evicted one.)
+            Assert.True(SpinWait.SpinUntil(() => board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1 && listener.ActiveConnections <= board.Link.StreamSlots, 10_000));
+            LinkClient client;
+            try
+            {
+                client = await ConnectKeyedAsync();
+            }
+            catch (Exception e)
+            {
+                var c = board.Link.Counters;
+                throw new Xunit.Sdk.XunitException($"{e.Message}; active {listener.ActiveConnections}, rejected {listener.RejectedConnections}, evicted {c.Get(LinkCounter.StreamsEvicted)}, refused {c.Get(LinkCounter.StreamsRefused)}, idle {c.Get(LinkCounter.StreamsIdleClosed)}");
+            }
+
+            await using var owned = client;
+            var declared = await client.DeclareAsync(10, Root(), true);
+
+            Assert.False(declared.IsError);
+            Assert.True(board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1);
+        }
+        finally
+        {
+            foreach (var p in peers)
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void IdlePeers_ClosedAtTheHandshakeDeadline_PlacesComeBack()
+    {
+        // Findings 1 and 2: a stream without a session is closed, and its listener place is freed with it.
+        var peers = new[] { Connect(), Connect(), Connect() };
+        try
+        {
+            foreach (var p in peers)
+            {
+                p.ReceiveTimeout = 10_000;
+                Assert.Equal(0, p.Receive(new byte[16])); // end of stream from the board
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => listener.ActiveConnections == 0, 10_000));
+            Assert.True(board.Link.Counters.Get(LinkCounter.StreamsIdleClosed) >= 3);
+        }
+        finally
+        {
+            foreach (var p in peers)
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ConnectCloseChurn_WhilePeersStall_NoPlaceLeaks()
+    {
+        // Finding 2: connections closing and arriving while two peers never read.
+        using var stalled1 = Connect();
+        using var stalled2 = Connect();
+        for (int i = 0; i < 30; i++)
+        {
+            using var s = Connect();
+            s.Send(HalfFrame());
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => listener.ActiveConnections <= 2, 10_000), $"{listener.ActiveConnections} places held");
+        await using var client = await ConnectKeyedAsync();
+        Assert.False((await client.DeclareAsync(10, Root(), true)).IsError);
+    }
+
+    [Fact]
+    public async Task PeerThatNeverReads_FloodsRefusals_VictimRequestsAllComplete()
+    {
+        // Finding 3: a peer with a tiny receive window sends pre-auth PINGs (each refused) and never reads.
+        await using var victim = await ConnectKeyedAsync();
+        Assert.False((await victim.DeclareAsync(10, Root(), true)).IsError);
+        using var flooder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 1024 };
+        flooder.Connect(listener.LocalEndPoint);
+        byte[] pings = Pings(2000);
+        using var cts = new CancellationTokenSource();
+        var flood = Task.Run(() =>
+        {
+            try
+            {
+                while (!cts.IsCancellationRequested)
+                {
+                    flooder.Send(pings);
+                }
+            }
+            catch (SocketException)
+            {
+                // The board dropped the flooder.
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+
+        // 40 round trips; with a write blocking the engine (2 s each) this took well over a minute.
+        var all = Task.Run(async () =>
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                await victim.SendAsync(99, 0, new byte[4]); // undeclared pid: answered EPERM, one round trip
+            }
+        });
+        bool done = await Task.WhenAny(all, Task.Delay(15_000)) == all;
+        cts.Cancel();
+        flooder.Dispose();
+        await flood;
+
+        Assert.True(done, "the victim's round trips did not complete while a peer flooded without reading");
+        await all;
+    }
+
+    [Fact]
+    public async Task StderrPipeNobodyReads_RefusalFlood_BoardKeepsAnswering()
+    {
+        // Finding 4: the board's log on a real pipe that is never read; every malformed HELLO logs a warning.
+        using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
+        using var unreadEnd = new AnonymousPipeClientStream(PipeDirection.In, pipe.ClientSafePipeHandle);
+        var writer = new StreamWriter(pipe) { AutoFlush = true };
+        var link = BoardLinkConfig.Emulated();
+        using var logged = new EmulatedBoard(new EmulatedBoardOptions { Link = link, Log = new ConsoleLog("board", writer: writer) });
+        using var l = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), logged.Link.StreamSlots + 1);
+        var accepting = new Thread(() =>
+        {
+            while (true)
+            {
+                var s = l.Accept(-1);
+                if (s == null)
+                {
+                    return;
+                }
+
+                logged.ServeInBackground(s, "stderr-test");
+            }
+        }) { IsBackground = true };
+        accepting.Start();
+
+        using (var attacker = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            attacker.Connect(l.LocalEndPoint);
+            byte[] hellos = BadHellos(2000); // ≥ 200 KB of warnings: far past a pipe's 64 KB
+            for (int i = 0; i < 3; i++)
+            {
+                attacker.Send(hellos);
+            }
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var stream = await TcpTransport.ConnectAsync("127.0.0.1", l.LocalEndPoint.Port, cts.Token);
+        await using var client = await LinkClient.ConnectAsync(stream, Options(), cts.Token);
+        Assert.False((await client.DeclareAsync(10, Root(), true, cts.Token)).IsError);
+    }
+
+    private Socket Connect()
+    {
+        var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        s.Connect(listener.LocalEndPoint);
+        return s;
+    }
+
+    private async Task<LinkClient> ConnectKeyedAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var stream = await TcpTransport.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, cts.Token);
+        return await LinkClient.ConnectAsync(stream, Options(), cts.Token);
+    }
+
+    private static LinkClientOptions Options() => new()
+    {
+        Key = DevelopmentKey.Create(),
+        HostId = HostIds.FromName("attack-test-" + Guid.NewGuid().ToString("N")),
+    };
+
+    private static CredInfo Root() => new();
+
+    /// <summary>A preamble announcing a 16 KiB frame, then only 8 KiB of it.</summary>
+    private static byte[] HalfFrame()
+    {
+        byte[] frame = new byte[LinkLimits.FrameLength(LinkLimits.DesktopBody)];
+        FrameHeader.Write(frame, 0, FrameKind.Request, 0, RefusalReason.None, 1, 1, 1);
+        byte[] wire = new byte[LinkLimits.WireLength(LinkLimits.DesktopBody)];
+        int n = FrameEncoder.Encode(frame, 0, LinkLimits.DesktopBody, wire, 0);
+        return wire.AsSpan(0, n / 2).ToArray();
+    }
+
+    private static byte[] Pings(int count) => Repeat(FrameKind.Ping, Array.Empty<byte>(), count);
+
+    private static byte[] BadHellos(int count) => Repeat(FrameKind.Hello, new byte[8], count);
+
+    private static byte[] Repeat(int kind, byte[] body, int count)
+    {
+        byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
+        FrameHeader.Write(frame, 0, kind, 0, RefusalReason.None, 1, 0, 0);
+        body.CopyTo(frame, FrameHeader.Size);
+        byte[] one = new byte[LinkLimits.WireLength(body.Length)];
+        int n = FrameEncoder.Encode(frame, 0, body.Length, one, 0);
+        byte[] all = new byte[n * count];
+        for (int i = 0; i < count; i++)
+        {
+            Array.Copy(one, 0, all, i * n, n);
+        }
+
+        return all;
+    }
+}
