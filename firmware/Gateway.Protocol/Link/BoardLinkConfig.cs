@@ -76,6 +76,10 @@ namespace Gateway.Protocol.Link
             c.Streams = 1;
             c.Window = 2;
             c.MaxBody = LinkLimits.MinBody;
+            // One stream whose serve thread writes each reply as soon as it is queued: room for one largest frame and a
+            // HELLO reply is enough (a frame that does not fit is dropped, counted, and its reply resent from the reply
+            // cache on the host's retransmission), and keeps the ESP32's heap where the old transmit buffer had it.
+            c.OutputQueueBytes = LinkLimits.WireLength(c.MaxBody) + LinkLimits.WireLength(HelloReply.Size);
             c.ProcessesPerSession = 8;
             c.RecentNonces = 8;
             c.EventSources = 8;

@@ -94,6 +94,9 @@ public sealed class Esp32HeapBudgetTests
             .Stand(typeof(IHmac), Hmac)
             .Stand(typeof(IClock), 12)
             .Stand(typeof(ILog), 12)
+            // The link's output queue waits on an AutoResetEvent: on nanoFramework a managed object (heap block plus
+            // two fields) over a native event.
+            .Stand(typeof(System.Threading.WaitHandle), 36)
             // The shim Crc32 (one field, as nanoFramework's) is priced; the .NET CRC behind it does not exist there.
             .Stand(typeof(System.IO.Hashing.Crc32), 0);
         pricer.Walk(link);
