@@ -46,6 +46,12 @@ if [[ $count -lt 16 ]]; then
     exit 1
 fi
 
+# The emulated board's development key is public (hardware-docs/link.md §6): the board would refuse to use it.
+if [[ $(printf '%s\n' "$hex" | head -n "$count" | tr -d '\n') == $(printf 'gateway-development-key-00000000' | od -An -v -tx1 | tr -d ' \n') ]]; then
+    echo "$0: key file $key_file holds the public development key of the emulated board; make this board its own key" >&2
+    exit 1
+fi
+
 bytes=$(printf '%s\n' "$hex" | head -n "$count" | sed 's/^/0x/' | paste -sd, - | sed 's/,/, /g')
 
 umask 077

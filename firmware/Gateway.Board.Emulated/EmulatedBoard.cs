@@ -47,6 +47,7 @@ public sealed class EmulatedBoard : IDisposable
         config.BoardName = definition.Name;
         config.BoardModel = definition.Model;
         config.FirmwareVersion = definition.FirmwareVersion;
+        config.Kind = BoardKind.Emulated; // whatever link tables it is given, the simulator says what it is
         LinkConfig = config;
         config.Crc ??= SystemCrc32.Instance;
         config.Threads ??= BackgroundThreads.Instance;

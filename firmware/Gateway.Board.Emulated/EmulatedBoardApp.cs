@@ -11,18 +11,19 @@ namespace Gateway.Board.Emulated;
 
 /// <summary>
 /// The emulated board as a program (boards/emulated): serves the full firmware stack on a pseudo-terminal
-/// (printing its path) or a TCP port, for the harness's <c>pty:</c> target and for other tools. Also what
-/// <c>gateway emulate</c> runs.
+/// (printing its path), a TCP port, or both at once, for the harness's <c>pty:</c> target and for other tools. Also
+/// what <c>gateway emulate</c> runs. A pty carries one host at a time; TCP takes several.
 /// </summary>
 public static class EmulatedBoardApp
 {
     public const int DefaultTcpPort = 7447;
 
     public const string Usage = """
-        usage: gateway-emulated (--pty | --tcp [ADDRESS:]PORT) [--bits 32|64] [--quirks] [--key-file PATH]
+        usage: gateway-emulated [--pty] [--tcp [ADDRESS:]PORT] [--bits 32|64] [--quirks] [--key-file PATH]
 
-          --pty            serve on a new pseudo-terminal; its slave path is printed as "pty PATH"
-          --tcp ADDR:PORT  serve on TCP (default 127.0.0.1:7447), printed as "tcp ADDRESS:PORT"
+          --pty            serve on a new pseudo-terminal (one host at a time); its path is printed as "pty PATH"
+          --tcp ADDR:PORT  serve on TCP (several hosts at once), printed as "tcp ADDRESS:PORT"; ADDRESS defaults
+                           to 127.0.0.1, the usual port is 7447; --pty and --tcp together serve both
           --bits 32|64     the board's width: preferred stat form T32_2001 or T64_2008 (default 64)
           --quirks         add the /quirks resources (for testing memory managers)
           --key-file PATH  the pre-shared key (default: the development key of boards/emulated)
@@ -89,9 +90,9 @@ public static class EmulatedBoardApp
             }
         }
 
-        if (pty == (tcp != null))
+        if (!pty && tcp == null)
         {
-            error = "give exactly one of --pty and --tcp";
+            error = "give --pty, --tcp [ADDRESS:]PORT, or both";
             return null;
         }
 
@@ -139,9 +140,15 @@ public static class EmulatedBoardApp
 
         using var board = new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = settings.Is64Bit, Quirks = settings.Quirks, Key = key, Log = new ConsoleLog() });
         using var stopped = stop.Register(board.Dispose);
-        if (settings.Pty)
+        using PseudoTerminal? pty = settings.Pty ? PseudoTerminal.Open(holdSlaveOpen: true) : null;
+
+        // TCP places: one more than the board's stream slots less the pty's, so the board can evict its oldest
+        // unauthenticated stream for a new connection and idle peers cannot lock hosts out (hardware-docs/transports.md).
+        using TcpBoardListener? listener = settings.Tcp == null
+            ? null
+            : new TcpBoardListener(settings.Tcp, maxConnections: board.Link.StreamSlots + (pty == null ? 1 : 0));
+        if (pty != null)
         {
-            using var pty = PseudoTerminal.Open(holdSlaveOpen: true);
             if (pty.Master is SerialByteStream master)
             {
                 // A host that stops reading cannot hold the board's writer longer than the link's stall deadline.
@@ -149,25 +156,49 @@ public static class EmulatedBoardApp
             }
 
             output.WriteLine($"pty {pty.SlavePath}");
-            output.WriteLine("ready");
-            output.Flush();
-            while (!stop.IsCancellationRequested)
-            {
-                if (!board.ServeLine(pty.Master))
-                {
-                    stop.WaitHandle.WaitOne(100); // the last writer is still ending: try again shortly
-                }
-            }
+        }
 
+        if (listener != null)
+        {
+            output.WriteLine($"tcp {listener.LocalEndPoint}");
+        }
+
+        output.WriteLine("ready");
+        output.Flush();
+        if (pty == null)
+        {
+            AcceptTcp(board, listener!, stop);
             return 0;
         }
 
-        // One place more than the board's stream slots: the board evicts its oldest unauthenticated stream to
-        // make room for a new connection, so idle peers cannot lock hosts out (hardware-docs/transports.md).
-        using var listener = new TcpBoardListener(settings.Tcp!, maxConnections: board.Link.StreamSlots + 1);
-        output.WriteLine($"tcp {listener.LocalEndPoint}");
-        output.WriteLine("ready");
-        output.Flush();
+        if (listener == null)
+        {
+            ServePty(board, pty, stop);
+            return 0;
+        }
+
+        var ptyServer = new Thread(() => ServePty(board, pty, stop)) { IsBackground = true, Name = "emulated-pty" };
+        ptyServer.Start();
+        AcceptTcp(board, listener, stop);
+        ptyServer.Join();
+        return 0;
+    }
+
+    /// <summary>Serves the pty's one line until stopped; a host that hangs up leaves it free for the next.</summary>
+    private static void ServePty(EmulatedBoard board, PseudoTerminal pty, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            if (!board.ServeLine(pty.Master))
+            {
+                stop.WaitHandle.WaitOne(100); // the last writer is still ending: try again shortly
+            }
+        }
+    }
+
+    /// <summary>Accepts TCP connections until stopped, each served on its own thread.</summary>
+    private static void AcceptTcp(EmulatedBoard board, TcpBoardListener listener, CancellationToken stop)
+    {
         while (!stop.IsCancellationRequested)
         {
             var stream = listener.Accept(200);
@@ -176,7 +207,5 @@ public static class EmulatedBoardApp
                 board.ServeInBackground(stream, "emulated-tcp");
             }
         }
-
-        return 0;
     }
 }

@@ -33,6 +33,13 @@ namespace Gateway.Board.Esp32
                 Thread.Sleep(Timeout.Infinite);
             }
 
+            if (DevelopmentKey.Is(key))
+            {
+                // The development key is public: a board holding it would be open to anyone (hardware-docs/link.md §6).
+                log.Warn("the link key is the public development key of the emulated board: provision this board's own key (boards/" + pins.Model + "/README.md)");
+                Thread.Sleep(Timeout.Infinite);
+            }
+
             NanoHmac hmac = new NanoHmac(key);
             Esp32Clock clock = new Esp32Clock();
             GpioController gpio = new GpioController();

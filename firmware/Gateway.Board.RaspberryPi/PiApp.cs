@@ -10,6 +10,7 @@ using Gateway.Board.RaspberryPi.Spi;
 using Gateway.Devices.Hal;
 using Gateway.Transports.Desktop;
 using Gateway.Protocol.Desktop.Platform;
+using Gateway.Protocol.Link;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
 
@@ -56,6 +57,14 @@ public static class PiApp
         if (!KeyFile.TryLoad(options.KeyFile, out byte[] key, out error))
         {
             errors.WriteLine($"gateway-pi: {error}");
+            return ExitSetup;
+        }
+
+        if (DevelopmentKey.Is(key))
+        {
+            // The development key is public: a board holding it would be open to anyone (hardware-docs/link.md §6).
+            Array.Clear(key);
+            errors.WriteLine($"gateway-pi: {options.KeyFile} holds the public development key of the emulated board; a real board needs its own key: head -c 32 /dev/urandom > {options.KeyFile} && chmod 600 {options.KeyFile}");
             return ExitSetup;
         }
 

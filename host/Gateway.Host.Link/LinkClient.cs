@@ -41,6 +41,9 @@ public sealed class LinkClient : IAsyncDisposable
     private readonly Channel<ControlFrame> handshakeFrames = Channel.CreateUnbounded<ControlFrame>(new() { SingleReader = true, SingleWriter = true });
     private readonly Channel<BoardEvent> events = Channel.CreateUnbounded<BoardEvent>(new() { SingleReader = true, SingleWriter = true });
     private readonly object gate = new();
+
+    // The public development key: only a board announcing itself as emulated is worth a handshake.
+    private readonly bool developmentKey;
     private readonly Dictionary<uint, Pending> pending = new();
     private readonly HashSet<uint> answeredAhead = new();
     private readonly Dictionary<int, uint> lastEventCounter = new();
@@ -63,6 +66,7 @@ public sealed class LinkClient : IAsyncDisposable
         this.stream = stream;
         this.options = options;
         hmac = new BclHmac(options.Key);
+        developmentKey = DevelopmentKey.Is(options.Key);
         decoder = new FrameDecoder(Math.Max(options.MaxBody, HelloReply.Size), SystemCrc32.Instance);
     }
 
@@ -78,7 +82,8 @@ public sealed class LinkClient : IAsyncDisposable
 
     /// <summary>
     /// Runs the handshake and the mutual authentication over <paramref name="stream"/>. Throws
-    /// <see cref="LinkAuthenticationException"/> (keys differ), <see cref="LinkRefusedException"/> (version, limits,
+    /// <see cref="LinkAuthenticationException"/> (keys differ), <see cref="LinkDevelopmentKeyException"/> (the development
+    /// key and a board that does not announce itself as emulated), <see cref="LinkRefusedException"/> (version, limits,
     /// no free session), <see cref="BoardResetException"/> (boot id differs from <see cref="LinkClientOptions.ExpectedBootId"/>)
     /// or <see cref="TimeoutException"/> (no answer).
     /// </summary>
@@ -220,6 +225,13 @@ public sealed class LinkClient : IAsyncDisposable
                 throw new LinkException($"the board's HELLO_REPLY is malformed ({reply.Body.Length} bytes)");
             }
 
+            int kind = HelloReply.ReadKind(reply.Body, 0);
+            if (developmentKey && kind != BoardKind.Emulated)
+            {
+                // Before the proofs: a real board (any key) hears nothing derived from the public key.
+                throw new LinkDevelopmentKeyException(Describe(r, kind));
+            }
+
             LinkAuth.BoardProof(hmac, helloBody, 0, reply.Body, 0, scratch, mac, 0);
             if (!LinkAuth.MacEquals(mac, 0, reply.Body, HelloReply.OffProof))
             {
@@ -231,16 +243,7 @@ public sealed class LinkClient : IAsyncDisposable
                 throw new LinkException($"the board granted limits outside those asked for (body {r.MaxBody}, window {r.Window})");
             }
 
-            var info = new BoardInfo(
-                LinkText.Read(r.Name, 0, HelloReply.TextSize),
-                LinkText.Read(r.Model, 0, HelloReply.TextSize),
-                LinkText.Read(r.Firmware, 0, HelloReply.TextSize),
-                r.BootId.ToArray(),
-                r.MaxBody,
-                r.Window,
-                r.Features,
-                TimeSpan.FromMilliseconds(r.SessionTimeoutMs),
-                -1);
+            BoardInfo info = Describe(r, kind);
             if (options.ExpectedBootId is { } expected && !expected.AsSpan().SequenceEqual(r.BootId))
             {
                 throw new BoardResetException(expected, info);
@@ -284,6 +287,21 @@ public sealed class LinkClient : IAsyncDisposable
 
         throw new TimeoutException($"the board did not complete the handshake in {options.HandshakeAttempts} attempts");
     }
+
+    /// <summary>The board as HELLO_REPLY presents it (session slot -1 until AUTH_REPLY names one).</summary>
+    private static BoardInfo Describe(HelloReply r, int kind) => new(
+        LinkText.Read(r.Name, 0, HelloReply.TextSize),
+        LinkText.Read(r.Model, 0, HelloReply.TextSize),
+        LinkText.Read(r.Firmware, 0, HelloReply.TextSize),
+        r.BootId.ToArray(),
+        r.MaxBody,
+        r.Window,
+        r.Features,
+        TimeSpan.FromMilliseconds(r.SessionTimeoutMs),
+        -1)
+    {
+        Kind = kind,
+    };
 
     private byte[] BuildHello()
     {

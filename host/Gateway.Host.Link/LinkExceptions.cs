@@ -26,6 +26,23 @@ public sealed class LinkAuthenticationException : LinkException
     }
 }
 
+/// <summary>
+/// The host holds the public development key and the board does not announce itself as emulated (HELLO_REPLY's
+/// board_kind): the handshake stops before the host proves anything, so the development key never opens a real
+/// board (hardware-docs/link.md §6).
+/// </summary>
+public sealed class LinkDevelopmentKeyException : LinkException
+{
+    public LinkDevelopmentKeyException(BoardInfo board)
+        : base($"the development key is only for emulated boards, and '{board.Name}' ({board.Model}) announces itself as a {Gateway.Protocol.Link.BoardKind.Name(board.Kind)} board")
+    {
+        Board = board;
+    }
+
+    /// <summary>The board as it presented itself.</summary>
+    public BoardInfo Board { get; }
+}
+
 /// <summary>The board refused the handshake for a reason other than the key (version, limits, no free session).</summary>
 public sealed class LinkRefusedException : LinkException
 {

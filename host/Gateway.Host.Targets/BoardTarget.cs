@@ -219,6 +219,11 @@ internal sealed class BoardTarget : IAsyncDisposable
             timeout.CancelAfter(settings.ConnectTimeout);
             return await LinkClient.ConnectAsync(stream, linkOptions, timeout.Token).ConfigureAwait(false);
         }
+        catch (LinkDevelopmentKeyException e)
+        {
+            // One line that says what to do: this board needs its own key.
+            throw new TargetUnreachableException($"target {Name}: {e.Message}: give its key with --key-file PATH (or {LinkKeyFile.EnvironmentVariable})", e);
+        }
         catch (LinkAuthenticationException e)
         {
             throw new TargetUnreachableException($"target {Name} refused the key: {e.Message}", e);
@@ -269,7 +274,7 @@ internal sealed class BoardTarget : IAsyncDisposable
             throw new TransportException(TransportError.Other, "pty:", $"the emulated board app {app} is not built next to this program");
         }
 
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost.Path)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -285,15 +290,17 @@ internal sealed class BoardTarget : IAsyncDisposable
             start.ArgumentList.Add("--quirks");
         }
 
-        string? keyFile = LinkKeyFile.Resolve(settings.KeyFile);
-        if (settings.Key == null && keyFile != null)
+        if (!DevelopmentKey.Is(key))
         {
+            // The child board holds the key the host resolved: the same key file (the board's default is the development key).
+            string? keyFile = settings.Key == null ? LinkKeyFile.Resolve(settings.KeyFile) : null;
+            if (keyFile == null)
+            {
+                throw new TargetException("pty: targets take their key from a key file, not from memory", usage: true);
+            }
+
             start.ArgumentList.Add("--key-file");
             start.ArgumentList.Add(keyFile);
-        }
-        else if (settings.Key != null && !System.Linq.Enumerable.SequenceEqual(settings.Key, DevelopmentKey.Create()))
-        {
-            throw new TargetException("pty: targets take their key from a key file, not from memory", usage: true);
         }
 
         child = Process.Start(start) ?? throw new TransportException(TransportError.Other, "pty:", "could not start the emulated board");

@@ -94,7 +94,10 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         board.Devices.Events.Target = this;
         BoardLinkConfig c = board.LinkConfig;
         Board = new BoardInfo(c.BoardName, c.BoardModel, c.FirmwareVersion, board.BootId, channel.MaxMessageSize, c.Window, c.Features,
-            TimeSpan.FromMilliseconds(c.SessionTimeoutMs), slot);
+            TimeSpan.FromMilliseconds(c.SessionTimeoutMs), slot)
+        {
+            Kind = c.Kind,
+        };
         BootId = Board.BootIdHex;
     }
 

@@ -4,7 +4,12 @@ using Gateway.Protocol.Link;
 
 namespace Gateway.Host.Targets;
 
-/// <summary>The board's key for a target: given, else the key file (<c>--key-file</c>, else <c>GATEWAY_KEY_FILE</c>), else the development key of the emulated board.</summary>
+/// <summary>
+/// The board's key for a target: given (tests); else the development key when named (<c>--dev-key</c> or
+/// <c>?key=dev</c>); else the key file (<c>--key-file</c>, else <c>GATEWAY_KEY_FILE</c>); else, for the emulated board
+/// behind the link (<c>link+emu:</c>, <c>pty:</c>), the development key. Whatever the way, the link client goes on with
+/// the development key only when the board announces itself as emulated (hardware-docs/link.md §6).
+/// </summary>
 internal static class TargetKey
 {
     /// <summary>Resolves and loads the key; a missing or unreadable key file, or a real board without a key, is a usage error.</summary>
@@ -13,6 +18,16 @@ internal static class TargetKey
         if (settings.Key != null)
         {
             return settings.Key;
+        }
+
+        if (uri.DevelopmentKey || settings.DevelopmentKey)
+        {
+            if (settings.KeyFile != null)
+            {
+                throw new TargetException($"target '{uri}': give the board's key file or the development key (--dev-key, ?key=dev), not both", usage: true);
+            }
+
+            return DevelopmentKey.Create();
         }
 
         string? file = LinkKeyFile.Resolve(settings.KeyFile);
@@ -41,6 +56,8 @@ internal static class TargetKey
             return DevelopmentKey.Create();
         }
 
-        throw new TargetException($"target '{uri}' needs the board's key: --key-file PATH or {LinkKeyFile.EnvironmentVariable}", usage: true);
+        throw new TargetException(
+            $"target '{uri}' needs the board's key: --key-file PATH or {LinkKeyFile.EnvironmentVariable}; a board served by 'gateway emulate' takes --dev-key",
+            usage: true);
     }
 }

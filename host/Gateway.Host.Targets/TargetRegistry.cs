@@ -21,15 +21,15 @@ public static class TargetRegistry
         new TargetSchemeInfo("emu", TargetScheme.Emulated, "emu:[?bits=32|64&quirks=0|1]",
             "the emulated board in this process, without the link (a simulated clock; a fresh board per session)",
             new[] { "bits", "quirks" }),
-        new TargetSchemeInfo("link+emu", TargetScheme.LinkEmulated, "link+emu:[?bits=…&quirks=…&faults=RATE&seed=N&reset-after=N]",
+        new TargetSchemeInfo("link+emu", TargetScheme.LinkEmulated, "link+emu:[?bits=…&quirks=…&faults=RATE&seed=N&reset-after=N&key=dev]",
             "the emulated board in this process behind the whole link, optionally through the fault injector",
-            new[] { "bits", "quirks", "faults", "seed", "reset-after" }),
-        new TargetSchemeInfo("pty", TargetScheme.Pty, "pty:[?bits=32|64&quirks=0|1]",
+            new[] { "bits", "quirks", "faults", "seed", "reset-after", "key" }),
+        new TargetSchemeInfo("pty", TargetScheme.Pty, "pty:[?bits=32|64&quirks=0|1&key=dev]",
             "the emulated board in a child process over a real pseudo-terminal",
-            new[] { "bits", "quirks" }),
-        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts]",
-            "a board on a serial tty", new[] { "baud", "flow" }),
-        new TargetSchemeInfo("tcp", TargetScheme.Tcp, "tcp://host:port", "a board listening on TCP", Array.Empty<string>()),
+            new[] { "bits", "quirks", "key" }),
+        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts&key=dev]",
+            "a board on a serial tty", new[] { "baud", "flow", "key" }),
+        new TargetSchemeInfo("tcp", TargetScheme.Tcp, "tcp://host:port[?key=dev]", "a board listening on TCP", new[] { "key" }),
     };
 
     /// <summary>The forms, for messages: "Expected emu:[?…], … or tcp://host:port."</summary>
@@ -40,7 +40,8 @@ public static class TargetRegistry
     public static string Help { get; } =
         "The board: emu: (the emulated board in this process, without the link), link+emu: (the same behind the whole link), "
         + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH?baud=N&flow=F, tcp://HOST:PORT; "
-        + $"emu:, link+emu: and pty: take ?{EmulatedOptions} (joined with &); link+emu: also takes faults=RATE&seed=N&reset-after=N. Schemes are case-insensitive.";
+        + $"emu:, link+emu: and pty: take ?{EmulatedOptions} (joined with &); link+emu: also takes faults=RATE&seed=N&reset-after=N; "
+        + "every scheme but emu: takes key=dev (the development key, only for a board announcing itself as emulated, like --dev-key). Schemes are case-insensitive.";
 
     /// <summary>The scheme named <paramref name="name"/> (lower-case, without the colon), or null.</summary>
     public static TargetSchemeInfo? Find(string name) => Schemes.FirstOrDefault(s => s.Name == name);

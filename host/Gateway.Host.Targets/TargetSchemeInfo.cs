@@ -27,5 +27,7 @@ public sealed record TargetSchemeInfo(string Name, TargetScheme Scheme, string F
     public string Hint(string option) =>
         Scheme == TargetScheme.Emulated && option is "faults" or "seed" or "reset-after"
             ? $" (emu: is reached without the link; link faults and resets need it: link+emu:?{option}=…)"
-            : string.Empty;
+            : Scheme == TargetScheme.Emulated && option == TargetUri.DevelopmentKeyOption
+                ? " (emu: is reached without the link and needs no key)"
+                : string.Empty;
 }

@@ -5,8 +5,14 @@ namespace Gateway.Host.Targets;
 /// <summary>What reaching a board takes besides its URI: the key, timeouts, the host id, a log.</summary>
 public sealed record TargetSettings
 {
-    /// <summary><c>--key-file</c>; else <c>GATEWAY_KEY_FILE</c>; else the development key for the emulated board.</summary>
+    /// <summary><c>--key-file</c>; else <c>GATEWAY_KEY_FILE</c>; else the development key for the emulated board (link+emu:, pty:).</summary>
     public string? KeyFile { get; init; }
+
+    /// <summary>
+    /// <c>--dev-key</c>: use the public development key (as <c>?key=dev</c> in the URI does), only with a board that
+    /// announces itself as emulated. Not with <see cref="KeyFile"/>.
+    /// </summary>
+    public bool DevelopmentKey { get; init; }
 
     /// <summary>A key given directly (tests); wins over the key file.</summary>
     public byte[]? Key { get; init; }

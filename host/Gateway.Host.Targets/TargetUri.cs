@@ -17,6 +17,7 @@ namespace Gateway.Host.Targets;
 /// serial:PATH[?baud=N&amp;flow=F]               a tty; PATH absolute; also serial:///PATH
 ///                                          baud: 9600 … 3000000 (default 115200); flow: none | rtscts | xonxoff
 /// tcp://HOST:PORT                          HOST a name, an IPv4 address or [IPv6]; PORT 1–65535
+/// key=dev (link+emu:, pty:, serial:, tcp://)  the development key, for a board announcing itself as emulated
 /// </code>
 /// Schemes and option names are case-insensitive; option values are percent-decoded. Every option is checked here,
 /// for every scheme, so a URI means the same to every command.
@@ -75,6 +76,17 @@ public sealed class TargetUri
     /// <summary><c>link+emu:</c> — reset the board once, right after the host's N-th request (<c>reset-after=N</c>), or null.</summary>
     public long? ResetAfter { get; private init; }
 
+    /// <summary>
+    /// <c>key=dev</c>: the link uses the public development key, and goes on only with a board that announces itself
+    /// as emulated (hardware-docs/link.md §6) — what <c>gateway emulate</c> serves.
+    /// </summary>
+    public bool DevelopmentKey => Options.TryGetValue(DevelopmentKeyOption, out string? value) && value == DevelopmentKeyValue;
+
+    /// <summary>The option naming the key, and its one value.</summary>
+    public const string DevelopmentKeyOption = "key";
+
+    public const string DevelopmentKeyValue = "dev";
+
     /// <summary>The options as given, names lower-cased, values percent-decoded.</summary>
     public IReadOnlyDictionary<string, string> Options { get; }
 
@@ -105,6 +117,15 @@ public sealed class TargetUri
             if (!scheme.Takes(option))
             {
                 throw Fail(TargetUriError.UnknownOption, input, $"'{input}': {scheme.Name}: {scheme.OptionsText}, not '{option}'{scheme.Hint(option)}.");
+            }
+        }
+
+        foreach (var (option, value) in options)
+        {
+            if (option == DevelopmentKeyOption && value != DevelopmentKeyValue)
+            {
+                // A key itself never goes in a URI (it would show in every message and process list).
+                throw BadValue(input, option, value, "dev (the development key of emulated boards; a board's own key is given with --key-file)");
             }
         }
 

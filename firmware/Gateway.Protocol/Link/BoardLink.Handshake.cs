@@ -64,6 +64,7 @@ namespace Gateway.Protocol.Link
             Array.Copy(model, 0, r.Model, 0, model.Length);
             Array.Copy(firmware, 0, r.Firmware, 0, firmware.Length);
             r.Encode(port.ReplyBody, 0);
+            HelloReply.WriteKind(port.ReplyBody, 0, config.Kind);
             LinkAuth.BoardProof(hmac, port.HelloBody, 0, port.ReplyBody, 0, scratch, port.ReplyBody, HelloReply.OffProof);
             Array.Copy(port.ReplyBody, HelloReply.OffProof, r.Proof, 0, HelloReply.ProofSize);
 

@@ -61,6 +61,9 @@ namespace Gateway.Protocol.Link
         /// <summary>Starts the writer threads; null means a plain <see cref="System.Threading.Thread"/> (desktops give background threads).</summary>
         public IThreadStarter Threads;
 
+        /// <summary>What HELLO_REPLY says the board is (<see cref="BoardKind"/>): hardware unless a composition says otherwise.</summary>
+        public int Kind = BoardKind.Hardware;
+
         public string BoardName = "gateway";
         public string BoardModel = "unknown";
         public string FirmwareVersion = "0.0.0";
@@ -95,6 +98,7 @@ namespace Gateway.Protocol.Link
         {
             BoardLinkConfig c = new BoardLinkConfig();
             c.BoardModel = "emulated";
+            c.Kind = BoardKind.Emulated;
             c.ProcessesPerSession = 32;
             return c;
         }

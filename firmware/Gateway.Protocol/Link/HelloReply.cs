@@ -10,7 +10,7 @@ namespace Gateway.Protocol.Link
     /// off size field               meaning
     ///   0   4  max_body            u32: negotiated, min(host, board)
     ///   4   2  window              u16: negotiated, min(host, board)
-    ///   6   2  reserved            0
+    ///   6   2  board_kind          u16: BoardKind (0 hardware, 1 emulated); boards older than the field send 0
     ///   8   4  features            u32: granted = asked ∧ supported
     ///  12   4  session_timeout_ms  u32: the board ends a session silent this long (the host pings well within it)
     ///  16  16  boot_id             changes at every board start
@@ -28,7 +28,7 @@ namespace Gateway.Protocol.Link
         public const int Size = 192;
         public const int OffMaxBody = 0;
         public const int OffWindow = 4;
-        public const int OffReserved6 = 6;
+        public const int OffBoardKind = 6;
         public const int OffFeatures = 8;
         public const int OffSessionTimeout = 12;
         public const int OffBootId = 16;
@@ -82,12 +82,12 @@ namespace Gateway.Protocol.Link
             return DecodeError.None;
         }
 
-        /// <summary>Encodes all 192 bytes, the proof as it stands. Returns <see cref="Size"/>.</summary>
+        /// <summary>Encodes all 192 bytes, <c>board_kind</c> 0 (<see cref="WriteKind"/> sets it), the proof as it stands. Returns <see cref="Size"/>.</summary>
         public int Encode(byte[] b, int o)
         {
             LittleEndian.WriteU32(b, o + OffMaxBody, (uint)MaxBody);
             LittleEndian.WriteU16(b, o + OffWindow, (ushort)Window);
-            LittleEndian.Zero(b, o + OffReserved6, 2);
+            LittleEndian.WriteU16(b, o + OffBoardKind, BoardKind.Hardware);
             LittleEndian.WriteU32(b, o + OffFeatures, Features);
             LittleEndian.WriteU32(b, o + OffSessionTimeout, (uint)SessionTimeoutMs);
             System.Array.Copy(BootId, 0, b, o + OffBootId, BootId.Length);
@@ -97,6 +97,21 @@ namespace Gateway.Protocol.Link
             System.Array.Copy(Firmware, 0, b, o + OffFirmware, TextSize);
             System.Array.Copy(Proof, 0, b, o + OffProof, ProofSize);
             return Size;
+        }
+
+        /// <summary>
+        /// <c>board_kind</c> of an encoded reply (<see cref="BoardKind"/>). Read and written in place rather than held
+        /// in a field: every field of a board object costs a heap block on nanoFramework, and the ESP32 counts them.
+        /// </summary>
+        public static int ReadKind(byte[] b, int o)
+        {
+            return LittleEndian.ReadU16(b, o + OffBoardKind);
+        }
+
+        /// <summary>Sets <c>board_kind</c> of a reply <see cref="Encode"/> wrote (0, hardware); before the proof is made.</summary>
+        public static void WriteKind(byte[] b, int o, int kind)
+        {
+            LittleEndian.WriteU16(b, o + OffBoardKind, (ushort)kind);
         }
 
         /// <summary>Writes the 4-byte body of a refused HELLO. Returns <see cref="RefusalSize"/>.</summary>

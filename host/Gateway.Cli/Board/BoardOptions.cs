@@ -8,10 +8,14 @@ using Gateway.Protocol.Messages;
 namespace Gateway.Cli.Board;
 
 /// <summary>What every board command was asked for besides its own arguments.</summary>
-internal sealed record BoardSettings(string Target, string? KeyFile, bool Json, bool Quiet, bool Verbose, int Uid, int Gid, int[] Groups);
+internal sealed record BoardSettings(string Target, string? KeyFile, bool Json, bool Quiet, bool Verbose, int Uid, int Gid, int[] Groups)
+{
+    /// <summary><c>--dev-key</c>: the development key, only for a board announcing itself as emulated.</summary>
+    public bool DevKey { get; init; }
+}
 
 /// <summary>
-/// The options every command that talks to a board takes (cli.md): the target URI, the key file, JSON or
+/// The options every command that talks to a board takes (cli.md): the target URI, the key file or the development key, JSON or
 /// quiet output, and the credentials of the client process the command acts as. One instance per command.
 /// </summary>
 internal sealed class BoardOptions
@@ -29,6 +33,11 @@ internal sealed class BoardOptions
     {
         Description = $"The board's pre-shared key (file of bytes; one trailing newline is not part of it). Default: ${LinkKeyFile.EnvironmentVariable}; emu: and pty: fall back to the development key.",
         HelpName = "PATH",
+    };
+
+    private readonly Option<bool> devKey = new("--dev-key")
+    {
+        Description = "Use the public development key (as ?key=dev in the URI does), for a board that gateway emulate serves; a board that does not announce itself as emulated is refused.",
     };
 
     private readonly Option<bool> json = new("--json")
@@ -70,6 +79,7 @@ internal sealed class BoardOptions
     {
         command.Add(target);
         command.Add(keyFile);
+        command.Add(devKey);
         command.Add(json);
         command.Add(quiet);
         command.Add(verbose);
@@ -89,7 +99,10 @@ internal sealed class BoardOptions
             parse.GetValue(verbose),
             parse.GetValue(uid),
             parse.GetValue(gid),
-            ParseGroups(parse.GetValue(groups)));
+            ParseGroups(parse.GetValue(groups)))
+        {
+            DevKey = parse.GetValue(devKey),
+        };
     }
 
     private static int[] ParseGroups(string? text)

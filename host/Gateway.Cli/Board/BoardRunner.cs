@@ -57,6 +57,7 @@ internal static class BoardRunner
             target = TargetRegistry.Create(settings.Target, new TargetSettings
             {
                 KeyFile = settings.KeyFile,
+                DevelopmentKey = settings.DevKey,
 
                 // Each command is its own host on the link: a fresh host id, so a second gateway command (a poke
                 // while a watch runs) does not replace the first one's session as a restarted host would (RM-5).

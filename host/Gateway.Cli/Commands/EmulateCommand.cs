@@ -10,18 +10,19 @@ using Gateway.Board.Emulated;
 namespace Gateway.Cli.Commands;
 
 /// <summary>
-/// <c>gateway emulate</c>: the emulated board (boards/emulated) served on a pseudo-terminal or a TCP port for other
-/// tools, until Ctrl-C (or, with <c>--stop-on-eof</c>, until standard input closes). It prints <c>pty PATH</c> or
-/// <c>tcp ADDRESS:PORT</c>, then <c>ready</c>.
+/// <c>gateway emulate</c>: the emulated board (boards/emulated) served on a pseudo-terminal, a TCP port, or both, for
+/// other tools, until Ctrl-C (or, with <c>--stop-on-eof</c>, until standard input closes). It prints <c>pty PATH</c>
+/// and/or <c>tcp ADDRESS:PORT</c>, each followed by the full command that connects to it (the development key by
+/// name, <c>--dev-key</c>, unless a key file was given), then <c>ready</c>.
 /// </summary>
 public static class EmulateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var pty = new Option<bool>("--pty") { Description = "Serve on a new pseudo-terminal; its path is printed as 'pty PATH' (connect with --target serial:PATH)." };
+        var pty = new Option<bool>("--pty") { Description = "Serve on a new pseudo-terminal; its path is printed as 'pty PATH' with the command to connect (--target serial:PATH). A pty takes one client at a time." };
         var tcp = new Option<string?>("--tcp")
         {
-            Description = $"Serve on TCP at [ADDRESS:]PORT (port 0: any free port); printed as 'tcp ADDRESS:PORT' (connect with --target tcp://ADDRESS:PORT). The usual port is {EmulatedBoardApp.DefaultTcpPort}.",
+            Description = $"Serve on TCP at [ADDRESS:]PORT (port 0: any free port); printed as 'tcp ADDRESS:PORT' with the command to connect (--target tcp://ADDRESS:PORT). TCP takes several clients at once. The usual port is {EmulatedBoardApp.DefaultTcpPort}; with --pty, both are served.",
             HelpName = "ADDR:PORT",
         };
         var bits = new Option<string>("--bits")
@@ -34,22 +35,22 @@ public static class EmulateCommand
         var quirks = new Option<bool>("--quirks") { Description = "Add the /quirks resources (non-conforming and old servers, for testing memory managers)." };
         var keyFile = new Option<string?>("--key-file")
         {
-            Description = "The board's pre-shared key file. Default: the development key of boards/emulated.",
+            Description = "The board's pre-shared key file. Default: the development key of boards/emulated (clients connect with --dev-key).",
             HelpName = "PATH",
         };
         var stopOnEof = new Option<bool>("--stop-on-eof")
         {
             Description = "Also stop when standard input reaches its end (for a parent process that owns the board through a pipe).",
         };
-        var command = new Command("emulate", "Run the emulated board on a pseudo-terminal or a TCP port until Ctrl-C, for other tools and other gateway commands.")
+        var command = new Command("emulate", "Run the emulated board on a pseudo-terminal, a TCP port or both until Ctrl-C, for other tools and other gateway commands; prints the command that connects to each.")
         {
             pty, tcp, bits, quirks, keyFile, stopOnEof,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(pty) == (result.GetValue(tcp) != null))
+            if (!result.GetValue(pty) && result.GetValue(tcp) == null)
             {
-                result.AddError("give exactly one of --pty and --tcp ADDR:PORT");
+                result.AddError("give --pty, --tcp ADDR:PORT, or both");
             }
         });
         command.SetAction((parse, cancellation) =>
@@ -59,10 +60,11 @@ public static class EmulateCommand
             {
                 args.Add("--pty");
             }
-            else
+
+            if (parse.GetValue(tcp) is { } endPoint)
             {
                 args.Add("--tcp");
-                args.Add(parse.GetValue(tcp)!);
+                args.Add(endPoint);
             }
 
             args.Add("--bits");
@@ -78,12 +80,13 @@ public static class EmulateCommand
                 args.Add(key);
             }
 
-            return RunAsync(console, args.ToArray(), parse.GetValue(stopOnEof), cancellation);
+            string? keyPath = parse.GetValue(keyFile);
+            return RunAsync(console, args.ToArray(), keyPath == null ? null : Path.GetFullPath(keyPath), parse.GetValue(stopOnEof), cancellation);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, string[] args, bool stopOnEof, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliConsole console, string[] args, string? keyFile, bool stopOnEof, CancellationToken cancellation)
     {
         if (EmulatedBoardApp.Parse(args, out string? error) == null)
         {
@@ -97,7 +100,7 @@ public static class EmulateCommand
         }
 
         // The board serves on this thread until stopped; the app prints its address and 'ready'.
-        var output = new FlushingWriter(console.Out);
+        var output = new ConnectHintWriter(console.Out, keyFile);
         var errors = new PrefixWriter(console.Error);
         try
         {
@@ -128,8 +131,31 @@ public static class EmulateCommand
         stop.Cancel();
     }
 
-    /// <summary>Flushes every line, so a parent reading our standard output sees the address at once.</summary>
-    private sealed class FlushingWriter(TextWriter inner) : TextWriter
+    /// <summary>
+    /// The command that connects to an address the board printed (<c>pty PATH</c>, <c>tcp ADDRESS:PORT</c>), or null
+    /// for another line. The development key goes by name (<c>--dev-key</c>) unless the board was given a key file.
+    /// </summary>
+    internal static string? ConnectHint(string line, string? keyFile)
+    {
+        string key = keyFile == null ? "--dev-key" : "--key-file " + keyFile;
+        if (line.StartsWith("pty ", StringComparison.Ordinal))
+        {
+            return $"  connect: gateway probe --target serial:{line[4..]} {key}   (a pty takes one client at a time: run commands one after another, or use TCP)";
+        }
+
+        if (line.StartsWith("tcp ", StringComparison.Ordinal))
+        {
+            return $"  connect: gateway probe --target tcp://{line[4..]} {key}   (TCP takes several clients at once: a watch in one terminal, pokes in another)";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Standard output with, after each address the board prints, the command that connects to it; flushes every
+    /// line, so a parent reading our standard output sees the address at once.
+    /// </summary>
+    private sealed class ConnectHintWriter(TextWriter inner, string? keyFile) : TextWriter
     {
         public override System.Text.Encoding Encoding => inner.Encoding;
 
@@ -140,6 +166,11 @@ public static class EmulateCommand
         public override void WriteLine(string? value)
         {
             inner.WriteLine(value);
+            if (value != null && ConnectHint(value, keyFile) is { } hint)
+            {
+                inner.WriteLine(hint);
+            }
+
             inner.Flush();
         }
 

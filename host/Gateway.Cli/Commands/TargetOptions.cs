@@ -5,8 +5,8 @@ using Gateway.Host.Targets;
 namespace Gateway.Cli.Commands;
 
 /// <summary>
-/// The options every command that talks to a board shares: <c>--target URI</c> and <c>--key-file FILE</c>
-/// (or <c>GATEWAY_KEY_FILE</c>). Targets come from <see cref="TargetRegistry"/>, as for every board command.
+/// The options every command that talks to a board shares: <c>--target URI</c>, <c>--key-file FILE</c>
+/// (or <c>GATEWAY_KEY_FILE</c>) and <c>--dev-key</c>. Targets come from <see cref="TargetRegistry"/>, as for every board command.
 /// </summary>
 public sealed class TargetOptions
 {
@@ -25,16 +25,23 @@ public sealed class TargetOptions
             Description = $"The board's pre-shared key (else ${KeyFileVariable}; emu: and pty: use the development key).",
             HelpName = "FILE",
         };
+        DevKey = new Option<bool>("--dev-key")
+        {
+            Description = "Use the public development key (as ?key=dev in the URI does), for a board that gateway emulate serves; a board that does not announce itself as emulated is refused.",
+        };
     }
 
     public Option<string> Target { get; }
 
     public Option<string?> KeyFile { get; }
 
+    public Option<bool> DevKey { get; }
+
     public void AddTo(Command command)
     {
         command.Add(Target);
         command.Add(KeyFile);
+        command.Add(DevKey);
     }
 
     /// <summary>
@@ -46,6 +53,6 @@ public sealed class TargetOptions
     {
         string uri = parse.GetValue(Target) ?? "emu:";
         string? keyFile = parse.GetValue(KeyFile);
-        return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile, Log = log, Verbose = verbose });
+        return TargetRegistry.Create(uri, new TargetSettings { KeyFile = keyFile, DevelopmentKey = parse.GetValue(DevKey), Log = log, Verbose = verbose });
     }
 }

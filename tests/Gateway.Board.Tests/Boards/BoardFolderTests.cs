@@ -206,6 +206,35 @@ public sealed class BoardFolderTests
         }
     }
 
+    [Fact]
+    public void ProvisionKeyScript_DevelopmentKey_IsRefused()
+    {
+        // Issue 12 item 3: the public development key never goes onto a real board.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        string dir = Directory.CreateTempSubdirectory("gateway-provision-").FullName;
+        try
+        {
+            string keyFile = Path.Combine(dir, "board.key");
+            File.WriteAllText(keyFile, Gateway.Protocol.Link.DevelopmentKey.Text + "\n");
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            string output = Path.Combine(dir, "BoardKey.g.cs");
+
+            var (code, stderr) = RunScript(keyFile, output);
+
+            Assert.Equal(1, code);
+            Assert.Contains("public development key", stderr);
+            Assert.False(File.Exists(output));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static (int Code, string Stderr) RunScript(string keyFile, string output)
     {
         string script = Path.Combine(RepoRoot(), "boards", "esp32-devkitc", "provision-key.sh");

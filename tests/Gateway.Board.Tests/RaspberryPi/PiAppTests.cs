@@ -75,6 +75,26 @@ public sealed class PiAppTests : IDisposable
     }
 
     [Fact]
+    public void Run_DevelopmentKeyAsItsKey_RefusesToStartAndExits3()
+    {
+        // Issue 12 item 3: the public development key only ever opens emulated boards; a real board refuses it.
+        if (OperatingSystem.IsWindows())
+        {
+            return; // gateway-pi runs on Linux
+        }
+
+        string key = Path.Combine(dir, "dev.key");
+        File.WriteAllText(key, Gateway.Protocol.Link.DevelopmentKey.Text + "\n");
+        File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (code, _, errors) = Run("--key-file", key);
+
+        Assert.Equal(PiApp.ExitSetup, code);
+        Assert.Contains("holds the public development key of the emulated board", errors);
+        Assert.Contains("head -c 32 /dev/urandom", errors);
+    }
+
+    [Fact]
     public void Run_GpioChipThatIsNotOne_Exits3NamingTheDevice()
     {
         string key = KeyFile(UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -96,6 +96,7 @@ public sealed class PiBoardTests
 
         Assert.Equal("raspberry-pi", client.Board.Name);
         Assert.Equal("Raspberry Pi 5", client.Board.Model);
+        Assert.False(client.Board.IsEmulated); // board_kind 0: a host holding the development key would stop here
         Assert.Equal(16 * 1024 + 256, client.Board.MaxBody);
         Assert.Equal(8, client.Board.Window);
         Assert.Equal(served.Board.BootId, client.Board.BootId);

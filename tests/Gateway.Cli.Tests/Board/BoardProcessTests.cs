@@ -41,7 +41,7 @@ public sealed class BoardProcessTests
     }
 
     [Fact]
-    public void Process_EmulateOnTcpThenProbeIt_ReportsTheBoard()
+    public void Process_EmulateThenItsPrintedConnectCommand_ReachesTheBoardWithNoKeyFile()
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -62,17 +62,19 @@ public sealed class BoardProcessTests
         board.BeginErrorReadLine();
         try
         {
+            // Issue 12 item 3: exactly what emulate prints is enough to connect.
             string? line;
             do
             {
                 line = board.StandardOutput.ReadLine();
             }
-            while (line != null && !line.StartsWith("tcp ", StringComparison.Ordinal));
+            while (line != null && !line.StartsWith("  connect: gateway ", StringComparison.Ordinal));
 
             Assert.NotNull(line);
-            string port = Regex.Match(line, @":(\d+)$").Groups[1].Value;
+            string command = line["  connect: gateway ".Length..line.IndexOf("   (", StringComparison.Ordinal)];
+            Assert.Matches(@"^probe --target tcp://127\.0\.0\.1:\d+ --dev-key$", command);
 
-            CliResult probe = CliRun.Process(null, "probe", "--json", "--target", $"tcp://127.0.0.1:{port}", "--key-file", KeyFiles.DevelopmentKeyFile);
+            CliResult probe = CliRun.Process(null, [.. command.Split(' '), "--json"]);
             Assert.True(probe.ExitCode == 0, probe.ToString());
             Assert.Equal("emulated", CliRun.At(probe.Json(), "board.name").GetString());
             Assert.Equal(32, CliRun.At(probe.Json(), "info.bits").GetInt32());

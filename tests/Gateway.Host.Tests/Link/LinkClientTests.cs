@@ -32,6 +32,45 @@ public sealed class LinkClientTests
     }
 
     [Fact]
+    public async Task Connect_DevelopmentKeyToAnEmulatedBoard_ConnectsAndSeesTheKind()
+    {
+        using var board = new TestBoard(BoardLinkConfig.Emulated());
+
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
+
+        Assert.True(client.Board.IsEmulated);
+        Assert.Equal(BoardKind.Emulated, client.Board.Kind);
+    }
+
+    [Fact]
+    public async Task Connect_DevelopmentKeyToAHardwareBoard_RefusedBeforeAuthWithOneClearReason()
+    {
+        // Issue 12 item 3 (link.md §6): even a board that holds the development key is refused unless it announces
+        // itself as emulated; the host stops at HELLO_REPLY and never sends its proof.
+        var config = BoardLinkConfig.Esp32();
+        config.BoardName = "esp32-devkitc";
+        config.BoardModel = "ESP32-DevKitC";
+        using var board = new TestBoard(config);
+
+        var e = await Assert.ThrowsAsync<LinkDevelopmentKeyException>(() => LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast()));
+
+        Assert.Equal("the development key is only for emulated boards, and 'esp32-devkitc' (ESP32-DevKitC) announces itself as a hardware board", e.Message);
+        Assert.Equal(BoardKind.Hardware, e.Board.Kind);
+        Assert.Equal(0, board.Link.Counters.Get(LinkCounter.SessionsOpened));
+    }
+
+    [Fact]
+    public async Task Connect_OwnKeyToAHardwareBoard_Connects()
+    {
+        byte[] key = Encoding.ASCII.GetBytes("a-real-boards-own-key-0123456789");
+        using var board = new TestBoard(BoardLinkConfig.Esp32(), key: key);
+
+        await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(key) with { MaxBody = LinkLimits.MinBody });
+
+        Assert.False(client.Board.IsEmulated);
+    }
+
+    [Fact]
     public async Task Connect_WrongKey_ThrowsAuthenticationException()
     {
         using var board = new TestBoard();
@@ -77,6 +116,7 @@ public sealed class LinkClientTests
     {
         var config = BoardLinkConfig.Esp32();
         config.Streams = 2;
+        config.Kind = BoardKind.Emulated; // ESP32-sized tables on an emulated board: the development key needs one
         using var board = new TestBoard(config);
         await using LinkClient first = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast(hostId: HostIds.FromName("a")) with { MaxBody = LinkLimits.MinBody });
 
@@ -119,7 +159,9 @@ public sealed class LinkClientTests
     [Fact]
     public async Task Send_MessageLargerThanTheFrame_Throws()
     {
-        using var board = new TestBoard(BoardLinkConfig.Esp32());
+        var config = BoardLinkConfig.Esp32();
+        config.Kind = BoardKind.Emulated; // ESP32-sized tables on an emulated board: the development key needs one
+        using var board = new TestBoard(config);
         await using LinkClient client = await LinkClient.ConnectAsync(board.Pipe().Host, TestOptions.Fast());
 
         await Assert.ThrowsAsync<ArgumentException>(() => client.SendAsync(1, 3, new byte[LinkLimits.MinBody + 1]));

@@ -186,6 +186,7 @@ internal sealed class RawBoard
         LinkText.Write("raw", reply.Name, 0, HelloReply.TextSize);
         byte[] body = new byte[HelloReply.Size];
         reply.Encode(body, 0);
+        HelloReply.WriteKind(body, 0, BoardKind.Emulated); // it holds the development key, which the host uses only with an emulated board
         byte[] scratch = new byte[LinkAuth.ScratchSize];
         LinkAuth.BoardProof(hmac, hello.Body, 0, body, 0, scratch, body, HelloReply.OffProof);
         Send(FrameKind.HelloReply, hello.Seq, 0, 0, body);

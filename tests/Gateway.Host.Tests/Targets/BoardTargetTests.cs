@@ -133,8 +133,70 @@ public sealed class BoardTargetTests
         }
     }
 
+    [Fact]
+    public async Task Tcp_DevKeyInTheUri_ConnectsToTheEmulatedBoardWithoutAKeyFile()
+    {
+        // Issue 12 item 3: ?key=dev is all a board served by gateway emulate needs.
+        using var stop = new CancellationTokenSource();
+        var output = new LineWriter();
+        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
+        app.Start();
+        var m = Regex.Match(await output.WaitForAsync("tcp "), @"tcp (.+):(\d+)");
+        try
+        {
+            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}?key=dev", new TargetSettings());
+            await using var session = await target.OpenSessionAsync(TargetRequirements.None);
+            Assert.True(session.Board.IsEmulated);
+        }
+        finally
+        {
+            stop.Cancel();
+            app.Join(5000);
+        }
+    }
+
+    [Theory]
+    [InlineData("?key=dev", false)]
+    [InlineData("", true)]
+    public async Task Tcp_DevKeyAgainstABoardAnnouncingHardware_RefusedWithOneLineNamingTheFix(string query, bool devKeyOption)
+    {
+        // Issue 12 item 3: the wrong combination fails with one clear line (exit 3 in the CLI), before any proof.
+        var config = BoardLinkConfig.Esp32();
+        config.BoardName = "esp32-devkitc";
+        config.BoardModel = "ESP32-DevKitC";
+        using var board = new Gateway.Host.Tests.Link.TestBoard(config);
+        using var listener = new Gateway.Transports.Desktop.Tcp.TcpBoardListener(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0), maxConnections: 2);
+        var accept = Task.Run(() =>
+        {
+            var stream = listener.Accept(20_000);
+            if (stream != null)
+            {
+                board.Serve(stream);
+            }
+        });
+
+        await using var target = TargetRegistry.Create($"tcp://{listener.LocalEndPoint}{query}", new TargetSettings { DevelopmentKey = devKeyOption });
+        var e = await Assert.ThrowsAsync<TargetUnreachableException>(() => target.OpenSessionAsync(TargetRequirements.None));
+        await accept;
+
+        Assert.False(e.IsUsageError);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.Contains("the development key is only for emulated boards, and 'esp32-devkitc' (ESP32-DevKitC) announces itself as a hardware board: give its key with --key-file PATH", e.Message);
+        Assert.Equal(0, board.Link.Counters.Get(LinkCounter.SessionsOpened));
+    }
+
+    [Fact]
+    public void Create_DevKeyAndKeyFile_IsAUsageError()
+    {
+        var e = Assert.Throws<TargetException>(() => TargetRegistry.Create("tcp://127.0.0.1:7447?key=dev", new TargetSettings { KeyFile = "board.key" }));
+        Assert.True(e.IsUsageError);
+        Assert.Contains("not both", e.Message);
+    }
+
     [Theory]
     [InlineData("bogus:")]
+    [InlineData("tcp://127.0.0.1:7447?key=secret")]
+    [InlineData("emu:?key=dev")]
     [InlineData("emu:?bits=16")]
     [InlineData("emu:?colour=red")]
     [InlineData("tcp://127.0.0.1:7447?bits=32")]

@@ -50,6 +50,41 @@ public sealed class BoardLinkHandshakeTests
         Assert.Equal((LinkLimits.MinBody, 2), (r.MaxBody, r.Window));
     }
 
+    [Theory]
+    [InlineData(true, BoardKind.Emulated)]
+    [InlineData(false, BoardKind.Hardware)]
+    public void HelloReply_BoardKind_AnnouncedAtOffset6AndCoveredByTheProof(bool emulated, int kind)
+    {
+        // link.md §2.2: board_kind (u16 at 6) says whether the board is emulated; the development key needs it.
+        using var board = new BoardHarness(emulated ? BoardLinkConfig.Emulated() : BoardLinkConfig.Esp32());
+        TestHost host = board.Connect();
+
+        TestFrame reply = host.Hello(1);
+        var r = new HelloReply();
+        r.Decode(reply.Body, 0, reply.Body.Length);
+        int announced = HelloReply.ReadKind(reply.Body, 0);
+        byte high = reply.Body[HelloReply.OffBoardKind + 1];
+        byte[] proof = new byte[32];
+        LinkAuth.BoardProof(new TestHmac(BoardHarness.Key), host.LastHelloBody, 0, reply.Body, 0, new byte[LinkAuth.ScratchSize], proof, 0);
+        reply.Body[HelloReply.OffBoardKind] ^= 1; // a board_kind changed on the way no longer matches the proof
+        byte[] tampered = new byte[32];
+        LinkAuth.BoardProof(new TestHmac(BoardHarness.Key), host.LastHelloBody, 0, reply.Body, 0, new byte[LinkAuth.ScratchSize], tampered, 0);
+
+        Assert.Equal(kind, announced);
+        Assert.Equal(0, high);
+        Assert.Equal(proof, r.Proof);
+        Assert.NotEqual(proof, tampered);
+    }
+
+    [Fact]
+    public void DevelopmentKey_Is_MatchesOnlyTheDocumentedBytes()
+    {
+        Assert.True(DevelopmentKey.Is(Encoding.ASCII.GetBytes("gateway-development-key-00000000")));
+        Assert.False(DevelopmentKey.Is(Encoding.ASCII.GetBytes("gateway-development-key-00000001")));
+        Assert.False(DevelopmentKey.Is(Encoding.ASCII.GetBytes("gateway-development-key-0000000")));
+        Assert.False(DevelopmentKey.Is(null!));
+    }
+
     [Fact]
     public void Auth_WrongKey_IsRefusedWithBadMacAndTheKeyNeverLogged()
     {
