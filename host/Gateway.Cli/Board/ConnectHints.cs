@@ -54,7 +54,7 @@ internal static class ConnectHints
                 lines.Add("  - the board is busy or overloaded; try again");
                 break;
             case TargetFailure.NoHandshake:
-                lines.Add("the emulated board did not answer the handshake: -v shows its log.");
+                lines.Add("the emulated board did not answer the handshake: it may have failed to start, or be starved of CPU.");
                 break;
             case TargetFailure.KeyRefused:
                 lines.Add("the board holds another key than this one. Likely causes:");
