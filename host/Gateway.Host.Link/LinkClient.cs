@@ -85,7 +85,7 @@ public sealed class LinkClient : IAsyncDisposable
     /// <see cref="LinkAuthenticationException"/> (keys differ), <see cref="LinkDevelopmentKeyException"/> (the development
     /// key and a board that does not announce itself as emulated), <see cref="LinkRefusedException"/> (version, limits,
     /// no free session), <see cref="BoardResetException"/> (boot id differs from <see cref="LinkClientOptions.ExpectedBootId"/>)
-    /// or <see cref="TimeoutException"/> (no answer).
+    /// or <see cref="LinkHandshakeTimeoutException"/> (no answer; it tells a silent line from a garbled one).
     /// </summary>
     public static async Task<LinkClient> ConnectAsync(Stream stream, LinkClientOptions options, CancellationToken cancellationToken = default)
     {
@@ -285,7 +285,7 @@ public sealed class LinkClient : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"the board did not complete the handshake in {options.HandshakeAttempts} attempts");
+        throw new LinkHandshakeTimeoutException(options.HandshakeAttempts, Counters.BytesIn, Counters.FramesIn, Counters.FrameDrops);
     }
 
     /// <summary>The board as HELLO_REPLY presents it (session slot -1 until AUTH_REPLY names one).</summary>
@@ -455,6 +455,7 @@ public sealed class LinkClient : IAsyncDisposable
                     return;
                 }
 
+                Counters.BytesRead(n);
                 int offset = 0;
                 while (true)
                 {
