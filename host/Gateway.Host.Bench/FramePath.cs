@@ -33,7 +33,7 @@ public sealed class FramePath
         this.codec = codec;
         this.body = body;
         frame = new byte[LinkLimits.FrameLength(body)];
-        FrameHeader.Write(frame, 0, FrameKind.Reply, 0, 0, 42, body, 0);
+        FrameHeader.Write(frame, 0, FrameKind.Reply, 0, RefusalReason.None, 42, body, 0);
         if (!zeros)
         {
             new Random(body).NextBytes(frame.AsSpan(FrameHeader.Size, body));

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Protocol.Link;
 using Gateway.Protocol.Messages;
 
 namespace Gateway.Host.Board;
@@ -21,8 +22,8 @@ public readonly record struct BoardReply(bool IsError, int Value, byte[] Body)
     /// <summary>The sequence number of the reply frame (over the link), else 0.</summary>
     public uint Seq { get; init; }
 
-    /// <summary>The link's refusal reason (<c>RefusalReason</c>) when the link refused the request unexecuted, else 0.</summary>
-    public int Reason { get; init; }
+    /// <summary>The link's refusal reason when the link refused the request unexecuted, else <see cref="RefusalReason.None"/>.</summary>
+    public RefusalReason Reason { get; init; }
 
     public static BoardReply Error(int errno) => new(true, errno, Array.Empty<byte>());
 

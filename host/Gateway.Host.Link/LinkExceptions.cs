@@ -29,15 +29,15 @@ public sealed class LinkAuthenticationException : LinkException
 /// <summary>The board refused the handshake for a reason other than the key (version, limits, no free session).</summary>
 public sealed class LinkRefusedException : LinkException
 {
-    public LinkRefusedException(int reason, int errno)
-        : base($"the board refused the handshake: {RefusalReason.Name(reason)} ({Gateway.Protocol.Qnx.Errno.Name(errno) ?? errno.ToString(System.Globalization.CultureInfo.InvariantCulture)})")
+    public LinkRefusedException(RefusalReason reason, int errno)
+        : base($"the board refused the handshake: {RefusalReasons.Name(reason)} ({Gateway.Protocol.Qnx.Errno.Name(errno) ?? errno.ToString(System.Globalization.CultureInfo.InvariantCulture)})")
     {
         Reason = reason;
         Errno = errno;
     }
 
-    /// <summary>The <see cref="RefusalReason"/> code.</summary>
-    public int Reason { get; }
+    /// <summary>Why the board refused.</summary>
+    public RefusalReason Reason { get; }
 
     public int Errno { get; }
 }

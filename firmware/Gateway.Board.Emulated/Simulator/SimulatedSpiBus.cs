@@ -1,6 +1,5 @@
 using System;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Emulated.Simulator;
 
@@ -74,12 +73,12 @@ public sealed class SimulatedSpiBus : ISpiBus
         }
     }
 
-    public int Transfer(int chipSelect, int mode, int clockHz, int wordBits,
+    public SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
         byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
     {
-        int check = SpiTransferCheck.Validate(_devices.Length, chipSelect, mode, clockHz, wordBits,
+        SpiResult check = SpiTransferCheck.Validate(_devices.Length, chipSelect, mode, clockHz, wordBits,
             tx, txOffset, rx, rxOffset, count);
-        if (check != Errno.EOK || count == 0)
+        if (check != SpiResult.Done || count == 0)
         {
             return check;
         }
@@ -104,6 +103,6 @@ public sealed class SimulatedSpiBus : ISpiBus
             device?.Deselect();
         }
 
-        return Errno.EOK;
+        return SpiResult.Done;
     }
 }
