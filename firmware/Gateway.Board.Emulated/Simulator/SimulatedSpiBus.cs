@@ -3,9 +3,6 @@ using Gateway.Devices.Hal;
 
 namespace Gateway.Board.Emulated.Simulator;
 
-/// <summary>What the last transfer on a <see cref="SimulatedSpiBus"/> asked for (for tests of the SPI region).</summary>
-public sealed record SpiTransferRecord(int ChipSelect, int Mode, int ClockHz, int WordBits, int Count);
-
 /// <summary>
 /// A simulated SPI controller: one <see cref="ISimulatedSpiDevice"/> per chip select, or none (then
 /// MISO floats high and every byte reads 0xFF, as on a board with a pull-up on MISO).
