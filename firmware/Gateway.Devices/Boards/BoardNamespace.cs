@@ -36,11 +36,11 @@ namespace Gateway.Devices.Boards
         {
             Board board = new Board();
             board.Definition = def;
-            board.RootMount = new Mount("root", 0, false, 0);
-            board.DevMount = new Mount("dev", 0, false, 0);
-            board.FwMount = new Mount("fw", MountFlags.ReadOnly, false, 0);
-            board.DataMount = new Mount("data", 0, true, def.DataRamBudget);
-            board.NoExecMount = new Mount("noexec", MountFlags.NoExec, false, 0);
+            board.RootMount = new Mount("root", flags: 0, creatable: false, ramBudget: 0);
+            board.DevMount = new Mount("dev", flags: 0, creatable: false, ramBudget: 0);
+            board.FwMount = new Mount("fw", flags: MountFlags.ReadOnly, creatable: false, ramBudget: 0);
+            board.DataMount = new Mount("data", flags: 0, creatable: true, ramBudget: def.DataRamBudget);
+            board.NoExecMount = new Mount("noexec", flags: MountFlags.NoExec, creatable: false, ramBudget: 0);
 
             ResourceManager.ResourceManager rm = new ResourceManager.ResourceManager(def.Rm, board.RootMount, clock, log);
             board.Rm = rm;
