@@ -7,13 +7,6 @@ using Gateway.Protocol.Messages;
 
 namespace Gateway.Cli.Board;
 
-/// <summary>What every board command was asked for besides its own arguments.</summary>
-internal sealed record BoardSettings(string Target, string? KeyFile, bool Json, bool Quiet, bool Verbose, int Uid, int Gid, int[] Groups)
-{
-    /// <summary><c>--dev-key</c>: the development key, only for a board announcing itself as emulated.</summary>
-    public bool DevKey { get; init; }
-}
-
 /// <summary>
 /// The options every command that talks to a board takes (cli.md): the target URI, the key file or the development key, JSON or
 /// quiet output, and the credentials of the client process the command acts as. One instance per command.
