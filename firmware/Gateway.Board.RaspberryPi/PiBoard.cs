@@ -30,7 +30,8 @@ public sealed class PiBoard : IDisposable
 
     public const int Window = 8;
 
-    public const int Ocbs = 64;
+    /// <summary>OCBs in the table: 64 for each session (the per-session quota, RmConfig.OcbsPerSession).</summary>
+    public const int Ocbs = 256;
 
     /// <summary>How long a serial link waits before opening its tty again after it closed or failed.</summary>
     public const int SerialReopenDelayMs = 1000;

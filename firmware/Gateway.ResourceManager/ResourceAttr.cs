@@ -73,6 +73,15 @@ namespace Gateway.ResourceManager
         /// <summary>True when writes past the end grow the file (regular files on a mount with a RAM budget).</summary>
         public bool Growable;
 
+        /// <summary>
+        /// The session that created the file (O_CREAT), whose quota its files and bytes count against; -1 for the
+        /// board's own entries. Such a file goes when its session ends (resource-manager.md "Quotas", G).
+        /// </summary>
+        public int OwnerSession = -1;
+
+        /// <summary>Removed from the namespace while an OCB still held it; its RAM returns at the last close.</summary>
+        public bool Unlinked;
+
         /// <summary>The device object behind a resource, for its handlers.</summary>
         public object Device;
 

@@ -109,6 +109,8 @@ namespace Gateway.Devices.Boards
                 board.DataMount.RamUsed += c.Data.Length;
             }
 
+            SizeQuotas(def.Rm, board.DataMount);
+
             ResourceAttr noexec = Dir(rm, root, "noexec", Dir0755, board.NoExecMount);
             File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), 0);
 
@@ -116,6 +118,26 @@ namespace Gateway.Devices.Boards
             board.MapAttr = map;
             RebuildMap(board);
             return board;
+        }
+
+        /// <summary>
+        /// Per-session quotas (resource-manager.md "Quotas", G): a byte quota asked to be derived (-1) becomes an equal
+        /// share of /data's free RAM for each session and one more for the starting files to grow into, in whole KiB;
+        /// a one-session board has none. Quotas that overcommit the OCB table are a build error: every session must
+        /// always be able to reach its own quota.
+        /// </summary>
+        private static void SizeQuotas(RmConfig rm, Mount data)
+        {
+            if (rm.BytesPerSession < 0)
+            {
+                int free = data.RamBudget - data.RamUsed;
+                rm.BytesPerSession = rm.MaxSessions > 1 && free > 0 ? free / (rm.MaxSessions + 1) / 1024 * 1024 : 0;
+            }
+
+            if (rm.OcbsPerSession > 0 && rm.OcbsPerSession * rm.MaxSessions > rm.MaxOcbs)
+            {
+                throw new System.InvalidOperationException("OCB quotas overcommit the table: " + rm.MaxSessions.ToString() + " sessions x " + rm.OcbsPerSession.ToString() + " > " + rm.MaxOcbs.ToString() + " OCBs");
+            }
         }
 
         /// <summary>Rewrites /fw/map, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>
