@@ -114,6 +114,27 @@ namespace Gateway.Protocol.Link
             get { return ports.Length; }
         }
 
+        /// <summary>Stream slots holding a stream now (for tests and /fw/status readers).</summary>
+        public int StreamsInUse
+        {
+            get
+            {
+                lock (engineLock)
+                {
+                    int n = 0;
+                    for (int i = 0; i < ports.Length; i++)
+                    {
+                        if (ports[i].InUse)
+                        {
+                            n++;
+                        }
+                    }
+
+                    return n;
+                }
+            }
+        }
+
         /// <summary>How long a stream's writer may make no progress before the stream is dropped (a line's own write timeout should match).</summary>
         public int OutputStallMs
         {
