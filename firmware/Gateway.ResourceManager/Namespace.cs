@@ -140,6 +140,7 @@ namespace Gateway.ResourceManager
             }
 
             a.NextSibling = null;
+            a.Parent = null;
             for (int i = 1; i < count; i++)
             {
                 if (nodes[i] == a)

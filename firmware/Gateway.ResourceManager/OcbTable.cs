@@ -2,20 +2,24 @@ namespace Gateway.ResourceManager
 {
     /// <summary>
     /// The fixed OCB table shared by client and mapping OCBs (rules.md §5), with what the common path needs in
-    /// constant time: a free list (allocate, "is one free"), the OCBs each session holds (its quota,
-    /// resource-manager.md "Quotas") and two small fixed hash indexes — (session, pid, coid) → OCB for every request
-    /// and (file, session) → mapping OCB for every mmap — so no request scans the table (on the interpreter a scan
-    /// of 256 slots costs tens of microseconds). Ending a session still walks the table: it is rare.
+    /// constant time: a count of OCBs in use, the OCBs each session holds (its quota, resource-manager.md "Quotas")
+    /// and, for tables larger than <see cref="IndexedAbove"/>, a free list and two small fixed hash indexes —
+    /// (session, pid, coid) → OCB for every request and (file, session) → mapping OCB for every mmap — so no request
+    /// scans a large table. A small table (the ESP32's 16) is scanned as it always was: its indexes would cost more
+    /// heap than the scan costs time. Ending a session still walks the table: it is rare.
     /// </summary>
     public sealed class OcbTable
     {
+        /// <summary>Tables up to this many slots are scanned instead of indexed.</summary>
+        public const int IndexedAbove = 16;
+
         private readonly Ocb[] slots;
 
-        // Free slots as a stack of indexes; freeCount of them are valid.
+        // Free slots as a stack of indexes (indexed tables only); freeCount slots are free in any table.
         private readonly int[] free;
         private int freeCount;
 
-        // OCBs held per session (client and mapping alike).
+        // OCBs held per session (client and mapping alike); null on a one-session board.
         private readonly int[] perSession;
 
         // Hash chains: head[bucket] and next[slot] hold a slot index + 1 (0 ends a chain). "Bound" covers every OCB
@@ -31,16 +35,24 @@ namespace Gateway.ResourceManager
         public OcbTable(int size, int sessions)
         {
             slots = new Ocb[size];
-            free = new int[size];
             for (int i = 0; i < size; i++)
             {
                 slots[i] = new Ocb(i);
                 slots[i].Session = -1;
-                free[i] = size - 1 - i; // slot 0 is handed out first
             }
 
             freeCount = size;
-            perSession = new int[sessions > 0 ? sessions : 1];
+            perSession = sessions > 1 ? new int[sessions] : null;
+            if (size <= IndexedAbove)
+            {
+                return;
+            }
+
+            free = new int[size];
+            for (int i = 0; i < size; i++)
+            {
+                free[i] = size - 1 - i; // slot 0 is handed out first
+            }
 
             int buckets = 8;
             while (buckets < size)
@@ -78,6 +90,11 @@ namespace Gateway.ResourceManager
         /// <summary>The OCBs <paramref name="session"/> holds, client and mapping OCBs alike.</summary>
         public int InSession(int session)
         {
+            if (perSession == null)
+            {
+                return session == 0 ? slots.Length - freeCount : 0;
+            }
+
             return session >= 0 && session < perSession.Length ? perSession[session] : 0;
         }
 
@@ -91,6 +108,21 @@ namespace Gateway.ResourceManager
             if (hit != null && hit.InUse && hit.Session == session && hit.Pid == pid && hit.Coid == coid)
             {
                 return hit;
+            }
+
+            if (free == null)
+            {
+                for (int i = 0; i < slots.Length; i++)
+                {
+                    Ocb o = slots[i];
+                    if (o.InUse && o.Session == session && o.Pid == pid && o.Coid == coid)
+                    {
+                        last = o;
+                        return o;
+                    }
+                }
+
+                return null;
             }
 
             for (int k = boundHead[BoundBucket(session, pid, coid)]; k != 0; k = boundNext[k - 1])
@@ -109,6 +141,20 @@ namespace Gateway.ResourceManager
         /// <summary>The mapping OCB of (attr, session), or null (RM-15: one per file per memory-manager session).</summary>
         public Ocb FindMapping(ResourceAttr attr, int session)
         {
+            if (free == null)
+            {
+                for (int i = 0; i < slots.Length; i++)
+                {
+                    Ocb o = slots[i];
+                    if (o.InUse && o.IsMapping && o.Attr == attr && o.Session == session)
+                    {
+                        return o;
+                    }
+                }
+
+                return null;
+            }
+
             for (int k = mappedHead[MappedBucket(attr, session)]; k != 0; k = mappedNext[k - 1])
             {
                 Ocb o = slots[k - 1];
@@ -132,7 +178,23 @@ namespace Gateway.ResourceManager
                 return null;
             }
 
-            Ocb o = slots[free[--freeCount]];
+            Ocb o = null;
+            if (free != null)
+            {
+                o = slots[free[freeCount - 1]];
+            }
+            else
+            {
+                for (int i = 0; i < slots.Length && o == null; i++)
+                {
+                    if (!slots[i].InUse)
+                    {
+                        o = slots[i];
+                    }
+                }
+            }
+
+            freeCount--;
             o.Clear();
             o.InUse = true;
             o.Session = session;
@@ -141,17 +203,20 @@ namespace Gateway.ResourceManager
             o.Attr = attr;
             o.IsMapping = mapping;
 
-            int b = BoundBucket(session, pid, coid);
-            boundNext[o.Index] = boundHead[b];
-            boundHead[b] = o.Index + 1;
-            if (mapping)
+            if (free != null)
             {
-                int m = MappedBucket(attr, session);
-                mappedNext[o.Index] = mappedHead[m];
-                mappedHead[m] = o.Index + 1;
+                int b = BoundBucket(session, pid, coid);
+                boundNext[o.Index] = boundHead[b];
+                boundHead[b] = o.Index + 1;
+                if (mapping)
+                {
+                    int m = MappedBucket(attr, session);
+                    mappedNext[o.Index] = mappedHead[m];
+                    mappedHead[m] = o.Index + 1;
+                }
             }
 
-            if (session >= 0 && session < perSession.Length)
+            if (perSession != null && session >= 0 && session < perSession.Length)
             {
                 perSession[session]++;
             }
@@ -183,13 +248,18 @@ namespace Gateway.ResourceManager
                 return;
             }
 
-            Unchain(boundHead, boundNext, BoundBucket(ocb.Session, ocb.Pid, ocb.Coid), ocb.Index);
-            if (ocb.IsMapping)
+            if (free != null)
             {
-                Unchain(mappedHead, mappedNext, MappedBucket(ocb.Attr, ocb.Session), ocb.Index);
+                Unchain(boundHead, boundNext, BoundBucket(ocb.Session, ocb.Pid, ocb.Coid), ocb.Index);
+                if (ocb.IsMapping)
+                {
+                    Unchain(mappedHead, mappedNext, MappedBucket(ocb.Attr, ocb.Session), ocb.Index);
+                }
+
+                free[freeCount] = ocb.Index;
             }
 
-            if (ocb.Session >= 0 && ocb.Session < perSession.Length)
+            if (perSession != null && ocb.Session >= 0 && ocb.Session < perSession.Length)
             {
                 perSession[ocb.Session]--;
             }
@@ -200,7 +270,7 @@ namespace Gateway.ResourceManager
             }
 
             ocb.Clear();
-            free[freeCount++] = ocb.Index;
+            freeCount++;
         }
 
         private static void Unchain(int[] head, int[] next, int bucket, int index)

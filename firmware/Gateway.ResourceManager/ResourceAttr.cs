@@ -73,15 +73,6 @@ namespace Gateway.ResourceManager
         /// <summary>True when writes past the end grow the file (regular files on a mount with a RAM budget).</summary>
         public bool Growable;
 
-        /// <summary>
-        /// The session that created the file (O_CREAT), whose quota its files and bytes count against; -1 for the
-        /// board's own entries. Such a file goes when its session ends (resource-manager.md "Quotas", G).
-        /// </summary>
-        public int OwnerSession = -1;
-
-        /// <summary>Removed from the namespace while an OCB still held it; its RAM returns at the last close.</summary>
-        public bool Unlinked;
-
         /// <summary>The device object behind a resource, for its handlers.</summary>
         public object Device;
 
@@ -102,6 +93,15 @@ namespace Gateway.ResourceManager
 
         /// <summary>False for entries /fw/status leaves out (itself).</summary>
         public bool ListedInStatus = true;
+
+        /// <summary>
+        /// Taken out of the namespace (its creating session ended) while an OCB may still hold it; its RAM returns at
+        /// the last close (resource-manager.md "Quotas"). Only the root has no parent otherwise.
+        /// </summary>
+        public bool Unlinked
+        {
+            get { return Parent == null && Name != null && Name.Length > 0; }
+        }
 
         public bool IsDirectory
         {

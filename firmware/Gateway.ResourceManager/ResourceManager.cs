@@ -66,7 +66,7 @@ namespace Gateway.ResourceManager
             this.log = log;
             Namespace = new Namespace(config.MaxNodes, rootMount);
             Ocbs = new OcbTable(config.MaxOcbs, config.MaxSessions);
-            Quotas = new SessionQuotas(config.MaxSessions);
+            Quotas = new SessionQuotas(config.MaxSessions, config.FilesPerSession);
             Processes = new ProcessTable(config.MaxSessions * config.MaxProcessesPerSession);
             ctp = new ResmgrContext(this);
             StampNow(Namespace.Root);
@@ -123,34 +123,17 @@ namespace Gateway.ResourceManager
                 }
 
                 Processes.EndSession(session);
-                if (Quotas.Files(session) > 0 || Quotas.Bytes(session) > 0)
+                ResourceAttr a;
+                while ((a = Quotas.TakeFile(session)) != null)
                 {
-                    RemoveFilesOf(session);
+                    Namespace.Remove(a);
+                    if (a.OpenCount == 0)
+                    {
+                        FreeUnlinked(a);
+                    }
                 }
 
                 Quotas.Reset(session);
-            }
-        }
-
-        private void RemoveFilesOf(int session)
-        {
-            int i = 1;
-            while (i < Namespace.Count)
-            {
-                ResourceAttr a = Namespace[i];
-                if (a.OwnerSession != session)
-                {
-                    i++;
-                    continue;
-                }
-
-                Namespace.Remove(a);
-                a.OwnerSession = -1;
-                a.Unlinked = true;
-                if (a.OpenCount == 0)
-                {
-                    FreeUnlinked(a);
-                }
             }
         }
 
@@ -607,7 +590,7 @@ namespace Gateway.ResourceManager
             }
 
             // The session's file quota first (EDQUOT, its own limit), then the namespace table (ENOSPC, the board's).
-            if (Config.FilesPerSession > 0 && Quotas.Files(ctp.Session) >= Config.FilesPerSession)
+            if (!Quotas.HasFileRoom(ctp.Session))
             {
                 return Errno.EDQUOT;
             }
@@ -635,8 +618,7 @@ namespace Gateway.ResourceManager
             attr.MmapFlags = MmapReplyFlags.CacheDefault;
             attr.Data = new byte[0];
             attr.Growable = attr.Mount.RamBudget > 0;
-            attr.OwnerSession = ctp.Session;
-            Quotas.AddFile(ctp.Session);
+            Quotas.AddFile(ctp.Session, attr);
             StampNow(attr);
             uint ioflag = OpenFlags.EffectiveIoFlag(connect.Ioflag, connect.Access);
             if ((ioflag & OpenFlags.IoFlagExec) != 0)
@@ -836,13 +818,14 @@ namespace Gateway.ResourceManager
             Mount m = attr.Mount;
             long free = m.RamBudget - m.RamUsed;
             int quota = Config.BytesPerSession;
+            int owner = Quotas.Tracking ? Quotas.OwnerOf(attr) : -1;
             if (attr.Unlinked)
             {
                 free = 0;
             }
-            else if (quota > 0 && attr.OwnerSession >= 0)
+            else if (quota > 0 && owner >= 0)
             {
-                long left = quota - Quotas.Bytes(attr.OwnerSession);
+                long left = quota - Quotas.Bytes(owner);
                 if (left < free)
                 {
                     free = left;
@@ -877,9 +860,9 @@ namespace Gateway.ResourceManager
             byte[] grown = new byte[newCapacity];
             System.Array.Copy(attr.Data, 0, grown, 0, capacity);
             m.RamUsed += newCapacity - capacity;
-            if (attr.OwnerSession >= 0)
+            if (owner >= 0)
             {
-                Quotas.AddBytes(attr.OwnerSession, newCapacity - capacity);
+                Quotas.AddBytes(owner, newCapacity - capacity);
             }
 
             attr.Data = grown;

@@ -85,6 +85,7 @@ namespace Gateway.Devices.Boards
             ResourceAttr fw = Dir(rm, root, "fw", Dir0755, board.FwMount);
             board.InfoJson = FwJson.Info(board);
             ResourceAttr info = File(rm, fw, "info", 0x124, 0, 0, board.FwMount, board.InfoJson, MmapReplyFlags.CacheReadFromCache);
+            board.InfoAttr = info;
             ResourceAttr map = File(rm, fw, "map", 0x124, 0, 0, board.FwMount, new byte[0], MmapReplyFlags.CacheReadFromCache);
             board.Status = new StatusResource(rm, fw, board.FwMount);
             board.Status.Attr.Rdev = DeviceIds.Status;
@@ -110,6 +111,11 @@ namespace Gateway.Devices.Boards
             }
 
             SizeQuotas(def.Rm, board.DataMount);
+
+            // /fw/info states the byte quota, known only now that /data's starting files exist.
+            board.InfoJson = FwJson.Info(board);
+            board.InfoAttr.Data = board.InfoJson;
+            board.InfoAttr.Size = board.InfoJson.Length;
 
             ResourceAttr noexec = Dir(rm, root, "noexec", Dir0755, board.NoExecMount);
             File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), 0);

@@ -172,8 +172,8 @@ namespace Gateway.Protocol.Link
         /// Serves one connection (a TCP connection, an in-memory pipe) until it closes, breaks, is dropped or
         /// <see cref="Stop"/> is called; then ends the session it carried (RM-5) and closes the stream. A connection
         /// that carries no session for the handshake timeout is closed; when every stream slot is busy the oldest
-        /// unauthenticated connection is evicted to make room. Returns false (the stream closed) when no slot could
-        /// be had.
+        /// unauthenticated connection past its grace is evicted and its slot promised to this one (link.md §10,
+        /// "Places"). Returns false (the stream closed) when no slot could be had.
         /// </summary>
         public bool Serve(IByteStream stream)
         {
