@@ -27,8 +27,8 @@ public static class TargetRegistry
         new TargetSchemeInfo("pty", TargetScheme.Pty, "pty:[?bits=32|64&quirks=0|1]",
             "the emulated board in a child process over a real pseudo-terminal",
             new[] { "bits", "quirks" }),
-        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts]",
-            "a board on a serial tty", new[] { "baud", "flow" }),
+        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts&impl=ports]",
+            "a board on a serial port (/dev/… on Linux and macOS, COMn on Windows)", new[] { "baud", "flow", "impl" }),
         new TargetSchemeInfo("tcp", TargetScheme.Tcp, "tcp://host:port", "a board listening on TCP", Array.Empty<string>()),
     };
 
@@ -39,7 +39,7 @@ public static class TargetRegistry
     /// <summary>One line for a <c>--target</c> option's help.</summary>
     public static string Help { get; } =
         "The board: emu: (the emulated board in this process, without the link), link+emu: (the same behind the whole link), "
-        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH?baud=N&flow=F, tcp://HOST:PORT; "
+        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH?baud=N&flow=F&impl=I, tcp://HOST:PORT; "
         + $"emu:, link+emu: and pty: take ?{EmulatedOptions} (joined with &); link+emu: also takes faults=RATE&seed=N&reset-after=N. Schemes are case-insensitive.";
 
     /// <summary>The scheme named <paramref name="name"/> (lower-case, without the colon), or null.</summary>
