@@ -6,7 +6,8 @@ namespace Gateway.Transports.Desktop.Serial.Ports;
 
 /// <summary>
 /// Translates what System.IO.Ports throws while opening a port into <see cref="TransportException"/>, in one place.
-/// On Unix its IOException carries the errno as HResult (the values 1–34 this reads are the same on Linux and macOS);
+/// On Unix its IOException carries the errno as HResult (the values 1–34 this reads are the same on Linux and macOS),
+/// and every failed open(2)/TIOCEXCL is an UnauthorizedAccessException around such an IOException (to match Windows);
 /// on Windows a port another program holds is an UnauthorizedAccessException.
 /// </summary>
 internal static class PortsErrors
@@ -15,6 +16,10 @@ internal static class PortsErrors
 
     internal static TransportException OnOpen(Exception e, string path, int baudRate)
     {
+        if (!OperatingSystem.IsWindows() && e is UnauthorizedAccessException { InnerException: IOException inner })
+        {
+            e = inner; // the errno of open(2) or of TIOCEXCL
+        }
         switch (e)
         {
             case FileNotFoundException or DirectoryNotFoundException:

@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Ports;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Transports.Desktop.Interop.Unix;
 
 namespace Gateway.Transports.Desktop.Serial.Ports;
 
@@ -70,6 +71,24 @@ public sealed class PortsSerialStream : Stream
                 + $"({string.Join(", ", SerialBaudRates.Standard)}); the termios transport (impl=termios, the default here) sets any rate.");
         }
 
+        try
+        {
+            return new PortsSerialStream(OpenPort(path, settings, modemLines: true), path);
+        }
+        catch (IOException e) when (!OperatingSystem.IsWindows() && e.HResult == Errno.ENOTTY)
+        {
+            // A tty without modem-control lines (a pty) refuses TIOCMSET: open it without touching DTR and RTS.
+        }
+        return new PortsSerialStream(OpenPort(path, settings, modemLines: false), path);
+    }
+
+    /// <summary>
+    /// Opens the port; with <paramref name="modemLines"/>, DTR and RTS are raised as a Unix open leaves them (System.IO.Ports
+    /// would lower both: boards that wait for DTR, USB CDC ones, then stay silent, and auto-reset circuits see a pulse).
+    /// IOExceptions other than ENOTTY become <see cref="TransportException"/>; ENOTTY is left to the caller's retry.
+    /// </summary>
+    private static SerialPort OpenPort(string path, SerialSettings settings, bool modemLines)
+    {
         var port = new SerialPort(path, settings.BaudRate, Parity.None, 8, StopBits.One)
         {
             Handshake = settings.FlowControl switch
@@ -81,11 +100,9 @@ public sealed class PortsSerialStream : Stream
             ReadTimeout = SerialPort.InfiniteTimeout,
             WriteTimeout = SerialPort.InfiniteTimeout,
             DiscardNull = false,
-            // Linux raises DTR and RTS when a tty opens; System.IO.Ports lowers both unless told. Boards that wait
-            // for DTR (USB CDC) or wire both to a reset circuit then behave as they do under the termios transport.
-            DtrEnable = true,
+            DtrEnable = modemLines,
         };
-        if (settings.FlowControl != SerialFlowControl.RtsCts)
+        if (modemLines && settings.FlowControl != SerialFlowControl.RtsCts)
         {
             port.RtsEnable = true; // with RTS/CTS the driver owns RTS
         }
@@ -95,7 +112,12 @@ public sealed class PortsSerialStream : Stream
             port.Open();
             // Bytes that arrived before the line was configured are noise from another speed or owner.
             port.DiscardInBuffer();
-            return new PortsSerialStream(port, path);
+            return port;
+        }
+        catch (IOException e) when (modemLines && !OperatingSystem.IsWindows() && e.HResult == Errno.ENOTTY)
+        {
+            port.Dispose();
+            throw;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
