@@ -19,6 +19,9 @@ public enum LatencyTransport
     /// <summary>A pseudo-terminal pair: the board on the master, the host's termios serial stream on the slave.</summary>
     Pty,
 
+    /// <summary>The same pair with the host's port opened through System.IO.Ports (the macOS and Windows serial implementation).</summary>
+    PtyPorts,
+
     /// <summary>TCP over 127.0.0.1: the board's listener, the host's socket (Nagle off both ways).</summary>
     Tcp,
 }
@@ -114,11 +117,12 @@ public static class LatencyBench
     {
         var board = BenchRig.CreateBoard();
         var options = BenchRig.LinkOptions(LinkLimits.DesktopBody, 8);
-        if (transport == LatencyTransport.Pty)
+        if (transport is LatencyTransport.Pty or LatencyTransport.PtyPorts)
         {
             var pty = PseudoTerminal.Open(holdSlaveOpen: true);
             board.ServeInBackground(pty.Master, "bench-board-pty", line: true);
-            var host = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 3_000_000 });
+            var implementation = transport == LatencyTransport.Pty ? SerialImplementation.Termios : SerialImplementation.Ports;
+            var host = SerialTransport.Open(pty.SlavePath, new SerialSettings { BaudRate = 3_000_000, Implementation = implementation });
             return (await BenchRig.ConnectAsync(board, host, options, cancellationToken).ConfigureAwait(false)).Own(pty);
         }
 
