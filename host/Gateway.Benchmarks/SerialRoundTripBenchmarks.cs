@@ -2,6 +2,9 @@ using System;
 using System.IO;
 using System.Threading;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Serial;
@@ -14,7 +17,7 @@ namespace Gateway.Benchmarks
     /// echoes whatever arrives, the host reads until all have come back. Nothing else is in the path (no link, no board),
     /// so the difference is the implementations' own wait: poll on the tty (termios) against System.IO.Ports' 1 ms loop.
     /// </summary>
-    [ShortRunJob]
+    [Config(typeof(InProcessShortRun))]
     public class SerialRoundTripBenchmarks
     {
         private PseudoTerminal pty = null!;
@@ -48,6 +51,15 @@ namespace Gateway.Benchmarks
                 }
             }) { IsBackground = true, Name = "echo" };
             echo.Start();
+        }
+
+        /// <summary>ShortRun in this process: nothing here needs a separate build, which on a busy machine outlasts BenchmarkDotNet's 2-minute limit.</summary>
+        private sealed class InProcessShortRun : ManualConfig
+        {
+            public InProcessShortRun()
+            {
+                AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+            }
         }
 
         [GlobalCleanup]

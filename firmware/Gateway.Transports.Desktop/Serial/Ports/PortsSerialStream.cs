@@ -172,10 +172,7 @@ public sealed class PortsSerialStream : Stream
         {
             return 0;
         }
-        if (!_readGate.Wait(0))
-        {
-            _readGate.Wait();
-        }
+        _readGate.Wait();
         try
         {
             if (TryTake(buffer, out int n, out Task<int>? pending))
