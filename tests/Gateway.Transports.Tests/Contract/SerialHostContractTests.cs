@@ -11,7 +11,8 @@ namespace Gateway.Transports.Tests.Contract;
 
 /// <summary>
 /// The host face of a serial port, kept by both implementations (termios and System.IO.Ports) on a real pty:
-/// read timeouts for sync and async reads, lossless cancellation, hang-up as end of stream, writes after it refused.
+/// read timeouts for sync and async reads, write timeouts, lossless cancellation, hang-up as end of stream, writes
+/// after it refused.
 /// Where an implementation lacks a <see cref="SerialCapabilities"/> flag, the test checks the documented behaviour
 /// instead (hardware-docs/transports.md, "Two serial implementations"): no case is skipped.
 /// </summary>
@@ -114,6 +115,26 @@ public abstract class SerialHostContractTests : IDisposable
         Exception? failure = await Record.ExceptionAsync(async () => Assert.Equal(0, await read.WaitAsync(HangGuard)));
         Assert.True(failure is null or ObjectDisposedException, failure?.ToString());
         Assert.Throws<TransportException>(() => port.Write(new byte[] { 1 }, 0, 1));
+    }
+
+    [Fact]
+    public void Write_NobodyReads_WriteTimeoutGivesTimeoutException()
+    {
+        using Stream port = Open();
+        port.WriteTimeout = 100;
+        var data = new byte[1 << 20]; // far more than the pty's buffers hold
+
+        Assert.Throws<TimeoutException>(() => port.Write(data, 0, data.Length));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NobodyReads_WriteTimeoutGivesTimeoutException()
+    {
+        using Stream port = Open();
+        port.WriteTimeout = 100;
+        var data = new byte[1 << 20];
+
+        await Assert.ThrowsAsync<TimeoutException>(() => port.WriteAsync(data, 0, data.Length).WaitAsync(HangGuard));
     }
 
     [Fact]

@@ -152,7 +152,8 @@ public sealed class PortsSerialStream : Stream
         set
         {
             _writeTimeout = CheckTimeout(value);
-            _port.WriteTimeout = value; // sync writes time out in System.IO.Ports itself, on every OS
+            // Sync writes time out in System.IO.Ports itself, on every OS; it takes no 0 (1 ms is the nearest).
+            _port.WriteTimeout = value == 0 ? 1 : value;
         }
     }
 
