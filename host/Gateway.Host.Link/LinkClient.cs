@@ -80,7 +80,7 @@ public sealed class LinkClient : IAsyncDisposable
     /// Runs the handshake and the mutual authentication over <paramref name="stream"/>. Throws
     /// <see cref="LinkAuthenticationException"/> (keys differ), <see cref="LinkRefusedException"/> (version, limits,
     /// no free session), <see cref="BoardResetException"/> (boot id differs from <see cref="LinkClientOptions.ExpectedBootId"/>)
-    /// or <see cref="TimeoutException"/> (no answer).
+    /// or <see cref="LinkHandshakeTimeoutException"/> (no answer; it tells a silent line from a garbled one).
     /// </summary>
     public static async Task<LinkClient> ConnectAsync(Stream stream, LinkClientOptions options, CancellationToken cancellationToken = default)
     {
@@ -282,7 +282,7 @@ public sealed class LinkClient : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"the board did not complete the handshake in {options.HandshakeAttempts} attempts");
+        throw new LinkHandshakeTimeoutException(options.HandshakeAttempts, Counters.BytesIn, Counters.FramesIn, Counters.FrameDrops);
     }
 
     private byte[] BuildHello()
@@ -437,6 +437,7 @@ public sealed class LinkClient : IAsyncDisposable
                     return;
                 }
 
+                Counters.BytesRead(n);
                 int offset = 0;
                 while (true)
                 {

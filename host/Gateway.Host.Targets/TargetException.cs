@@ -13,5 +13,10 @@ public class TargetException(string message, bool usage, Exception? inner = null
     public bool IsUsageError { get; } = usage;
 }
 
-/// <summary>The board could not be reached, or authentication failed (exit code 3).</summary>
-public sealed class TargetUnreachableException(string message, Exception? inner = null) : TargetException(message, usage: false, inner);
+/// <summary>The board could not be reached, or authentication failed (exit code 3); <see cref="Failure"/> says at which step.</summary>
+public sealed class TargetUnreachableException(string message, Exception? inner = null, TargetFailure failure = TargetFailure.Unreachable)
+    : TargetException(message, usage: false, inner)
+{
+    /// <summary>At which step reaching the board failed.</summary>
+    public TargetFailure Failure { get; } = failure;
+}
