@@ -23,6 +23,7 @@ public static class TargetRegistry
         ("reset-after", "reset-after=N"),
         ("baud", "baud=N"),
         ("flow", "flow=none|rtscts|xonxoff"),
+        ("impl", "impl=termios|ports"),
     };
 
     /// <summary>The schemes, in the order help lists them.</summary>
@@ -37,8 +38,8 @@ public static class TargetRegistry
         new TargetSchemeInfo("pty", TargetScheme.Pty, "pty:[?bits=32|64&quirks=0|1]",
             "the emulated board in a child process over a real pseudo-terminal",
             new[] { "bits", "quirks" }),
-        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts]",
-            "a board on a serial tty", new[] { "baud", "flow" }),
+        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts&impl=ports]",
+            "a board on a serial port (/dev/… on Linux and macOS, COMn on Windows)", new[] { "baud", "flow", "impl" }),
         new TargetSchemeInfo("tcp", TargetScheme.Tcp, "tcp://host:port", "a board listening on TCP", Array.Empty<string>()),
     };
 
@@ -52,10 +53,10 @@ public static class TargetRegistry
     /// </summary>
     public static string Help { get; } =
         "The board: emu: (the emulated board in this process, without the link), link+emu: (the same behind the whole link), "
-        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH, tcp://HOST:PORT. Options follow ? joined with &: "
+        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH (COMn on Windows), tcp://HOST:PORT. Options follow ? joined with &: "
         + $"{SchemesTaking("bits")} take {OptionForm("bits")} and {OptionForm("quirks")}; "
         + $"{SchemesTaking("faults")} also takes {OptionForm("faults")}, {OptionForm("seed")} and {OptionForm("reset-after")}; "
-        + $"{SchemesTaking("baud")} takes {OptionForm("baud")} and {OptionForm("flow")}. Schemes are case-insensitive.";
+        + $"{SchemesTaking("baud")} takes {OptionForm("baud")}, {OptionForm("flow")} and {OptionForm("impl")}. Schemes are case-insensitive.";
 
     /// <summary>The option as help spells it, with its values (<c>bits=32|64</c>); the bare name for one no scheme takes.</summary>
     public static string OptionForm(string name)
