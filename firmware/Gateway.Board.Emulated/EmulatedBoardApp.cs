@@ -142,11 +142,11 @@ public static class EmulatedBoardApp
         using var stopped = stop.Register(board.Dispose);
         using PseudoTerminal? pty = settings.Pty ? PseudoTerminal.Open(holdSlaveOpen: true) : null;
 
-        // TCP places: one more than the board's stream slots less the pty's, so the board can evict its oldest
-        // unauthenticated stream for a new connection and idle peers cannot lock hosts out (hardware-docs/transports.md).
+        // The board decides who gets a slot (evicting its oldest unauthenticated stream past its grace when full);
+        // the listener's bound only covers a newcomer per promised slot (hardware-docs/transports.md).
         using TcpBoardListener? listener = settings.Tcp == null
             ? null
-            : new TcpBoardListener(settings.Tcp, maxConnections: board.Link.StreamSlots + (pty == null ? 1 : 0));
+            : new TcpBoardListener(settings.Tcp, maxConnections: TcpBoardListener.PlacesFor(board.Link.StreamSlots));
         if (pty != null)
         {
             if (pty.Master is SerialByteStream master)

@@ -60,9 +60,9 @@ public static class BenchSuite
 
         var latency = new List<LatencyResult>();
         int requests = options.LatencyRequests ?? (options.Full ? 5000 : 1000);
-        foreach (var transport in new[] { LatencyTransport.Pty, LatencyTransport.Tcp })
+        foreach (var transport in new[] { LatencyTransport.Pty, LatencyTransport.PtyPorts, LatencyTransport.Tcp })
         {
-            if (transport == LatencyTransport.Pty && !OperatingSystem.IsLinux())
+            if (transport is LatencyTransport.Pty or LatencyTransport.PtyPorts && !OperatingSystem.IsLinux())
             {
                 progress("latency: pseudo-terminals are Linux-only here; skipped");
                 continue;

@@ -89,11 +89,12 @@ public static class LatencyBench
     {
         var board = BenchRig.CreateBoard();
         var options = BenchRig.LinkOptions(LinkLimits.DesktopBody, 8);
-        if (transport == LatencyTransport.Pty)
+        if (transport is LatencyTransport.Pty or LatencyTransport.PtyPorts)
         {
             var pty = PseudoTerminal.Open(holdSlaveOpen: true);
             board.ServeInBackground(pty.Master, "bench-board-pty", line: true);
-            var host = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 3_000_000 });
+            var implementation = transport == LatencyTransport.Pty ? SerialImplementation.Termios : SerialImplementation.Ports;
+            var host = SerialTransport.Open(pty.SlavePath, new SerialSettings { BaudRate = 3_000_000, Implementation = implementation });
             return (await BenchRig.ConnectAsync(board, host, options, cancellationToken).ConfigureAwait(false)).Own(pty);
         }
 

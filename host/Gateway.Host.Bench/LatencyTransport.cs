@@ -19,6 +19,9 @@ public enum LatencyTransport
     /// <summary>A pseudo-terminal pair: the board on the master, the host's termios serial stream on the slave.</summary>
     Pty,
 
+    /// <summary>The same pair with the host's port opened through System.IO.Ports (the macOS and Windows serial implementation).</summary>
+    PtyPorts,
+
     /// <summary>TCP over 127.0.0.1: the board's listener, the host's socket (Nagle off both ways).</summary>
     Tcp,
 }

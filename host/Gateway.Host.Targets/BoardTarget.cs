@@ -264,7 +264,7 @@ internal sealed class BoardTarget : IAsyncDisposable
             case TargetScheme.Tcp:
                 return (await TcpTransport.ConnectAsync(uri.Host!, uri.Port, cancellationToken).ConfigureAwait(false), false);
             case TargetScheme.Serial:
-                sharedStream ??= SerialPortStream.Open(uri.DevicePath!, uri.ToSerialSettings());
+                sharedStream ??= SerialTransport.Open(uri.DevicePath!, uri.ToSerialSettings());
                 return (sharedStream, true);
             default:
                 sharedStream ??= SerialPortStream.Open(await StartPtyBoardAsync(cancellationToken).ConfigureAwait(false));

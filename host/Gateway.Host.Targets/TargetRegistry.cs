@@ -23,6 +23,7 @@ public static class TargetRegistry
         ("reset-after", "reset-after=N"),
         ("baud", "baud=N"),
         ("flow", "flow=none|rtscts|xonxoff"),
+        ("impl", "impl=termios|ports"),
         ("key", "key=dev"),
     };
 
@@ -38,8 +39,8 @@ public static class TargetRegistry
         new TargetSchemeInfo("pty", TargetScheme.Pty, "pty:[?bits=32|64&quirks=0|1&key=dev]",
             "the emulated board in a child process over a real pseudo-terminal",
             new[] { "bits", "quirks", "key" }),
-        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts&key=dev]",
-            "a board on a serial tty", new[] { "baud", "flow", "key" }),
+        new TargetSchemeInfo("serial", TargetScheme.Serial, "serial:/dev/ttyUSB0[?baud=921600&flow=rtscts&impl=ports&key=dev]",
+            "a board on a serial port (/dev/… on Linux and macOS, COMn on Windows)", new[] { "baud", "flow", "impl", "key" }),
         new TargetSchemeInfo("tcp", TargetScheme.Tcp, "tcp://host:port[?key=dev]", "a board listening on TCP", new[] { "key" }),
     };
 
@@ -53,10 +54,10 @@ public static class TargetRegistry
     /// </summary>
     public static string Help { get; } =
         "The board: emu: (the emulated board in this process, without the link), link+emu: (the same behind the whole link), "
-        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH, tcp://HOST:PORT. Options follow ? joined with &: "
+        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH (COMn on Windows), tcp://HOST:PORT. Options follow ? joined with &: "
         + $"{SchemesTaking("bits")} take {OptionForm("bits")} and {OptionForm("quirks")}; "
         + $"{SchemesTaking("faults")} also takes {OptionForm("faults")}, {OptionForm("seed")} and {OptionForm("reset-after")}; "
-        + $"{SchemesTaking("baud")} takes {OptionForm("baud")} and {OptionForm("flow")}; "
+        + $"{SchemesTaking("baud")} takes {OptionForm("baud")}, {OptionForm("flow")} and {OptionForm("impl")}; "
         + $"{SchemesTaking("key")} take {OptionForm("key")} (the development key, as --dev-key: only for a board that announces itself as emulated). Schemes are case-insensitive.";
 
     /// <summary>The option as help spells it, with its values (<c>bits=32|64</c>); the bare name for one no scheme takes.</summary>

@@ -14,8 +14,9 @@ namespace Gateway.Host.Targets;
 /// link+emu:[?bits=…&amp;quirks=…&amp;faults=RATE&amp;seed=N&amp;reset-after=N]
 ///                                          the emulated board in this process behind the whole link
 /// pty:[?bits=32|64&amp;quirks=0|1]               the emulated board in a child process over a pty
-/// serial:PATH[?baud=N&amp;flow=F]               a tty; PATH absolute; also serial:///PATH
-///                                          baud: 9600 … 3000000 (default 115200); flow: none | rtscts | xonxoff
+/// serial:PATH[?baud=N&amp;flow=F&amp;impl=I]      a serial port; PATH absolute (also serial:///PATH) or COMn
+///                                          baud: any positive rate the OS can set (default 115200);
+///                                          flow: none | rtscts | xonxoff; impl: termios | ports (default: by OS)
 /// tcp://HOST:PORT                          HOST a name, an IPv4 address or [IPv6]; PORT 1–65535
 /// key=dev (link+emu:, pty:, serial:, tcp://)  the development key, for a board announcing itself as emulated
 /// </code>
@@ -46,7 +47,7 @@ public sealed class TargetUri
     /// <summary>True for the emulated board, in process or in a child process (<c>emu:</c>, <c>link+emu:</c>, <c>pty:</c>): the development key applies.</summary>
     public bool IsEmulatedBoard => Scheme is TargetScheme.Emulated or TargetScheme.LinkEmulated or TargetScheme.Pty;
 
-    /// <summary>The tty path of a <c>serial:</c> target (e.g. <c>/dev/ttyUSB0</c>), else null.</summary>
+    /// <summary>The port of a <c>serial:</c> target (e.g. <c>/dev/ttyUSB0</c>, <c>COM3</c>), else null.</summary>
     public string? DevicePath { get; private init; }
 
     /// <summary>The host of a <c>tcp:</c> target (without IPv6 brackets), else null.</summary>
@@ -60,6 +61,9 @@ public sealed class TargetUri
 
     /// <summary>The flow control of a <c>serial:</c> target (default none).</summary>
     public SerialFlowControl FlowControl { get; private init; }
+
+    /// <summary>The serial implementation a <c>serial:</c> target forces (<c>impl=termios|ports</c>), or <see cref="SerialImplementation.Auto"/>.</summary>
+    public SerialImplementation SerialImplementation { get; private init; }
 
     /// <summary>The emulated board's width pinned by <c>bits=32|64</c>, or null when the URI leaves it open.</summary>
     public int? Bits { get; private init; }
@@ -162,7 +166,7 @@ public sealed class TargetUri
         {
             throw new InvalidOperationException($"'{this}' is not a serial target.");
         }
-        return new SerialSettings { BaudRate = BaudRate, FlowControl = FlowControl };
+        return new SerialSettings { BaudRate = BaudRate, FlowControl = FlowControl, Implementation = SerialImplementation };
     }
 
     /// <summary>The URI in its canonical spelling (lower-case scheme and option names, options in the order given).</summary>
@@ -241,23 +245,25 @@ public sealed class TargetUri
         {
             throw Fail(TargetUriError.MissingDevicePath, input, $"'{input}': serial: needs a device path, e.g. serial:/dev/ttyUSB0.");
         }
-        if (path[0] != '/')
+        if (path[0] != '/' && !IsWindowsPortName(path))
         {
             throw Fail(TargetUriError.RelativeDevicePath, input,
-                $"'{input}': the device path '{path}' must be absolute, e.g. serial:/dev/ttyUSB0.");
+                $"'{input}': the device path '{path}' must be absolute, e.g. serial:/dev/ttyUSB0, or a Windows port, e.g. serial:COM3.");
         }
 
         int baud = SerialSettings.DefaultBaudRate;
         SerialFlowControl flow = SerialFlowControl.None;
+        SerialImplementation implementation = SerialImplementation.Auto;
         foreach (var (name, value) in options)
         {
             switch (name)
             {
                 case "baud":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out baud) || !SerialBaudRates.IsSupported(baud))
+                    // Any rate the OS can set: the port's driver refuses the others when it opens, with its reason.
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out baud) || !SerialBaudRates.IsValid(baud))
                     {
                         throw Fail(TargetUriError.InvalidBaudRate, input,
-                            $"'{input}': baud={value} is not a supported rate ({string.Join(", ", SerialBaudRates.Supported)}).");
+                            $"'{input}': baud={value} is not a rate in baud (a positive whole number, e.g. 115200 or 250000).");
                     }
                     break;
                 case "flow":
@@ -270,9 +276,35 @@ public sealed class TargetUri
                             $"'{input}': flow={value} is not one of none, rtscts, xonxoff."),
                     };
                     break;
+                case "impl":
+                    implementation = value.ToLowerInvariant() switch
+                    {
+                        "termios" => SerialImplementation.Termios,
+                        "ports" => SerialImplementation.Ports,
+                        _ => throw Fail(TargetUriError.InvalidSerialImplementation, input,
+                            $"'{input}': impl={value} is not one of termios (Linux), ports (System.IO.Ports)."),
+                    };
+                    break;
             }
         }
-        return new TargetUri(TargetScheme.Serial, options) { DevicePath = path, BaudRate = baud, FlowControl = flow };
+        return new TargetUri(TargetScheme.Serial, options) { DevicePath = path, BaudRate = baud, FlowControl = flow, SerialImplementation = implementation };
+    }
+
+    /// <summary>COM1, COM12 …: a Windows serial port name, which has no path.</summary>
+    private static bool IsWindowsPortName(string name)
+    {
+        if (name.Length < 4 || !name.StartsWith("COM", StringComparison.OrdinalIgnoreCase) || name[3] == '0')
+        {
+            return false;
+        }
+        for (int i = 3; i < name.Length; i++)
+        {
+            if (!char.IsAsciiDigit(name[i]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TargetUri ParseTcp(string body, List<KeyValuePair<string, string>> options, string input)

@@ -42,11 +42,14 @@ public enum TargetUriError
     /// <summary>An option the scheme does not take.</summary>
     UnknownOption,
 
-    /// <summary>A <c>baud</c> that is not a supported rate.</summary>
+    /// <summary>A <c>baud</c> that is not a positive whole number.</summary>
     InvalidBaudRate,
 
     /// <summary>A <c>flow</c> other than none, rtscts, xonxoff.</summary>
     InvalidFlowControl,
+
+    /// <summary>An <c>impl</c> other than termios, ports.</summary>
+    InvalidSerialImplementation,
 
     /// <summary>An option of the emulated board's (<c>bits</c>, <c>quirks</c>, <c>faults</c>, <c>seed</c>, <c>reset-after</c>) with a value it does not take.</summary>
     InvalidOptionValue,

@@ -36,5 +36,8 @@ namespace Gateway.Devices.Boards
         /// <summary>/fw/map and /fw/info as written at build time.</summary>
         public byte[] MapJson;
         public byte[] InfoJson;
+
+        /// <summary>The /fw/info entry (its bytes are written again once /data's quotas are sized).</summary>
+        public ResourceAttr InfoAttr;
     }
 }

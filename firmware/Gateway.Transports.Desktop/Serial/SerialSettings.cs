@@ -6,7 +6,10 @@ public sealed record SerialSettings
     /// <summary>The default line speed, 115,200 baud.</summary>
     public const int DefaultBaudRate = 115_200;
 
-    /// <summary>Line speed in baud; one of <see cref="SerialBaudRates.Supported"/> (9,600 to 3,000,000).</summary>
+    /// <summary>
+    /// Line speed in baud: any positive rate; the OS and its driver decide what they can set (a standard rate of
+    /// <see cref="SerialBaudRates.Standard"/>, or any other through termios2 on Linux), and a refusal carries their reason.
+    /// </summary>
     public int BaudRate { get; init; } = DefaultBaudRate;
 
     /// <summary>Flow control; none by default.</summary>
@@ -17,4 +20,7 @@ public sealed record SerialSettings
     /// program, such as pyserial with exclusive=True) gets <see cref="TransportError.Busy"/>. On by default.
     /// </summary>
     public bool Exclusive { get; init; } = true;
+
+    /// <summary>Which code drives the port; <see cref="SerialImplementation.Auto"/> (the default) lets <see cref="SerialTransport.Resolve"/> choose by OS.</summary>
+    public SerialImplementation Implementation { get; init; } = SerialImplementation.Auto;
 }

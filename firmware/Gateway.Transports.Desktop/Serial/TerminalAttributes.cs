@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.InteropServices;
 using Gateway.Transports.Desktop.Interop.Unix;
 using static Gateway.Transports.Desktop.Interop.Unix.TermiosConstants;
@@ -87,7 +88,7 @@ internal static unsafe class TerminalAttributes
         fixed (Termios* p = &t)
         {
             uint speed = Libc.cfgetospeed(p);
-            return s_libcTakesNumericSpeeds ? (SerialBaudRates.IsSupported((int)speed) ? (int)speed : 0)
+            return s_libcTakesNumericSpeeds ? (SerialBaudRates.IsStandard((int)speed) ? (int)speed : 0)
                                             : SerialBaudRates.FromSpeedCode(speed);
         }
     }
@@ -96,12 +97,22 @@ internal static unsafe class TerminalAttributes
     /// Configures <paramref name="fd"/> raw at <paramref name="baudRate"/> with <paramref name="flow"/> and
     /// verifies by reading the attributes back: a driver that cannot do the speed substitutes another one,
     /// which is reported rather than silently used (except on a USB gadget port, which has no line rate).
+    /// A standard rate goes through glibc with its <c>Bxxx</c> code; any other through termios2 with BOTHER.
     /// </summary>
     internal static void Apply(int fd, string path, int baudRate, SerialFlowControl flow)
     {
+        if (!SerialBaudRates.IsValid(baudRate))
+        {
+            throw new TransportException(TransportError.UnsupportedBaudRate, path,
+                $"Cannot open '{path}' at {baudRate} baud: a line speed is a positive number of baud.");
+        }
+        bool standard = SerialBaudRates.IsStandard(baudRate);
         Termios t = Get(fd, path);
         MakeRaw(ref t, flow);
-        SetSpeed(ref t, baudRate, path);
+        if (standard)
+        {
+            SetSpeed(ref t, baudRate, path);
+        }
         if (Libc.tcsetattr(fd, TCSANOW, &t) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
@@ -110,13 +121,17 @@ internal static unsafe class TerminalAttributes
                     $"Cannot configure '{path}': the driver refused {baudRate} baud, raw 8N1 ({Errno.Name(errno)}).", errno)
                 : UnixErrors.ToException(errno, path, "configure");
         }
+        if (!standard)
+        {
+            SetOtherSpeed(fd, path, baudRate);
+        }
 
-        Termios back = Get(fd, path);
-        TransportException? refusal = SpeedRefusal(path, baudRate, GetBaudRate(back));
+        TransportException? refusal = SpeedRefusal(path, baudRate, ReadBaudRate(fd, path));
         if (refusal != null)
         {
             throw refusal;
         }
+        Termios back = Get(fd, path);
         const uint mustBeClear = ICANON | ECHO | ISIG;
         if ((back.c_lflag & mustBeClear) != 0 || (back.c_cflag & CSIZE) != CS8 || (back.c_oflag & OPOST) != 0)
         {
@@ -125,12 +140,48 @@ internal static unsafe class TerminalAttributes
     }
 
     /// <summary>
-    /// Why the speed read back refuses the open, or null: a serial line must keep the asked speed; a USB gadget
-    /// port (<see cref="UsbGadgetSerial"/>) has none, so whatever its driver reports is accepted.
+    /// Sets a rate that has no <c>Bxxx</c> code: TCGETS2, BOTHER in both speed fields of c_cflag, the number in
+    /// c_ispeed and c_ospeed, TCSETS2. A driver that cannot do it fails the ioctl (its errno is the reason given).
+    /// </summary>
+    internal static void SetOtherSpeed(int fd, string path, int baudRate)
+    {
+        KernelTermios2 t2 = Get2(fd, path);
+        t2.c_cflag &= ~(CBAUD | (CBAUD << IBSHIFT));
+        t2.c_cflag |= BOTHER | (BOTHER << IBSHIFT);
+        t2.c_ispeed = (uint)baudRate;
+        t2.c_ospeed = (uint)baudRate;
+        if (Libc.ioctl(fd, TCSETS2, &t2) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            throw new TransportException(TransportError.UnsupportedBaudRate, path,
+                $"Cannot set '{path}' to {baudRate} baud: the driver refused it ({Errno.Name(errno)}: {Marshal.GetPInvokeErrorMessage(errno)}).", errno);
+        }
+    }
+
+    /// <summary>The output speed the kernel holds for <paramref name="fd"/>, as a number (TCGETS2's c_ospeed, filled for every rate).</summary>
+    internal static int ReadBaudRate(int fd, string path) => (int)Get2(fd, path).c_ospeed;
+
+    /// <summary>Reads the kernel's termios2 of <paramref name="fd"/>.</summary>
+    internal static KernelTermios2 Get2(int fd, string path)
+    {
+        KernelTermios2 t2;
+        if (Libc.ioctl(fd, TCGETS2, &t2) != 0)
+        {
+            throw UnixErrors.ToException(Marshal.GetLastPInvokeError(), path, "read the line speed of");
+        }
+        return t2;
+    }
+
+    /// <summary>
+    /// Why the speed read back refuses the open, or null. A serial line must keep the asked speed, give or take
+    /// <see cref="SpeedTolerancePercent"/> (G: a UART driver that can only divide its clock near a rate reports the rate
+    /// it reached, and 8N1 framing tolerates that much); a USB gadget port (<see cref="UsbGadgetSerial"/>) has no
+    /// line rate, so whatever its driver reports is accepted.
     /// </summary>
     internal static TransportException? SpeedRefusal(string path, int asked, int actual)
     {
-        if (actual == asked || UsbGadgetSerial.IsGadgetTty(path))
+        if (actual == asked || UsbGadgetSerial.IsGadgetTty(path)
+            || (actual > 0 && Math.Abs((long)actual - asked) * 100 <= (long)asked * SpeedTolerancePercent))
         {
             return null;
         }
@@ -139,12 +190,15 @@ internal static unsafe class TerminalAttributes
             $"Cannot set '{path}' to {asked} baud: the driver kept {(actual == 0 ? "another speed" : actual + " baud")}.");
     }
 
+    /// <summary>How far (in percent of the asked rate) the rate a driver reports may be from the asked one.</summary>
+    internal const int SpeedTolerancePercent = 2;
+
     private static uint SpeedValue(int baudRate, string path)
     {
         if (!SerialBaudRates.TryGetSpeedCode(baudRate, out uint code))
         {
             throw new TransportException(TransportError.UnsupportedBaudRate, path,
-                $"Cannot open '{path}' at {baudRate} baud: supported rates are {string.Join(", ", SerialBaudRates.Supported)}.");
+                $"Cannot set '{path}' to {baudRate} baud through the C library: it is not a standard rate (termios2 sets it).");
         }
         return s_libcTakesNumericSpeeds ? (uint)baudRate : code;
     }

@@ -35,11 +35,16 @@ internal sealed unsafe class TerminalChannel : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Implementation == SerialImplementation.Ports)
+        {
+            throw new ArgumentException(
+                "settings ask for System.IO.Ports; this is the termios transport (SerialTransport.Open chooses between them).", nameof(settings));
+        }
         EnsureLinux(path);
-        if (!SerialBaudRates.IsSupported(settings.BaudRate))
+        if (!SerialBaudRates.IsValid(settings.BaudRate))
         {
             throw new TransportException(TransportError.UnsupportedBaudRate, path,
-                $"Cannot open '{path}' at {settings.BaudRate} baud: supported rates are {string.Join(", ", SerialBaudRates.Supported)}.");
+                $"Cannot open '{path}' at {settings.BaudRate} baud: a line speed is a positive number of baud.");
         }
 
         int fd = Libc.open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
@@ -240,6 +245,24 @@ internal sealed unsafe class TerminalChannel : IDisposable
                 throw UnixErrors.ToException(Marshal.GetLastPInvokeError(), Path, "read the kernel terminal attributes of");
             }
             return k;
+        }
+        finally
+        {
+            if (added)
+            {
+                _fd.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>Reads the kernel's termios2 (TCGETS2): the speeds as numbers, whatever their code.</summary>
+    internal KernelTermios2 GetKernelAttributes2()
+    {
+        bool added = false;
+        try
+        {
+            _fd.DangerousAddRef(ref added);
+            return TerminalAttributes.Get2(_fd.Fd, Path);
         }
         finally
         {

@@ -167,7 +167,7 @@ public static class BenchCommand
             "transport", "requests", "p50 µs", "p99 µs", "mean µs", "req/s (1 in flight)", "req/s (window)");
         foreach (var l in r.Latency)
         {
-            latency.AddRow(l.Transport == LatencyTransport.Pty ? "pseudo-terminal" : "TCP loopback", N(l.Requests), F(l.P50Microseconds), F(l.P99Microseconds), F(l.MeanMicroseconds), N((long)l.SequentialPerSecond), $"{N((long)l.PipelinedPerSecond)} (window {l.Window})");
+            latency.AddRow(l.Transport switch { LatencyTransport.Pty => "pseudo-terminal (termios)", LatencyTransport.PtyPorts => "pseudo-terminal (System.IO.Ports)", _ => "TCP loopback" }, N(l.Requests), F(l.P50Microseconds), F(l.P99Microseconds), F(l.MeanMicroseconds), N((long)l.SequentialPerSecond), $"{N((long)l.PipelinedPerSecond)} (window {l.Window})");
         }
 
         ansi.Write(latency);

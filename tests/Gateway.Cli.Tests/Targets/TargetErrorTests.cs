@@ -44,6 +44,7 @@ public sealed class TargetErrorTests
     [InlineData("tcp://127.0.0.1:7447?bits=32", "bits", "tcp")]
     [InlineData("emu:?baud=9600", "baud", "emu")]
     [InlineData("link+emu:?flow=rtscts", "flow", "link+emu")]
+    [InlineData("emu:?impl=ports", "impl", "emu")]
     public void OptionOnTheWrongScheme_NamesTheSchemesThatTakeIt_AsHelpDoes(string target, string option, string scheme)
     {
         string line = OneErrorLine(CliRun.InProcess("ls", "--target", target));

@@ -9,10 +9,11 @@ public sealed class LatencyBenchTests
 {
     [Theory]
     [InlineData(LatencyTransport.Pty)]
+    [InlineData(LatencyTransport.PtyPorts)]
     [InlineData(LatencyTransport.Tcp)]
     public async Task SmallRequests_OverARealTransport_AllAnswered(LatencyTransport transport)
     {
-        if (transport == LatencyTransport.Pty && !OperatingSystem.IsLinux())
+        if (transport is LatencyTransport.Pty or LatencyTransport.PtyPorts && !OperatingSystem.IsLinux())
         {
             return;
         }

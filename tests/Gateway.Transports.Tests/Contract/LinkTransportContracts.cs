@@ -47,3 +47,18 @@ public sealed class PseudoTerminalLinkContractTests : LinkTransportContract
         });
     }
 }
+
+/// <summary>The link over the same pty with the host's port opened through System.IO.Ports (the macOS and Windows implementation).</summary>
+public sealed class PortsOnPseudoTerminalLinkContractTests : LinkTransportContract
+{
+    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    {
+        var pty = PseudoTerminal.Open();
+        Stream host = SerialTransport.Open(pty.SlavePath, new SerialSettings { BaudRate = 921_600, Implementation = SerialImplementation.Ports });
+        return (host, pty.Master, () =>
+        {
+            host.Dispose();
+            pty.Dispose();
+        });
+    }
+}

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Serial;
+using Gateway.Transports.Desktop.Serial.Ports;
 using Gateway.Transports.Desktop.Streams;
 using Gateway.Transports.Desktop.Tcp;
 using Gateway.Transports.Tests.Support;
@@ -41,6 +42,39 @@ public sealed class PseudoTerminalAt921600ContractTests : PseudoTerminalMasterCo
 public sealed class PseudoTerminalAt3000000ContractTests : PseudoTerminalMasterContractTests
 {
     protected override int BaudRate => 3_000_000;
+}
+
+/// <summary>
+/// The same pty link with the host's port opened through System.IO.Ports (the macOS and Windows implementation,
+/// forced here with <see cref="SerialImplementation.Ports"/> through the one chooser, <see cref="SerialTransport"/>).
+/// </summary>
+public abstract class PortsOnPseudoTerminalContractTests : ByteStreamContractTests
+{
+    protected abstract int BaudRate { get; }
+
+    protected override Task<TransportPair> OpenPairAsync()
+    {
+        var pty = PseudoTerminal.Open();
+        Stream host = SerialTransport.Open(pty.SlavePath, new SerialSettings { BaudRate = BaudRate, Implementation = SerialImplementation.Ports });
+        Assert.IsType<PortsSerialStream>(host);
+        return Task.FromResult(new TransportPair(pty.Master, host, pty));
+    }
+}
+
+public sealed class PortsOnPseudoTerminalAt115200ContractTests : PortsOnPseudoTerminalContractTests
+{
+    protected override int BaudRate => 115_200;
+}
+
+public sealed class PortsOnPseudoTerminalAt3000000ContractTests : PortsOnPseudoTerminalContractTests
+{
+    protected override int BaudRate => 3_000_000;
+}
+
+/// <summary>The termios transport at a rate without a speed code (termios2, BOTHER): the same contract.</summary>
+public sealed class PseudoTerminalAt250000ContractTests : PseudoTerminalMasterContractTests
+{
+    protected override int BaudRate => 250_000;
 }
 
 /// <summary>The board app's tty code on the slave (as the Pi app uses a UART); the host drives the master.</summary>

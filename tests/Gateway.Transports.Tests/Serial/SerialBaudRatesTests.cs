@@ -5,8 +5,11 @@ namespace Gateway.Transports.Tests.Serial;
 
 public sealed class SerialBaudRatesTests
 {
-    // asm-generic/termbits.h: B9600 0000015, B57600 0010001 … B3000000 0010015 (octal).
+    // asm-generic/termbits.h: B50 0000001, B9600 0000015, B57600 0010001 … B4000000 0010017 (octal).
     [Theory]
+    [InlineData(50, 0x0001)]
+    [InlineData(1_200, 0x0009)]
+    [InlineData(4_800, 0x000C)]
     [InlineData(9_600, 0x000D)]
     [InlineData(19_200, 0x000E)]
     [InlineData(38_400, 0x000F)]
@@ -23,6 +26,8 @@ public sealed class SerialBaudRatesTests
     [InlineData(2_000_000, 0x100B)]
     [InlineData(2_500_000, 0x100C)]
     [InlineData(3_000_000, 0x100D)]
+    [InlineData(3_500_000, 0x100E)]
+    [InlineData(4_000_000, 0x100F)]
     public void SpeedCode_SupportedRate_IsTheKernelConstant(int baud, uint code)
     {
         Assert.True(SerialBaudRates.TryGetSpeedCode(baud, out uint actual));
@@ -31,21 +36,30 @@ public sealed class SerialBaudRatesTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(4_800)]
     [InlineData(12_345)]
-    [InlineData(4_000_000)]
-    public void SpeedCode_UnsupportedRate_IsRefused(int baud)
+    [InlineData(250_000)]
+    [InlineData(5_000_000)]
+    public void SpeedCode_NonStandardRate_HasNoCodeButIsValid(int baud)
     {
-        Assert.False(SerialBaudRates.IsSupported(baud));
+        Assert.False(SerialBaudRates.IsStandard(baud));
         Assert.False(SerialBaudRates.TryGetSpeedCode(baud, out _));
+        Assert.True(SerialBaudRates.IsValid(baud));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void IsValid_NotPositive_IsRefused(int baud)
+    {
+        Assert.False(SerialBaudRates.IsValid(baud));
+        Assert.False(SerialBaudRates.IsStandard(baud));
     }
 
     [Fact]
-    public void Supported_Rates_RunFrom9600To3000000Ascending()
+    public void Standard_Rates_RunFrom50To4000000Ascending()
     {
-        Assert.Equal(9_600, SerialBaudRates.Supported[0]);
-        Assert.Equal(3_000_000, SerialBaudRates.Supported[^1]);
-        Assert.Equal(SerialBaudRates.Supported.Order(), SerialBaudRates.Supported);
+        Assert.Equal(50, SerialBaudRates.Standard[0]);
+        Assert.Equal(4_000_000, SerialBaudRates.Standard[^1]);
+        Assert.Equal(SerialBaudRates.Standard.Order(), SerialBaudRates.Standard);
     }
 }

@@ -152,13 +152,71 @@ public sealed class SerialPortStreamTests : IDisposable
         Assert.True(second.CanRead);
     }
 
-    [Fact]
-    public void Open_UnsupportedBaudRate_ThrowsUnsupportedBaudRate()
+    [Theory]
+    [InlineData(250_000)]
+    [InlineData(12_345)]
+    [InlineData(7_812_500)]
+    public void Open_NonStandardBaudRate_KernelHoldsTheNumberWithBother(int baud)
     {
-        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 12_345 }));
+        // A rate without a Bxxx code goes through termios2 (TCSETS2, BOTHER); a pty keeps any rate, and the kernel
+        // reports back exactly what was set, through TCGETS2 and in the CBAUD bits.
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = baud });
+
+        KernelTermios2 k = port.Channel.GetKernelAttributes2();
+        KernelTermios viaKernel = port.Channel.GetKernelAttributes();
+
+        Assert.Equal((uint)baud, k.c_ospeed);
+        Assert.Equal((uint)baud, k.c_ispeed);
+        Assert.Equal(BOTHER, viaKernel.c_cflag & CBAUD);
+        Assert.Equal(CS8, viaKernel.c_cflag & CSIZE);
+        Assert.Equal(0u, viaKernel.c_lflag & (ECHO | ICANON | ISIG));
+    }
+
+    [Fact]
+    public void Open_StandardBaudRateAfterANonStandardOne_KernelHoldsTheCodeAgain()
+    {
+        using (SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 250_000 }))
+        {
+        }
+
+        using var port = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 115_200 });
+
+        Assert.Equal(115_200u, port.Channel.GetKernelAttributes2().c_ospeed);
+        Assert.Equal(0x1002u, port.Channel.GetKernelAttributes().c_cflag & CBAUD); // B115200
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-9_600)]
+    public void Open_NotAPositiveBaudRate_ThrowsUnsupportedBaudRate(int baud)
+    {
+        var e = Assert.Throws<TransportException>(() => SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = baud }));
 
         Assert.Equal(TransportError.UnsupportedBaudRate, e.Error);
-        Assert.Contains("12345", e.Message, StringComparison.Ordinal);
+        Assert.Contains(baud.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(250_000, 250_000, true)]
+    [InlineData(250_000, 246_000, true)]    // a divisor's rounding, within 2 %
+    [InlineData(250_000, 230_400, false)]   // another speed substituted
+    [InlineData(250_000, 0, false)]
+    public void SpeedRefusal_RateTheDriverKept_AcceptedWithinTwoPercent(int asked, int kept, bool accepted)
+    {
+        TransportException? refusal = TerminalAttributes.SpeedRefusal("/dev/ttyUSB0", asked, kept);
+
+        Assert.Equal(accepted, refusal == null);
+        if (refusal != null)
+        {
+            Assert.Equal(TransportError.UnsupportedBaudRate, refusal.Error);
+        }
+    }
+
+    [Fact]
+    public void Open_PortsImplementationAsked_TermiosStreamRefuses()
+    {
+        Assert.Throws<ArgumentException>(() =>
+            SerialPortStream.Open(pty.SlavePath, new SerialSettings { Implementation = SerialImplementation.Ports }));
     }
 
     [Theory]

@@ -30,6 +30,32 @@ public sealed class TargetUriTests
     }
 
     [Theory]
+    [InlineData("serial:/dev/ttyUSB0?baud=250000", 250_000)]
+    [InlineData("serial:/dev/ttyUSB0?baud=12345", 12_345)]
+    [InlineData("serial:/dev/ttyUSB0?baud=4000000", 4_000_000)]
+    public void Parse_AnyPositiveBaud_IsLeftToTheOs(string text, int baud)
+    {
+        Assert.Equal(baud, TargetUri.Parse(text).ToSerialSettings().BaudRate);
+    }
+
+    [Theory]
+    [InlineData("serial:/dev/ttyUSB0", SerialImplementation.Auto)]
+    [InlineData("serial:/dev/ttyUSB0?impl=termios", SerialImplementation.Termios)]
+    [InlineData("serial:/dev/pts/3?impl=PORTS", SerialImplementation.Ports)]
+    public void Parse_SerialImpl_ForcesTheImplementation(string text, SerialImplementation expected)
+    {
+        Assert.Equal(expected, TargetUri.Parse(text).ToSerialSettings().Implementation);
+    }
+
+    [Theory]
+    [InlineData("serial:COM3", "COM3")]
+    [InlineData("serial:com12?baud=9600", "com12")]
+    public void Parse_WindowsPortName_IsTheDevice(string text, string port)
+    {
+        Assert.Equal(port, TargetUri.Parse(text).DevicePath);
+    }
+
+    [Theory]
     [InlineData("serial:///dev/ttyGS0", "/dev/ttyGS0")]
     [InlineData("SERIAL:/dev/pts/7", "/dev/pts/7")]
     [InlineData("serial:/dev/serial/by-id/usb-FTDI%20A", "/dev/serial/by-id/usb-FTDI A")]
@@ -140,10 +166,13 @@ public sealed class TargetUriTests
     [InlineData("serial:?baud=9600", TargetUriError.MissingDevicePath)]
     [InlineData("serial:ttyUSB0", TargetUriError.RelativeDevicePath)]
     [InlineData("serial://dev/ttyUSB0", TargetUriError.RelativeDevicePath)]
-    [InlineData("serial:/dev/ttyUSB0?baud=12345", TargetUriError.InvalidBaudRate)]
+    [InlineData("serial:/dev/ttyUSB0?baud=0", TargetUriError.InvalidBaudRate)]
     [InlineData("serial:/dev/ttyUSB0?baud=fast", TargetUriError.InvalidBaudRate)]
     [InlineData("serial:/dev/ttyUSB0?baud=-9600", TargetUriError.InvalidBaudRate)]
-    [InlineData("serial:/dev/ttyUSB0?baud=4000000", TargetUriError.InvalidBaudRate)]
+    [InlineData("serial:/dev/ttyUSB0?baud=99999999999", TargetUriError.InvalidBaudRate)]
+    [InlineData("serial:/dev/ttyUSB0?impl=pyserial", TargetUriError.InvalidSerialImplementation)]
+    [InlineData("serial:COM0", TargetUriError.RelativeDevicePath)]
+    [InlineData("serial:COMX", TargetUriError.RelativeDevicePath)]
     [InlineData("serial:/dev/ttyUSB0?flow=dtrdsr", TargetUriError.InvalidFlowControl)]
     [InlineData("serial:/dev/ttyUSB0?speed=9600", TargetUriError.UnknownOption)]
     [InlineData("serial:/dev/ttyUSB0?baud=9600&baud=19200", TargetUriError.DuplicateOption)]

@@ -72,6 +72,40 @@ internal unsafe struct KernelTermios
     public fixed byte c_cc[NCCS];
 }
 
+/// <summary>
+/// The kernel's <c>struct termios2</c> (asm-generic/termbits.h), read and written with the TCGETS2 / TCSETS2 ioctls:
+/// the kernel structure with the two speeds as plain numbers, so a rate without a <c>Bxxx</c> code is set with
+/// BOTHER in CBAUD and the number in <c>c_ospeed</c> / <c>c_ispeed</c>, and any rate is read back as a number.
+/// <code>
+/// offset  width  field
+///  0       4     c_iflag
+///  4       4     c_oflag
+///  8       4     c_cflag     CBAUD (output speed code) | CIBAUD = CBAUD &lt;&lt; IBSHIFT (input speed code)
+/// 12       4     c_lflag
+/// 16       1     c_line
+/// 17      19     c_cc[19]
+/// 36       4     c_ispeed    speed_t (u32), baud
+/// 40       4     c_ospeed    speed_t, baud
+/// 44             sizeof
+/// </code>
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct KernelTermios2
+{
+    internal const int Size = 44;
+    internal const int OffsetISpeed = 36;
+    internal const int OffsetOSpeed = 40;
+
+    public uint c_iflag;
+    public uint c_oflag;
+    public uint c_cflag;
+    public uint c_lflag;
+    public byte c_line;
+    public fixed byte c_cc[KernelTermios.NCCS];
+    public uint c_ispeed;
+    public uint c_ospeed;
+}
+
 /// <summary>termios flag bits and indices, Linux values (asm-generic/termbits.h; the C headers write them in octal).</summary>
 internal static class TermiosConstants
 {
@@ -106,6 +140,8 @@ internal static class TermiosConstants
     internal const uint HUPCL = 0x0400;
     internal const uint CLOCAL = 0x0800;
     internal const uint CBAUDEX = 0x1000;
+    internal const uint BOTHER = 0x1000;   // "other": the speed is the number in c_ospeed / c_ispeed (termios2)
+    internal const int IBSHIFT = 16;       // CIBAUD, the input speed code, is CBAUD shifted up by this
     internal const uint CRTSCTS = 0x80000000;
 
     // c_lflag
@@ -132,4 +168,7 @@ internal static class TermiosConstants
 
     // ioctl requests (asm-generic/ioctls.h)
     internal const nuint TCGETS = 0x5401;
+    // _IOR('T', 0x2A, struct termios2) and _IOW('T', 0x2B, struct termios2): direction << 30 | size 44 << 16 | 'T' << 8 | nr.
+    internal const nuint TCGETS2 = 0x802C542A;
+    internal const nuint TCSETS2 = 0x402C542B;
 }
