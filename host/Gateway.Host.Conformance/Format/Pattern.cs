@@ -32,6 +32,10 @@ public abstract class Pattern
     {
         switch (e.ValueKind)
         {
+            case JsonValueKind.Object when comparisons && IsAbsence(e):
+                return new AbsencePattern(e.GetProperty(Absent).GetBoolean());
+            case JsonValueKind.Object when comparisons && e.TryGetProperty(Absent, out _) && e.EnumerateObject().Count() == 1:
+                throw fail($"{Absent}: must be true (the key must be missing) or false (present, any value)");
             case JsonValueKind.Object when comparisons && Comparison.IsComparison(e):
                 return new ValuePattern(Comparison.Parse(e, (k, x) => Parse(x, key, m => fail($"{k}: {m}")) is ValuePattern vp ? vp.Expr : throw fail($"{k}: must be an integer or an expression"), (k, m) => fail($"{k}: {m}")));
             case JsonValueKind.Object:
@@ -96,6 +100,12 @@ public abstract class Pattern
         }
     }
 
+    /// <summary>Format 2: <c>{"absent": true}</c> — the key must be missing; <c>{"absent": false}</c> — present, any value.</summary>
+    public const string Absent = "absent";
+
+    private static bool IsAbsence(JsonElement e) =>
+        e.EnumerateObject().Count() == 1 && e.TryGetProperty(Absent, out JsonElement b) && b.ValueKind is JsonValueKind.True or JsonValueKind.False;
+
     /// <summary>The JSON this pattern stands for, with every expression evaluated.</summary>
     public abstract JsonNode? Materialize(IExprContext context);
 
@@ -155,6 +165,16 @@ public abstract class Pattern
                         found = false;
                         break;
                     }
+                }
+
+                if (value is AbsencePattern absence)
+                {
+                    if (found == absence.MustBeAbsent)
+                    {
+                        mismatches.Add(found ? $"{p}: expected absent, observed {Show(a)}" : $"{p}: expected present, observed (absent)");
+                    }
+
+                    continue;
                 }
 
                 if (!found)
@@ -258,6 +278,25 @@ public abstract class Pattern
         }
 
         public override string Describe() => value ? "true" : "false";
+    }
+
+    private sealed class AbsencePattern(bool mustBeAbsent) : Pattern
+    {
+        public bool MustBeAbsent => mustBeAbsent;
+
+        public override JsonNode? Materialize(IExprContext context) =>
+            throw new ScenarioRunException("{\"absent\": …} says what a reply must lack: it has no value to send");
+
+        public override void Match(JsonNode? actual, string path, IExprContext context, List<string> mismatches)
+        {
+            // Only a member of an object can be missing (ObjectPattern judges it); anywhere else the value is there.
+            if (mustBeAbsent)
+            {
+                mismatches.Add($"{path}: expected absent, observed {Show(actual)}");
+            }
+        }
+
+        public override string Describe() => mustBeAbsent ? "absent" : "present";
     }
 
     private sealed class NullPattern : Pattern

@@ -40,6 +40,9 @@ public sealed record Step
 
     public IReadOnlyList<Step> Body { get; init; } = Array.Empty<Step>();
 
+    /// <summary>Format 2: observed values the step names for later steps (<c>{cap:NAME}</c>).</summary>
+    public IReadOnlyList<Capture> Captures { get; init; } = Array.Empty<Capture>();
+
     public Expectation Expect { get; init; } = new();
 
     public IEnumerable<string> AllRules => Rules.Concat(Body.SelectMany(b => b.AllRules));

@@ -148,7 +148,8 @@ internal static class StepParser
             expect = ExpectationParser.Parse(new ScenarioObject(ex, "expect.", o.Context), schema, op);
         }
 
-        step = step with { Rules = o.Rules("rules"), Skip = o.String("skip"), Expect = expect };
+        IReadOnlyList<Capture> captures = o.Optional("capture") is JsonElement cap ? Capture.Parse(o, "capture", cap, kind.Observes, op) : Array.Empty<Capture>();
+        step = step with { Rules = o.Rules("rules"), Skip = o.String("skip"), Expect = expect, Captures = captures };
         o.NoOthers();
         return step;
     }

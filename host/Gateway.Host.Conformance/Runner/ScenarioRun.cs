@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using System.Text.Json.Nodes;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
@@ -161,6 +162,8 @@ internal sealed class ScenarioRun
                 r.Add(ReplyJudge.Rule, "refusal-changes-nothing", "no file's counts change (/fw/status)",
                     changes.Count == 0 ? "unchanged" : string.Join("; ", changes), changes.Count == 0);
             }
+
+            Capture(step, r);
         }
         catch (ScenarioRunException e)
         {
@@ -170,6 +173,36 @@ internal sealed class ScenarioRun
         catch (System.IO.IOException e)
         {
             r.AddForRules("run", "the harness reads /fw/status", e.Message, false);
+        }
+    }
+
+    /// <summary>
+    /// Format 2: binds each of the step's captures to the value its path finds in what the step observed
+    /// (<c>{cap:NAME}</c>); a path that finds nothing takes the capture's default, else it is a failed check.
+    /// </summary>
+    public void Capture(Step step, StepResult r)
+    {
+        foreach (Format.Capture c in step.Captures)
+        {
+            JsonNode? found = ObservedPath.Find(r.Observed, c.Path, out string stoppedAt);
+            object? value = found is JsonValue v
+                ? (Pattern.TryNumber(v, out ulong n) ? n : v.TryGetValue(out string? s) ? s : v.TryGetValue(out bool b) ? (b ? 1UL : 0UL) : null)
+                : null;
+            if (value == null && c.Default is Expr d)
+            {
+                value = d.Evaluate(Names);
+            }
+
+            if (value == null)
+            {
+                string why = found is JsonObject or JsonArray
+                    ? $"'{c.Path}' is {(found is JsonObject ? "an object" : "an array")}, not a value"
+                    : $"nothing at '{c.Path}'{(stoppedAt.Length > 0 ? $" (found up to '{stoppedAt}')" : "")}; the step observed {string.Join(", ", r.Observed.Select(p => p.Key))}";
+                r.AddForRules("capture", $"{{cap:{c.Name}}} = {c.Path}", why, false);
+                continue;
+            }
+
+            Bind("cap", c.Name, value);
         }
     }
 

@@ -13,6 +13,7 @@ public static class StepKinds
         new CloseStep(),
         new MmapStep(),
         new MmapDeviceMemoryStep(),
+        new MmapDeviceIoStep(),
         new MunmapStep(),
         new MsyncStep(),
         new MprotectStep(),
@@ -26,6 +27,7 @@ public static class StepKinds
         new WaitEventStep(),
         new AdvanceStep(),
         new RepeatStep(),
+        new PollStep(),
         new NewSessionStep(),
     };
 
