@@ -46,7 +46,7 @@ internal static class StepParser
         Template? path = null;
         string? asName = null;
         BytesSpec? bytes = null;
-        string? text = null;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         WireSpec? wire = null;
         bool newCoid = false;
         IReadOnlyList<Step> body = Array.Empty<Step>();
@@ -104,7 +104,7 @@ internal static class StepParser
                     bytes = o.BytesOf(key, v);
                     break;
                 case FieldKind.Text:
-                    text = o.TextOf(key, v);
+                    texts[key] = o.TextOf(key, v);
                     break;
                 case FieldKind.Wire:
                     wire = ParseWire(new ScenarioObject(v, o.Path(key) + ".", o.Context));
@@ -126,7 +126,7 @@ internal static class StepParser
             Path = path,
             As = asName,
             Bytes = bytes,
-            Text = text,
+            Texts = texts,
             Wire = wire,
             NewCoid = newCoid,
             Body = body,

@@ -48,6 +48,8 @@ internal sealed class ScenarioRun
         judge = NewJudge();
     }
 
+    public Scenario Scenario => scenario;
+
     /// <summary>The latest session the scenario is in (a <c>new_session</c> step moves it on); the runner disposes it.</summary>
     public ITargetSession Session => session;
 
@@ -220,19 +222,40 @@ internal sealed class ScenarioRun
     /// processes declared again. Names bound earlier keep their values (an fd of the old session is only a number
     /// now); <c>status</c> snapshots stay comparable. Returns how the board says the old session ended.
     /// </summary>
-    public async Task<string> ContinueInNewSessionAsync(SessionEnd how, Action<string> oldSessionEnded, CancellationToken ct)
+    public async Task<string> ContinueInNewSessionAsync(SessionEnd how, bool otherHost, Action<string> oldSessionEnded, CancellationToken ct)
     {
-        SessionHandover handover = await state.HandOverAsync(how, next => session = next, ct).ConfigureAwait(false);
+        SessionHandover handover = await state.HandOverAsync(how, otherHost, next => session = next, ct).ConfigureAwait(false);
         oldSessionEnded(handover.OldSessionEnd);
-        state = await SessionState.StartAsync(handover.Next, Time, Options.Linger).ConfigureAwait(false);
+        await StartNextAsync(handover.Next).ConfigureAwait(false);
+        return handover.OldSessionEnd;
+    }
+
+    /// <summary>
+    /// The <c>reboot</c> step: the board restarts and the scenario continues in a session on the new boot, as after
+    /// <c>new_session</c> (names and snapshots kept; st_ino compared across boots by the §4 checks). Returns the old
+    /// and the new boot id.
+    /// </summary>
+    public async Task<(string Old, string New)> RebootAsync(CancellationToken ct)
+    {
+        string old = state.Target.BootId;
+        SessionHandover handover = await state.RebootAsync(next => session = next, ct).ConfigureAwait(false);
+        await StartNextAsync(handover.Next).ConfigureAwait(false);
+        return (old, handover.Next.BootId);
+    }
+
+    /// <summary>A new memory manager on <paramref name="next"/>, and the scenario's processes declared again (unless it declares them itself).</summary>
+    private async Task StartNextAsync(ITargetSession next)
+    {
+        state = await SessionState.StartAsync(next, Time, Options.Linger, !scenario.Undeclared).ConfigureAwait(false);
         judge = NewJudge();
         StepMark = state.Recorder.Count;
-        foreach (ProcessDecl p in scenario.Processes)
+        if (!scenario.Undeclared)
         {
-            await SpawnAsync(p).ConfigureAwait(false);
+            foreach (ProcessDecl p in scenario.Processes)
+            {
+                await SpawnAsync(p).ConfigureAwait(false);
+            }
         }
-
-        return handover.OldSessionEnd;
     }
 
     private ReplyJudge NewJudge()

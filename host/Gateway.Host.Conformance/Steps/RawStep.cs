@@ -138,7 +138,7 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
     }
 
     /// <summary>The message's bytes: the hex as given, or the wire JSON with its placeholders filled and its defaults applied, encoded.</summary>
-    private static byte[] Message(Step step, ScenarioRun run)
+    internal static byte[] Message(Step step, ScenarioRun run)
     {
         if (step.Bytes != null)
         {

@@ -29,6 +29,8 @@ public static class StepKinds
         new RepeatStep(),
         new PollStep(),
         new NewSessionStep(),
+        new RebootStep(),
+        new BeforeAuthStep(),
     };
 
     private static readonly Dictionary<string, StepKind> ByName = Index();
