@@ -66,6 +66,15 @@ public sealed record Capture(string Name, string Path, Expr? Default)
                 throw c.Fail(name, "must be a path string (\"reply.coid\") or {\"from\": PATH, \"default\": VALUE}");
             }
 
+            try
+            {
+                _ = new Template(path);
+            }
+            catch (FormatException e)
+            {
+                throw c.Fail(name, e.Message);
+            }
+
             string source = SourceOf(path);
             if (!observes.Contains(source))
             {

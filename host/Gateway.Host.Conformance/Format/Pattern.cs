@@ -43,8 +43,8 @@ public abstract class Pattern
                 foreach (JsonProperty p in e.EnumerateObject())
                 {
                     // A key beginning with '/' is a file path (status.files), one key however many dots it has.
-                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : p.Name.Split('.');
-                    members.Add((path, Parse(p.Value, path[^1], m => fail($"{p.Name}: {m}"), comparisons)));
+                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : SplitKey(p.Name);
+                    members.Add((path, Parse(p.Value, LeafName(path[^1]), m => fail($"{p.Name}: {m}"), comparisons)));
                 }
 
                 return new ObjectPattern(members);
@@ -115,6 +115,30 @@ public abstract class Pattern
     /// <summary>The expected text, for messages.</summary>
     public abstract string Describe();
 
+    /// <summary>Splits a dotted key at the dots outside placeholders and selectors (<c>events[source={map:a.b}].count</c>).</summary>
+    private static string[] SplitKey(string key)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < key.Length; i++)
+        {
+            char c = key[i];
+            depth += c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0;
+            if (c == '.' && depth == 0)
+            {
+                parts.Add(key[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(key[start..]);
+        return parts.ToArray();
+    }
+
+    /// <summary>The member name of a key segment, without its selector (<c>events[source=32]</c> → <c>events</c>).</summary>
+    private static string LeafName(string segment) =>
+        !segment.StartsWith('/') && segment.IndexOf('[', StringComparison.Ordinal) is int b and > 0 ? segment[..b] : segment;
+
     internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
     private sealed class ObjectPattern(List<(string[] Path, Pattern Value)> members) : Pattern
@@ -149,8 +173,10 @@ public abstract class Pattern
                 JsonNode? a = actual;
                 string p = path;
                 bool found = true;
-                foreach (string k in keys)
+                foreach (string raw in keys)
                 {
+                    // A segment may hold placeholders (format 2 selectors: events[source={map:gpio_banks.0.event_source}]).
+                    string k = raw.Contains('{', StringComparison.Ordinal) ? new Template(raw).Evaluate(context) : raw;
                     p = Join(p, k);
                     if (a is JsonObject o && o.TryGetPropertyValue(k, out JsonNode? next))
                     {
@@ -159,6 +185,10 @@ public abstract class Pattern
                     else if (a is JsonArray arr && int.TryParse(k, out int index) && index >= 0 && index < arr.Count)
                     {
                         a = arr[index];
+                    }
+                    else if (!k.StartsWith('/') && k.Contains('[', StringComparison.Ordinal) && ObservedPath.TryFind(a, k, out JsonNode? selected, out _))
+                    {
+                        a = selected;
                     }
                     else
                     {

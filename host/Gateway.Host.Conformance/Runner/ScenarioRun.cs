@@ -186,7 +186,18 @@ internal sealed class ScenarioRun
     {
         foreach (Format.Capture c in step.Captures)
         {
-            JsonNode? found = ObservedPath.Find(r.Observed, c.Path, out string stoppedAt);
+            string path;
+            try
+            {
+                path = c.Path.Contains('{', StringComparison.Ordinal) ? new Template(c.Path).Evaluate(Names) : c.Path;
+            }
+            catch (ScenarioRunException e)
+            {
+                r.AddForRules("capture", $"{{cap:{c.Name}}} = {c.Path}", e.Message, false);
+                continue;
+            }
+
+            JsonNode? found = ObservedPath.Find(r.Observed, path, out string stoppedAt);
             object? value = found is JsonValue v
                 ? (Pattern.TryNumber(v, out ulong n) ? n : v.TryGetValue(out string? s) ? s : v.TryGetValue(out bool b) ? (b ? 1UL : 0UL) : null)
                 : null;
@@ -199,7 +210,7 @@ internal sealed class ScenarioRun
             {
                 string why = found is JsonObject or JsonArray
                     ? $"'{c.Path}' is {(found is JsonObject ? "an object" : "an array")}, not a value"
-                    : $"nothing at '{c.Path}'{(stoppedAt.Length > 0 ? $" (found up to '{stoppedAt}')" : "")}; the step observed {string.Join(", ", r.Observed.Select(p => p.Key))}";
+                    : $"nothing at '{path}'{(stoppedAt.Length > 0 ? $" (found up to '{stoppedAt}')" : "")}; the step observed {string.Join(", ", r.Observed.Select(p => p.Key))}";
                 r.AddForRules("capture", $"{{cap:{c.Name}}} = {c.Path}", why, false);
                 continue;
             }

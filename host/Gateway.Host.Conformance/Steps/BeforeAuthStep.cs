@@ -54,7 +54,7 @@ internal sealed class BeforeAuthStep() : StepKind("before_auth", new StepSchema(
             throw new ScenarioSkippedException(e.Message);
         }
 
-        const string Want = "refused: EPERM (1), not authenticated";
+        const string Want = "refused: EPERM (1), not-authenticated";
         string observed = reply is not BoardReply b
             ? "no answer"
             : b.IsError ? $"refused: {StepChecks.ErrnoText(b.Value)}, {RefusalReason.Name(b.Reason)}" : $"answered: status {b.Value}, {b.Body.Length} bytes";

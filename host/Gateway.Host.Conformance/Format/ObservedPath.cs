@@ -1,9 +1,8 @@
 using System;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Gateway.Host.Conformance.Format;
 
-namespace Gateway.Host.Conformance.Runner;
+namespace Gateway.Host.Conformance.Format;
 
 /// <summary>
 /// Finds a value in what a step observed by a capture's path (format 2). At an object the longest key the rest of the
@@ -14,8 +13,13 @@ namespace Gateway.Host.Conformance.Runner;
 internal static class ObservedPath
 {
     /// <summary>The node at <paramref name="path"/> in <paramref name="root"/>, or null with the segment where it stopped.</summary>
-    public static JsonNode? Find(JsonNode? root, string path, out string stoppedAt)
+    public static JsonNode? Find(JsonNode? root, string path, out string stoppedAt) =>
+        TryFind(root, path, out JsonNode? node, out stoppedAt) ? node : null;
+
+    /// <summary>True when <paramref name="path"/> leads somewhere in <paramref name="root"/> (a JSON null included).</summary>
+    public static bool TryFind(JsonNode? root, string path, out JsonNode? found, out string stoppedAt)
     {
+        found = null;
         JsonNode? node = root;
         string rest = path;
         string done = "";
@@ -24,7 +28,7 @@ internal static class ObservedPath
             stoppedAt = done;
             if (node == null)
             {
-                return null;
+                return false;
             }
 
             if (rest[0] == '[')
@@ -32,11 +36,16 @@ internal static class ObservedPath
                 int close = rest.IndexOf(']', StringComparison.Ordinal);
                 if (close < 0 || node is not JsonArray arr)
                 {
-                    return null;
+                    return false;
                 }
 
                 string selector = rest[1..close];
                 node = Select(arr, selector);
+                if (node == null)
+                {
+                    return false;
+                }
+
                 done += rest[..(close + 1)];
                 rest = rest[(close + 1)..].TrimStart('.');
                 continue;
@@ -56,7 +65,7 @@ internal static class ObservedPath
 
                 if (best == null)
                 {
-                    return null;
+                    return false;
                 }
 
                 node = o[best];
@@ -71,7 +80,7 @@ internal static class ObservedPath
                 string index = dot < 0 ? rest : rest[..dot];
                 if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int i) || i >= a.Count)
                 {
-                    return null;
+                    return false;
                 }
 
                 node = a[i];
@@ -80,11 +89,12 @@ internal static class ObservedPath
                 continue;
             }
 
-            return null;
+            return false;
         }
 
         stoppedAt = "";
-        return node;
+        found = node;
+        return true;
     }
 
     /// <summary>The first element of <paramref name="arr"/> whose member KEY equals VALUE (<c>source=32</c>; numbers compare as numbers).</summary>
