@@ -277,7 +277,10 @@ public sealed class LinkTargetSession : ITargetSession
                 _ => await CloseAsync().ConfigureAwait(false),
             };
             BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken, hostId).ConfigureAwait(false);
-            return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), Name(end));
+            string ended = how == SessionEnd.Silence && end == LinkEndReason.SessionLost
+                ? "timed out (the board's CLOSE was lost; it answered the old session \"not authenticated\")"
+                : Name(end);
+            return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), ended);
         }
 
         if (otherHost)
@@ -343,19 +346,31 @@ public sealed class LinkTargetSession : ITargetSession
     {
         Session.Client.GoSilent();
         TimeSpan timeout = Board.SessionTimeout > TimeSpan.Zero ? Board.SessionTimeout : TimeSpan.FromSeconds(10);
+        TimeSpan wait = timeout + TimeSpan.FromSeconds(3);
         if (EmulatedBoard?.Clock is Gateway.Board.Emulated.Simulator.SimulatedClock clock)
         {
             clock.Advance((long)timeout.TotalMilliseconds + 1);
+            wait = TimeSpan.FromSeconds(2);
         }
 
         LinkEndReason end;
         try
         {
-            end = await Session.Client.Completion.WaitAsync(timeout + TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+            end = await Session.Client.Completion.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            end = LinkEndReason.Unresponsive;
+            // The board's CLOSE is not retransmitted and may be lost: ask the old session something. A board that
+            // ended it answers "not authenticated" (SessionLost); one that did not, answers.
+            try
+            {
+                await Session.Client.DeclareAsync(1, Memory.MemoryManager.RootCred(), true, cancellationToken).ConfigureAwait(false);
+                end = LinkEndReason.Unresponsive;
+            }
+            catch (LinkSessionEndedException e)
+            {
+                end = e.EndReason;
+            }
         }
 
         subscription.Dispose();
@@ -384,7 +399,7 @@ public sealed class LinkTargetSession : ITargetSession
         LinkEndReason.Replaced => "replaced",
         LinkEndReason.TimedOut => "timed out",
         LinkEndReason.StreamClosed => "dropped",
-        LinkEndReason.Unresponsive => "still open: the board never ended the silent session",
+        LinkEndReason.Unresponsive => "still open: the board answers the silent session",
         _ => reason.ToString(),
     };
 
