@@ -10,7 +10,7 @@ namespace Gateway.Host.Link;
 
 /// <summary>
 /// A request sent on a stream that never authenticated — no HELLO, no AUTH — as a peer without the key would. The
-/// board must refuse it "not authenticated" (EPERM) and never execute it (system.md, link.md). The harness uses it
+/// board must refuse it "not authenticated" (EPERM) and never execute it (link.md). The harness uses it
 /// to prove that; nothing else should.
 /// </summary>
 public static class UnauthenticatedRequest

@@ -277,10 +277,10 @@ public sealed class LinkTargetSession : ITargetSession
                 _ => await CloseAsync().ConfigureAwait(false),
             };
             BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken, hostId).ConfigureAwait(false);
-            string ended = how == SessionEnd.Silence && end == LinkEndReason.SessionLost
+            string endText = how == SessionEnd.Silence && end == LinkEndReason.SessionLost
                 ? "timed out (the board's CLOSE was lost; it answered the old session \"not authenticated\")"
                 : Name(end);
-            return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), ended);
+            return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), endText);
         }
 
         if (otherHost)

@@ -13,7 +13,7 @@ namespace Gateway.Host.Conformance.Steps;
 
 /// <summary>
 /// <c>before_auth</c> (format 2): a message sent as <c>raw</c> would send it, but on a new stream that never
-/// authenticated (no HELLO, no AUTH). The board must refuse it "not authenticated" with EPERM (system.md, §0) and never
+/// authenticated (no HELLO, no AUTH). The board must refuse it "not authenticated" with EPERM (link.md, rules.md §0) and never
 /// execute it: every file's counts in <c>/fw/status</c> (read through the scenario's session) are the same after it.
 /// The scenario's own session is untouched. Needs a link with a stream per session (<c>link+emu:</c>, <c>tcp://</c>);
 /// elsewhere the scenario is skipped saying so.
