@@ -277,9 +277,14 @@ public sealed class LinkTargetSession : ITargetSession
                 _ => await CloseAsync().ConfigureAwait(false),
             };
             BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken, hostId).ConfigureAwait(false);
-            string endText = how == SessionEnd.Silence && end == LinkEndReason.SessionLost
-                ? "timed out (the board's CLOSE was lost; it answered the old session \"not authenticated\")"
-                : Name(end);
+            // On a lossy link the board's last word may be lost: its "not authenticated" to what the host sent next
+            // (a retried CLOSE, or the question after silence) says the session is gone all the same.
+            string endText = (how, end) switch
+            {
+                (SessionEnd.Silence, LinkEndReason.SessionLost) => "timed out (the board's CLOSE was lost; it answered the old session \"not authenticated\")",
+                (SessionEnd.Close, LinkEndReason.SessionLost) => "closed (the board's acknowledgement was lost; it answered the retried CLOSE \"not authenticated\")",
+                _ => Name(end),
+            };
             return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), endText);
         }
 
