@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Gateway.Cli.Commands;
+using Gateway.Cli.Parsing;
 
 namespace Gateway.Cli;
 
@@ -37,23 +38,21 @@ public static class GatewayCli
             root.Add(c);
         }
 
+        ArgumentChecks.AddTo(root);
         return root;
     }
 
-    /// <summary>Parses and runs <paramref name="args"/>; usage errors are reported on standard error with exit code 2.</summary>
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>; usage errors are reported on standard error, with the command's usage,
+    /// and exit code 2.
+    /// </summary>
     public static int Run(string[] args, CliConsole console)
     {
         RootCommand root = BuildRoot(console);
         ParseResult result = root.Parse(args);
         if (result.Action is ParseErrorAction)
         {
-            foreach (ParseError error in result.Errors)
-            {
-                console.Error.WriteLine($"gateway: error: {error.Message}");
-            }
-
-            console.Error.WriteLine("Run 'gateway --help' (or add --help to the command) for usage.");
-            return (int)ExitCode.Usage;
+            return UsageErrors.Report(result, console);
         }
 
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };

@@ -5,6 +5,7 @@ namespace Gateway.Host.Link;
 /// <summary>What the host side of the link saw (thread-safe reads).</summary>
 public sealed class LinkClientCounters
 {
+    private long bytesIn;
     private long framesIn;
     private long framesOut;
     private long frameDrops;
@@ -18,6 +19,9 @@ public sealed class LinkClientCounters
     private long declares;
     private long requestsRefused;
     private long declaresRefused;
+
+    /// <summary>Bytes read from the stream, frames or not (line noise too): what tells a silent line from a garbled one.</summary>
+    public long BytesIn => Interlocked.Read(ref bytesIn);
 
     public long FramesIn => Interlocked.Read(ref framesIn);
 
@@ -60,6 +64,8 @@ public sealed class LinkClientCounters
 
     /// <summary>Declares answered "not authenticated" (the board no longer knows the session): not in <c>declares-applied</c>.</summary>
     public long DeclaresRefused => Interlocked.Read(ref declaresRefused);
+
+    internal void BytesRead(int count) => Interlocked.Add(ref bytesIn, count);
 
     internal void FrameIn() => Interlocked.Increment(ref framesIn);
 

@@ -264,11 +264,19 @@ internal sealed class BoardTarget : IAsyncDisposable
         }
         catch (LinkAuthenticationException e)
         {
-            throw new TargetUnreachableException($"target {Name} refused the key: {e.Message}", e);
+            throw new TargetUnreachableException($"target {Name} refused the key: {e.Message}", e, TargetFailure.KeyRefused);
+        }
+        catch (LinkRefusedException e)
+        {
+            throw new TargetUnreachableException($"target {Name}: {e.Message}", e, TargetFailure.Refused);
+        }
+        catch (LinkHandshakeTimeoutException e)
+        {
+            throw new TargetUnreachableException($"target {Name}: {e.Message}", e, TargetFailure.NoHandshake);
         }
         catch (Exception e) when (e is LinkException or IOException or OperationCanceledException)
         {
-            throw new TargetUnreachableException($"target {Name} did not complete the handshake: {e.Message}", e);
+            throw new TargetUnreachableException($"target {Name} did not complete the handshake: {e.Message}", e, TargetFailure.NoHandshake);
         }
     }
 

@@ -12,6 +12,3 @@ public class TargetException(string message, bool usage, Exception? inner = null
     /// <summary>True for a usage or input error (exit 2), false when the board was unreachable or refused us (exit 3).</summary>
     public bool IsUsageError { get; } = usage;
 }
-
-/// <summary>The board could not be reached, or authentication failed (exit code 3).</summary>
-public sealed class TargetUnreachableException(string message, Exception? inner = null) : TargetException(message, usage: false, inner);

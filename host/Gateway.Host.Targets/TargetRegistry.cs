@@ -13,7 +13,17 @@ namespace Gateway.Host.Targets;
 /// </summary>
 public static class TargetRegistry
 {
-    private const string EmulatedOptions = "bits=32|64, quirks=0|1";
+    /// <summary>Every option a URI may carry, with the values it takes, as help and errors spell it.</summary>
+    private static readonly (string Name, string Form)[] OptionForms =
+    {
+        ("bits", "bits=32|64"),
+        ("quirks", "quirks=0|1"),
+        ("faults", "faults=RATE"),
+        ("seed", "seed=N"),
+        ("reset-after", "reset-after=N"),
+        ("baud", "baud=N"),
+        ("flow", "flow=none|rtscts|xonxoff"),
+    };
 
     /// <summary>The schemes, in the order help lists them.</summary>
     public static IReadOnlyList<TargetSchemeInfo> Schemes { get; } = new[]
@@ -36,11 +46,42 @@ public static class TargetRegistry
     public static string Forms { get; } =
         "Expected " + string.Join(", ", Schemes.Take(Schemes.Count - 1).Select(s => s.Form)) + " or " + Schemes[^1].Form + ".";
 
-    /// <summary>One line for a <c>--target</c> option's help.</summary>
+    /// <summary>
+    /// One line for a <c>--target</c> option's help. Which scheme takes which option is said in the words the URI's
+    /// errors use (<see cref="SchemesTaking"/>, <see cref="OptionForm"/>), so help and errors cannot disagree.
+    /// </summary>
     public static string Help { get; } =
         "The board: emu: (the emulated board in this process, without the link), link+emu: (the same behind the whole link), "
-        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH?baud=N&flow=F, tcp://HOST:PORT; "
-        + $"emu:, link+emu: and pty: take ?{EmulatedOptions} (joined with &); link+emu: also takes faults=RATE&seed=N&reset-after=N. Schemes are case-insensitive.";
+        + "pty: (the emulated board in a child process on a pseudo-terminal), serial:PATH, tcp://HOST:PORT. Options follow ? joined with &: "
+        + $"{SchemesTaking("bits")} take {OptionForm("bits")} and {OptionForm("quirks")}; "
+        + $"{SchemesTaking("faults")} also takes {OptionForm("faults")}, {OptionForm("seed")} and {OptionForm("reset-after")}; "
+        + $"{SchemesTaking("baud")} takes {OptionForm("baud")} and {OptionForm("flow")}. Schemes are case-insensitive.";
+
+    /// <summary>The option as help spells it, with its values (<c>bits=32|64</c>); the bare name for one no scheme takes.</summary>
+    public static string OptionForm(string name)
+    {
+        foreach ((string n, string form) in OptionForms)
+        {
+            if (n == name)
+            {
+                return form;
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>The schemes that take <paramref name="option"/>, for messages (<c>emu:, link+emu: and pty:</c>), or null for none.</summary>
+    public static string? SchemesTaking(string option)
+    {
+        var names = Schemes.Where(s => s.Takes(option)).Select(s => s.Name + ":").ToList();
+        return names.Count switch
+        {
+            0 => null,
+            1 => names[0],
+            _ => string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1],
+        };
+    }
 
     /// <summary>The scheme named <paramref name="name"/> (lower-case, without the colon), or null.</summary>
     public static TargetSchemeInfo? Find(string name) => Schemes.FirstOrDefault(s => s.Name == name);

@@ -20,12 +20,35 @@ public sealed record TargetSchemeInfo(string Name, TargetScheme Scheme, string F
         return false;
     }
 
-    /// <summary>"takes the options a, b" or "takes no options", for messages.</summary>
-    public string OptionsText => Options.Count == 0 ? "takes no options" : "takes the options " + string.Join(", ", Options);
+    /// <summary>"takes bits=32|64 and quirks=0|1" or "takes no options", for messages (the words of the help).</summary>
+    public string OptionsText
+    {
+        get
+        {
+            if (Options.Count == 0)
+            {
+                return "takes no options";
+            }
 
-    /// <summary>Where an option the scheme does not take belongs instead, or "".</summary>
-    public string Hint(string option) =>
-        Scheme == TargetScheme.Emulated && option is "faults" or "seed" or "reset-after"
-            ? $" (emu: is reached without the link; link faults and resets need it: link+emu:?{option}=…)"
-            : string.Empty;
+            var forms = new List<string>();
+            foreach (string o in Options)
+            {
+                forms.Add(TargetRegistry.OptionForm(o));
+            }
+
+            return "takes " + (forms.Count == 1 ? forms[0] : string.Join(", ", forms.GetRange(0, forms.Count - 1)) + " and " + forms[^1]);
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="option"/> is refused on this scheme, in one sentence: which schemes take it instead, and
+    /// what this one takes.
+    /// </summary>
+    public string Refusal(string option)
+    {
+        string? takers = TargetRegistry.SchemesTaking(option);
+        return takers == null
+            ? $"no scheme takes the option '{option}'; {Name}: {OptionsText}"
+            : $"{TargetRegistry.OptionForm(option)} is taken by {takers} only, not {Name}: ({Name}: {OptionsText})";
+    }
 }

@@ -99,12 +99,12 @@ public sealed class TargetUri
         string body = question < 0 ? rest : rest[..question];
         List<KeyValuePair<string, string>> options = ParseOptions(question < 0 ? string.Empty : rest[(question + 1)..], input);
         TargetSchemeInfo scheme = TargetRegistry.Find(name)
-            ?? throw Fail(TargetUriError.UnknownScheme, input, $"'{input}': unknown scheme '{name}:'. " + TargetRegistry.Forms);
+            ?? throw Fail(TargetUriError.UnknownScheme, input, (s == name + ":" ? "" : $"'{input}': ") + $"unknown scheme '{name}:'. " + TargetRegistry.Forms);
         foreach (var (option, _) in options)
         {
             if (!scheme.Takes(option))
             {
-                throw Fail(TargetUriError.UnknownOption, input, $"'{input}': {scheme.Name}: {scheme.OptionsText}, not '{option}'{scheme.Hint(option)}.");
+                throw Fail(TargetUriError.UnknownOption, input, $"'{input}': {scheme.Refusal(option)}.");
             }
         }
 

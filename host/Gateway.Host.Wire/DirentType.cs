@@ -9,8 +9,9 @@ using Gateway.Protocol.Wire;
 namespace Gateway.Host.Wire;
 
 /// <summary>
-/// <c>struct dirent</c> records as an <c>_IO_READ</c> of a directory returns them: one record prints as an object,
-/// several as an array. <c>d_name</c> is a JSON string (UTF-8). Encode takes either, checks <c>d_namelen</c> against
+/// <c>struct dirent</c> records as an <c>_IO_READ</c> of a directory returns them: always a list, one record or
+/// several, so a reader needs no special case for one. <c>d_name</c> is a JSON string (UTF-8). Encode takes a list
+/// (or one record as an object, as older output printed it), checks <c>d_namelen</c> against
 /// the name and <c>d_reclen</c> against the room the name needs, and writes the padding after the NUL as zero
 /// (padding is not printed).
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class DirentType : WireType
 
     public override string Name => "dirent";
 
-    public override string Summary => "struct dirent records (20 bytes + name + NUL, d_reclen each), one or a list";
+    public override string Summary => "struct dirent records (20 bytes + name + NUL, d_reclen each), always printed as a list";
 
     public override JsonNode Decode(byte[] bytes, WireOptions options)
     {
@@ -28,7 +29,7 @@ public sealed class DirentType : WireType
         int o = 0;
         do
         {
-            string p = records.Count == 0 ? "" : $"[{records.Count}].";
+            string p = $"[{records.Count}].";
             var d = new Dirent();
             int left = bytes.Length - o;
             DecodeError e = d.Decode(bytes, o, left);
@@ -73,11 +74,6 @@ public sealed class DirentType : WireType
             o += d.Reclen;
         }
         while (o < bytes.Length);
-
-        if (records.Count == 1)
-        {
-            return records[0];
-        }
 
         var array = new JsonArray();
         foreach (JsonObject r in records)

@@ -38,6 +38,34 @@ public static class CliRun
         return InProcessWithStdin(null, args);
     }
 
+    /// <summary>In-process, with standard output taken for a terminal (as <see cref="CliConsole.System"/> finds one).</summary>
+    public static CliResult InProcessOnTerminal(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = GatewayCli.Run(args, new CliConsole(output, error, new StringReader("")) { IsTerminal = true });
+        return new CliResult(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>gateway as a real process with standard output to a pipe, read as bytes.</summary>
+    public static (int ExitCode, byte[] Out) ProcessBytes(params string[] args)
+    {
+        using Process p = System.Diagnostics.Process.Start(StartInfo(args))!;
+        p.StandardInput.Close();
+        using var output = new MemoryStream();
+        System.Threading.Tasks.Task copy = p.StandardOutput.BaseStream.CopyToAsync(output);
+        System.Threading.Tasks.Task<string> error = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(60_000))
+        {
+            p.Kill(true);
+            throw new TimeoutException("gateway did not exit within 60 s");
+        }
+
+        copy.Wait();
+        _ = error.Result;
+        return (p.ExitCode, output.ToArray());
+    }
+
     /// <summary>gateway.dll as built next to the tests (the Cli project is referenced), else in host/Gateway.Cli/bin.</summary>
     public static string GatewayDll()
     {
@@ -58,7 +86,7 @@ public static class CliRun
         return File.Exists(built) ? built : throw new FileNotFoundException("gateway.dll was not built", built);
     }
 
-    public static CliResult Process(string? stdin, params string[] args)
+    private static ProcessStartInfo StartInfo(string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -75,7 +103,12 @@ public static class CliRun
 
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        using Process p = System.Diagnostics.Process.Start(psi)!;
+        return psi;
+    }
+
+    public static CliResult Process(string? stdin, params string[] args)
+    {
+        using Process p = System.Diagnostics.Process.Start(StartInfo(args))!;
         p.StandardInput.Write(stdin ?? "");
         p.StandardInput.Close();
         System.Threading.Tasks.Task<string> output = p.StandardOutput.ReadToEndAsync();

@@ -53,7 +53,7 @@ internal sealed class BoardContext
     public int MaxRead => Channel.MaxMessageSize;
 
     /// <summary>The board's path for a user's path: relative to its root, as QNX sends it (<c>/data/app</c> → <c>data/app</c>).</summary>
-    public static string BoardPath(string path) => path.Trim().TrimStart('/');
+    public static string BoardPath(string path) => path.TrimStart('/');
 
     /// <summary>The user's path written absolute: <c>data/app</c> → <c>/data/app</c>.</summary>
     public static string Absolute(string path) => "/" + BoardPath(path);

@@ -99,7 +99,13 @@ internal static class BoardRunner
             }
             catch (TargetException e)
             {
-                return console.Fail(command, e.Message, e.IsUsageError ? ExitCode.Usage : ExitCode.Unreachable);
+                int code = console.Fail(command, e.Message, e.IsUsageError ? ExitCode.Usage : ExitCode.Unreachable);
+                if (e is TargetUnreachableException unreachable && !settings.Quiet)
+                {
+                    ConnectHints.Write(console, unreachable, settings.Target, settings.Verbose);
+                }
+
+                return code;
             }
             catch (CommandException e)
             {

@@ -136,7 +136,9 @@ public sealed class ConformanceOutput
         }
         catch (TargetUnreachableException e)
         {
-            return console.Fail(command, $"target unreachable: {e.Message}", ExitCode.Unreachable);
+            int code = console.Fail(command, e.Message, ExitCode.Unreachable);
+            Board.ConnectHints.Write(console, e, target.Uri, verbose);
+            return code;
         }
         catch (Exception e) when (soak && e is Gateway.Host.Link.LinkException or IOException or FormatException or InvalidOperationException)
         {

@@ -27,11 +27,7 @@ public static class LsCommand
     public static Command Create(CliConsole console)
     {
         var options = new BoardOptions();
-        var path = new Argument<string>("PATH")
-        {
-            Description = "The board path to list (default /).",
-            DefaultValueFactory = _ => "/",
-        };
+        var path = BoardPath.Create("The board path to list (absolute).", "/");
         var command = new Command("ls", "List a directory: readdir through _IO_READ (struct dirent records), each entry with its type, mode, uid:gid and size from a stat by path.")
         {
             path,

@@ -25,7 +25,7 @@ public static class MmapCommand
     public static Command Create(CliConsole console)
     {
         var options = new BoardOptions();
-        var path = new Argument<string>("PATH") { Description = "The board path, e.g. /dev/gpio/bank0." };
+        var path = BoardPath.Create("The board path, e.g. /dev/gpio/bank0.");
         var prot = new Option<string>("--prot", "-p")
         {
             Description = "The client's prot: letters r, w, x and n (PROT_NOCACHE), e.g. r, rw, rx; or none.",

@@ -23,7 +23,7 @@ public static class PeekCommand
     public static Command Create(CliConsole console)
     {
         var options = new BoardOptions();
-        var path = new Argument<string>("PATH") { Description = "The board path, e.g. /dev/gpio/bank0." };
+        var path = BoardPath.Create("The board path, e.g. /dev/gpio/bank0.");
         var offset = new Argument<string>("OFFSET") { Description = "The offset into the object (decimal, or hex with 0x), e.g. 0x30 (PRESENT of a GPIO bank)." };
         Option<int> width = AccessWidth.Create();
         var count = new Option<int>("--count", "-n")
@@ -74,13 +74,34 @@ public static class PeekCommand
         }
 
         CliOutput output = context.Output;
+
+        // The register each load touched, by the board's own names (/fw/map); bare values need none.
+        RegisterMap? registers = null;
+        if (output.Json || !output.Quiet)
+        {
+            (registers, string? why) = await RegisterMap.ReadAsync(context).ConfigureAwait(false);
+            if (why != null)
+            {
+                output.Note($"gateway peek: no register names: {why}");
+            }
+        }
+
+        bool named = registers != null && registers.HasRegisters(where);
         if (output.Json)
         {
             var list = new JsonArray();
             for (int i = 0; i < count; i++)
             {
                 ulong at = offset + ((ulong)i * (ulong)width);
-                list.Add(new JsonObject { ["offset"] = at, ["value"] = values[i], ["hex"] = AccessWidth.Format(values[i], width) });
+                var item = new JsonObject { ["offset"] = at, ["value"] = values[i], ["hex"] = AccessWidth.Format(values[i], width) };
+                if (named)
+                {
+                    RegisterMap.RegisterSpot? spot = registers!.Find(where, at, width);
+                    item["register"] = spot?.Register?.Name;
+                    item["register_description"] = Describe(where, spot, width);
+                }
+
+                list.Add(item);
             }
 
             output.WriteJson(new JsonObject { ["path"] = where, ["width"] = width, ["values"] = list });
@@ -94,16 +115,44 @@ public static class PeekCommand
         }
         else
         {
-            Table table = CliOutput.Table(where, "offset", width == 1 ? "value (1 byte)" : $"value ({width} bytes)", "decimal");
-            table.Columns[2].RightAligned();
+            string valueColumn = width == 1 ? "value (1 byte)" : $"value ({width} bytes)";
+            Table table = named
+                ? CliOutput.Table(where, "offset", "register", valueColumn, "decimal")
+                : CliOutput.Table(where, "offset", valueColumn, "decimal");
+            table.Columns[^1].RightAligned();
             for (int i = 0; i < count; i++)
             {
-                CliOutput.Row(table, QnxText.Hex(offset + ((ulong)i * (ulong)width)), AccessWidth.Format(values[i], width), values[i].ToString(CultureInfo.InvariantCulture));
+                ulong at = offset + ((ulong)i * (ulong)width);
+                string value = AccessWidth.Format(values[i], width);
+                string decimalValue = values[i].ToString(CultureInfo.InvariantCulture);
+                if (named)
+                {
+                    CliOutput.Row(table, RegisterMap.Hex4(at), Describe(where, registers!.Find(where, at, width), width), value, decimalValue);
+                }
+                else
+                {
+                    CliOutput.Row(table, RegisterMap.Hex4(at), value, decimalValue);
+                }
             }
 
             output.Write(table);
         }
 
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>
+    /// The register an access touches: <c>OUTPUT (RW)</c>; through /dev/mem, the block it lands in too
+    /// (<c>/dev/gpio/bank0 0x0030 PRESENT (RO)</c>); <c>(no … register)</c> for a gap, <c>(outside …)</c> past the windows.
+    /// </summary>
+    internal static string Describe(string path, RegisterMap.RegisterSpot? spot, int width)
+    {
+        if (spot == null)
+        {
+            return path == RegisterMap.DeviceMemory ? "(outside the device windows of /fw/map)" : "(no register map)";
+        }
+
+        string text = spot.Describe(width);
+        return spot.Resource == path ? text : $"{spot.Resource} {RegisterMap.Hex4(spot.Offset)} {text}";
     }
 }

@@ -19,7 +19,7 @@ public static class PokeCommand
     public static Command Create(CliConsole console)
     {
         var options = new BoardOptions();
-        var path = new Argument<string>("PATH") { Description = "The board path, e.g. /dev/gpio/bank0." };
+        var path = BoardPath.Create("The board path, e.g. /dev/gpio/bank0.");
         var offset = new Argument<string>("OFFSET") { Description = "The offset into the object (decimal, or hex with 0x), e.g. 0x04 (OUTPUT of a GPIO bank)." };
         var value = new Argument<string>("VALUE") { Description = "The value to store (decimal, or hex with 0x); it must fit --width bytes." };
         Option<int> width = AccessWidth.Create();
@@ -69,13 +69,37 @@ public static class PokeCommand
         }
 
         CliOutput output = context.Output;
+        if (output.Quiet && !output.Json)
+        {
+            return (int)ExitCode.Ok;
+        }
+
+        // The register the store touched, by the board's own names (/fw/map).
+        (RegisterMap? registers, string? why) = await RegisterMap.ReadAsync(context).ConfigureAwait(false);
+        if (why != null)
+        {
+            output.Note($"gateway poke: no register names: {why}");
+        }
+
+        RegisterMap.RegisterSpot? spot = registers != null && registers.HasRegisters(where) ? registers.Find(where, offset, width) : null;
+        string? register = spot != null || (registers != null && registers.HasRegisters(where)) ? PeekCommand.Describe(where, spot, width) : null;
         if (output.Json)
         {
-            output.WriteJson(new JsonObject { ["path"] = where, ["offset"] = offset, ["width"] = width, ["value"] = value, ["hex"] = AccessWidth.Format(value, width) });
+            var json = new JsonObject { ["path"] = where, ["offset"] = offset, ["width"] = width, ["value"] = value, ["hex"] = AccessWidth.Format(value, width) };
+            if (register != null)
+            {
+                json["register"] = spot?.Register?.Name;
+                json["register_description"] = register;
+            }
+
+            output.WriteJson(json);
         }
-        else if (!output.Quiet)
+        else
         {
-            output.WriteLine($"{where} + {QnxText.Hex(offset)} ← {AccessWidth.Format(value, width)} ({(width == 1 ? "1 byte" : $"{width} bytes")})");
+            string bytes = width == 1 ? "1 byte" : $"{width} bytes";
+            output.WriteLine(register == null
+                ? $"{where} {RegisterMap.Hex4(offset)} ← {AccessWidth.Format(value, width)} ({bytes})"
+                : $"{where} {RegisterMap.Hex4(offset)} {register} ← {AccessWidth.Format(value, width)} ({bytes})");
         }
 
         return (int)ExitCode.Ok;

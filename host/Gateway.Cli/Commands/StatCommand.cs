@@ -14,7 +14,7 @@ public static class StatCommand
     public static Command Create(CliConsole console)
     {
         var options = new BoardOptions();
-        var path = new Argument<string>("PATH") { Description = "The board path, e.g. /data/app." };
+        var path = BoardPath.Create("The board path, e.g. /data/app.");
         var form = new Option<string?>("--form", "-f")
         {
             Description = "The stat form to ask for (_IO_STAT format 1–3): t32_2001 (72 bytes), t32_2008 (96), t64_2008 (120). Default: the resource's own form, else the board's preferred one.",

@@ -94,7 +94,9 @@ public sealed class ConformCommandTests : IDisposable
         // A real TCP connection to a port nobody listens on: refused at once.
         CliResult r = CliRun.InProcess("conform", "--only", "RM-13", "--target", $"tcp://127.0.0.1:{ClosedPort()}", "--key-file", KeyFiles.DevelopmentKeyFile);
         Assert.Equal(3, r.ExitCode);
-        Assert.Contains("target unreachable: target tcp://127.0.0.1:", r.Error, StringComparison.Ordinal);
+        Assert.Contains("error: target tcp://127.0.0.1:", r.Error, StringComparison.Ordinal);
+        Assert.Contains(" is unreachable: ", r.Error, StringComparison.Ordinal);
+        Assert.Contains("hint: nothing accepted a connection on 127.0.0.1:", r.Error, StringComparison.Ordinal); // the same hints as the board commands'
     }
 
     [Fact]

@@ -289,12 +289,14 @@ public sealed class WireErrorTests
         JsonObject d = Decoded(GoldenVectors.IoDevctlReply);
         d["data"] = "00";
         AssertUsageError(Encode("devctl-reply", d.ToJsonString()), "nbytes: 4 does not match data (1 bytes)");
-        JsonObject e = Decoded(GoldenVectors.Dirent);
+        JsonArray list = JsonNode.Parse(CliRun.InProcess(WireGoldenTests.Args("decode", GoldenVectors.Dirent, GoldenVectors.Dirent.Hex)).Out)!.AsArray();
+        JsonObject e = list[0]!.AsObject();
         e["d_reclen"] = 25;
-        AssertUsageError(Encode("dirent", e.ToJsonString()), "d_reclen: 25 is less than 20 + d_namelen + NUL = 26");
+        AssertUsageError(Encode("dirent", list.ToJsonString()), "[0].d_reclen: 25 is less than 20 + d_namelen + NUL = 26");
+        AssertUsageError(Encode("dirent", e.ToJsonString()), "d_reclen: 25 is less than 20 + d_namelen + NUL = 26"); // one record as an object, as older output printed it
         e["d_reclen"] = 32;
         e["d_namelen"] = 4;
-        AssertUsageError(Encode("dirent", e.ToJsonString()), "d_namelen: 4 does not match d_name (5 bytes)");
+        AssertUsageError(Encode("dirent", list.ToJsonString()), "[0].d_namelen: 4 does not match d_name (5 bytes)");
     }
 
     [Fact]

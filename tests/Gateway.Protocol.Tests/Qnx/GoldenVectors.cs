@@ -444,7 +444,7 @@ public static class GoldenVectors
             F("[1].d_ino", 0x1112131415161718), F("[1].d_offset", 2), F("[1].d_reclen", 24), F("[1].d_namelen", 3), T("[1].d_name", "ctl"),
         });
 
-    /// <summary>One record alone (the CLI prints a single object for it).</summary>
+    /// <summary>One record alone (the CLI prints it as a list of one, as it prints several: issue 11 item 7).</summary>
     public static readonly GoldenVector Dirent = new("dirent", "dirent", null, H(
         "0807060504030201",     //  0 d_ino       u64 0x0102030405060708
         "0100000000000000",     //  8 d_offset    i64 1
@@ -452,7 +452,7 @@ public static class GoldenVectors
         "0500",                 // 18 d_namelen   i16 5
         "62616e6b30" + "00",    // 20 d_name      "bank0" NUL
         "000000000000"),        // 26 padding to 32
-        new[] { F("d_ino", 0x0102030405060708), F("d_offset", 1), F("d_reclen", 32), F("d_namelen", 5), T("d_name", "bank0") });
+        new[] { F("[0].d_ino", 0x0102030405060708), F("[0].d_offset", 1), F("[0].d_reclen", 32), F("[0].d_namelen", 5), T("[0].d_name", "bank0") });
 
     // ---------------------------------------------------------------- a combine message (§1): lseek + read
     public static readonly GoldenVector CombineLseekRead = new("combine lseek+read", "combine", null, H(
