@@ -57,13 +57,13 @@ internal sealed class BeforeAuthStep() : StepKind("before_auth", new StepSchema(
         const string Want = "refused: EPERM (1), not-authenticated";
         string observed = reply is not BoardReply b
             ? "no answer"
-            : b.IsError ? $"refused: {StepChecks.ErrnoText(b.Value)}, {RefusalReason.Name(b.Reason)}" : $"answered: status {b.Value}, {b.Body.Length} bytes";
+            : b.IsError ? $"refused: {StepChecks.ErrnoText(b.Value)}, {RefusalReasons.Name(b.Reason)}" : $"answered: status {b.Value}, {b.Body.Length} bytes";
         bool refused = reply is BoardReply x && x.IsError && x.Value == Errno.EPERM && x.Reason == RefusalReason.NotAuthenticated;
         r.AddForRules("not-authenticated", Want, observed, refused);
         if (reply is BoardReply got)
         {
             StepChecks.Observe(r, "errno", (ulong)(got.IsError ? got.Value : 0));
-            StepChecks.Observe(r, "reason", System.Text.Json.Nodes.JsonValue.Create(RefusalReason.Name(got.Reason)));
+            StepChecks.Observe(r, "reason", System.Text.Json.Nodes.JsonValue.Create(RefusalReasons.Name(got.Reason)));
         }
 
         StatusSnapshot after = await run.Current.Reader.StatusAsync(ct).ConfigureAwait(false);
