@@ -56,6 +56,7 @@ public sealed class LinkClient : IAsyncDisposable
     private long lastReceivedMs = Environment.TickCount64;
     private long lastReplyProgressMs = Environment.TickCount64;
     private volatile bool established;
+    private volatile bool silent;
     private BoardInfo? board;
     private Task readLoop = Task.CompletedTask;
     private Task keepAlive = Task.CompletedTask;
@@ -170,6 +171,27 @@ public sealed class LinkClient : IAsyncDisposable
         }
 
         End(LinkEndReason.Closed);
+    }
+
+    /// <summary>
+    /// The host goes silent, as a host that hung would: no pings and no silence check of its own, so the board ends the
+    /// session when its session timeout passes (its CLOSE still arrives: <see cref="LinkEndReason.TimedOut"/>). The
+    /// harness uses it to prove that ending (RM-5).
+    /// </summary>
+    public void GoSilent() => silent = true;
+
+    /// <summary>
+    /// Drops the transport without CLOSE, as a pulled cable or a killed host would: the stream is closed (even with
+    /// <see cref="LinkClientOptions.LeaveOpen"/>) and the session ends here as <see cref="LinkEndReason.StreamClosed"/>;
+    /// the board ends its side when it sees the stream end (RM-5).
+    /// </summary>
+    public async Task DropAsync()
+    {
+        await stream.DisposeAsync().ConfigureAwait(false);
+        End(LinkEndReason.StreamClosed);
+        await Quietly(readLoop).ConfigureAwait(false);
+        await Quietly(keepAlive).ConfigureAwait(false);
+        await Quietly(dispatcher).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -660,6 +682,11 @@ public sealed class LinkClient : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(lifetime.Token).ConfigureAwait(false))
             {
                 long now = Environment.TickCount64;
+                if (silent)
+                {
+                    continue;
+                }
+
                 if (now - Volatile.Read(ref lastReceivedMs) > (long)silence.TotalMilliseconds)
                 {
                     Log("link: nothing heard from the board within the silence timeout");

@@ -108,7 +108,19 @@ internal sealed class BoardTarget : IAsyncDisposable
         settings.Log?.Invoke($"the emulated board was reset: boot id {Convert.ToHexStringLower(inProcess.BootId)}");
     }
 
-    private EmulatedBoard NewEmulatedBoard() => new(new EmulatedBoardOptions { Is64Bit = is64Bit, Quirks = quirks, Key = key });
+    /// <summary>
+    /// The link+emu: board. Its clock runs with the real time; a scenario's silence (<see cref="SessionEnd.Silence"/>)
+    /// jumps it past the session timeout rather than waiting the seconds out.
+    /// </summary>
+    private EmulatedBoard NewEmulatedBoard()
+    {
+        var clock = new Gateway.Board.Emulated.Simulator.SimulatedClock();
+        clock.Run();
+        return new(new EmulatedBoardOptions { Is64Bit = is64Bit, Quirks = quirks, Key = key, Clock = clock });
+    }
+
+    /// <summary>True when the transport gives each session a stream of its own (link+emu:, tcp://); a pty or serial line carries one.</summary>
+    public bool StreamPerSession => uri.Scheme is TargetScheme.LinkEmulated or TargetScheme.Tcp;
 
     /// <summary>The in-process board serves <paramref name="wire"/> (the board's end of a link) through a plug a reset can pull.</summary>
     private void Serve(IByteStream wire)
@@ -122,7 +134,8 @@ internal sealed class BoardTarget : IAsyncDisposable
     /// Opens a fresh authenticated session (closing the previous one of this target first). Throws
     /// <see cref="TargetException"/> when the board cannot be reached or refuses the key.
     /// </summary>
-    public async Task<BoardSession> OpenSessionAsync(CancellationToken cancellationToken = default)
+    /// <param name="hostId">The host id to present; the target's (or the machine's) when null.</param>
+    public async Task<BoardSession> OpenSessionAsync(CancellationToken cancellationToken = default, byte[]? hostId = null)
     {
         if (current != null)
         {
@@ -131,7 +144,7 @@ internal sealed class BoardTarget : IAsyncDisposable
             current = null;
         }
 
-        current = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        current = await ConnectAsync(cancellationToken, hostId).ConfigureAwait(false);
         return new BoardSession(this, current);
     }
 
@@ -189,7 +202,37 @@ internal sealed class BoardTarget : IAsyncDisposable
         }
     }
 
-    private async Task<LinkClient> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A new stream to the board with no session on it (the <c>before_auth</c> step); the caller disposes it. Only where
+    /// each session has a stream of its own: on a pty or serial line a second peer cannot be told apart.
+    /// </summary>
+    public async Task<Stream> OpenBareStreamAsync(CancellationToken cancellationToken)
+    {
+        if (!StreamPerSession)
+        {
+            throw new NotSupportedException($"{Name} is one line: a peer that never authenticated needs a stream of its own (link+emu:, tcp://)");
+        }
+
+        if (uri.Scheme == TargetScheme.LinkEmulated)
+        {
+            // A clean pipe even on a faulty run: this exchange is one frame each way, with no retransmission to mend a loss.
+            inProcess ??= NewEmulatedBoard();
+            var pipe = new Gateway.Transports.Desktop.InMemory.InMemoryPipe();
+            Serve(pipe.Board);
+            return pipe.Host;
+        }
+
+        try
+        {
+            return (await OpenStreamAsync(cancellationToken).ConfigureAwait(false)).Stream;
+        }
+        catch (Exception e) when (TransportFailure.IsTransport(e))
+        {
+            throw new TargetUnreachableException($"target {Name} is unreachable: {e.Message}", e);
+        }
+    }
+
+    private async Task<LinkClient> ConnectAsync(CancellationToken cancellationToken, byte[]? hostId = null)
     {
         Stream stream;
         bool leaveOpen;
@@ -203,9 +246,9 @@ internal sealed class BoardTarget : IAsyncDisposable
         }
 
         var linkOptions = new LinkClientOptions { Key = key, LeaveOpen = leaveOpen, Log = settings.Log };
-        if (settings.HostId != null)
+        if ((hostId ?? settings.HostId) is byte[] id)
         {
-            linkOptions = linkOptions with { HostId = settings.HostId };
+            linkOptions = linkOptions with { HostId = id };
         }
 
         if (FaultRate > 0)

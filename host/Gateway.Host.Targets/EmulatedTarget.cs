@@ -179,6 +179,11 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
     /// </summary>
     public async Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default)
     {
+        if (how is SessionEnd.Silence or SessionEnd.Drop)
+        {
+            throw new NotSupportedException($"emu: has no link: a session there cannot {(how == SessionEnd.Silence ? "go silent" : "drop its transport")} (link+emu: and tcp:// can)");
+        }
+
         int nextSlot = how == SessionEnd.Replace ? (slot + 1) % EmulatedBoard.Rm.Config.MaxSessions : slot;
         if (how == SessionEnd.Close)
         {
@@ -191,6 +196,21 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
         ended.TrySetResult(LinkEndReason.Replaced);
         arrived.Dispose();
         return new SessionHandover(next, "replaced");
+    }
+
+    public Task<BoardReply?> SendUnauthenticatedAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("emu: has no link and so no authentication: a request before it needs link+emu: or tcp://");
+
+    /// <summary>
+    /// A power cycle: this board stops (no session is told), and a new board with the same options and clock starts —
+    /// a new boot id, its tables and /data as at every boot.
+    /// </summary>
+    public async Task<SessionHandover> RebootAsync(CancellationToken cancellationToken = default)
+    {
+        await DisposeAsync().ConfigureAwait(false);
+        EmulatedBoard.Dispose();
+        var next = new EmulatedBoard(EmulatedBoard.Options);
+        return new SessionHandover(new EmulatedSession(next, 0) { RealWaits = RealWaits }, "rebooted");
     }
 
     public ValueTask DisposeAsync()

@@ -54,6 +54,31 @@ public interface ITargetSession : IAsyncDisposable
     /// the sessions it needs, <see cref="TargetUnreachableException"/> when the board cannot be reached.
     /// </summary>
     Task<SessionHandover> ContinueAsync(SessionEnd how, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ContinueAsync(SessionEnd, CancellationToken)"/>; with <paramref name="otherHost"/> the next session
+    /// presents a host id other than this one's (another host; not with <see cref="SessionEnd.Replace"/>, which is the
+    /// same host id by definition). A target without host ids (<c>emu:</c>) opens its next session as it always does.
+    /// </summary>
+    Task<SessionHandover> ContinueAsync(SessionEnd how, bool otherHost, CancellationToken cancellationToken = default) =>
+        ContinueAsync(how, cancellationToken);
+
+    /// <summary>
+    /// Restarts the board as a power cycle would (no CLOSE; a new boot id; every table and /data afresh) and opens a
+    /// session on the new boot (the <c>reboot</c> step). This session is disposed; the caller owns the next. Only
+    /// the emulated boards in this process can be restarted by the harness: elsewhere
+    /// <see cref="NotSupportedException"/> says why.
+    /// </summary>
+    Task<SessionHandover> RebootAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Description}: the harness cannot restart this board (only emu: and link+emu: boards run in its process)");
+
+    /// <summary>
+    /// Sends a request on a new stream of its own that never authenticated (the <c>before_auth</c> step) and returns the
+    /// board's answer, or null when none came. This session is untouched. Needs a link with a stream per session
+    /// (<c>link+emu:</c>, <c>tcp://</c>): elsewhere <see cref="NotSupportedException"/> says why.
+    /// </summary>
+    Task<BoardReply?> SendUnauthenticatedAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{Description}: a request before authentication needs a link with a stream per session (link+emu:, tcp://)");
 }
 
 /// <summary>How a session ends when the work continues in a new one (RM-5).</summary>
@@ -64,6 +89,12 @@ public enum SessionEnd
 
     /// <summary>A new session presenting the same host id authenticates while the old one is open: the board ends the old one.</summary>
     Replace,
+
+    /// <summary>The host goes silent (no pings, no requests) until the board ends the session for its session timeout.</summary>
+    Silence,
+
+    /// <summary>The host drops the transport (no CLOSE): the board ends the session when its stream ends.</summary>
+    Drop,
 }
 
 /// <summary>The session the work continues in, and how the old one ended as the host saw it ("closed", "replaced" …).</summary>

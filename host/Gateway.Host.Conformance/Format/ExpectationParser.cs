@@ -32,8 +32,10 @@ internal static class ExpectationParser
                 case FieldKind.Expr when key == "errno":
                     errno = o.ExprOf(key, v);
                     break;
-                case FieldKind.Expr when o.Context.Format >= 2 && Comparison.IsComparison(v) && key != "mask":
-                    values[key] = Comparison.Parse(v, (k, x) => o.ExprOf($"{key}.{k}", x), (k, m) => o.Fail($"{key}.{k}", m));
+                case FieldKind.Expr when key == "mask" && v.ValueKind == JsonValueKind.Object:
+                    throw o.Fail(key, "is the bits of the value compared, not a comparison: compare the value itself ({\"value\": {\"has\": M}} or {\"clear\": M})");
+                case FieldKind.Expr when o.Context.Format >= 2 && Comparison.IsComparison(v):
+                    values[key] = ExpectedOf(o, key, v);
                     break;
                 case FieldKind.Expr:
                     values[key] = o.ExprOf(key, v);
@@ -161,18 +163,19 @@ internal static class ExpectationParser
                 var item = new MessageExpectation
                 {
                     Kind = KindOf(m, "type", m.Required("type")),
-                    Pid = m.Optional("pid") is JsonElement p ? m.ExprOf("pid", p) : null,
-                    Coid = m.Optional("coid") is JsonElement c ? m.ExprOf("coid", c) : null,
+                    Pid = m.Optional("pid") is JsonElement p ? ExpectedOf(m, "pid", p) : null,
+                    Coid = m.Optional("coid") is JsonElement c ? ExpectedOf(m, "coid", c) : null,
                     Fields = m.Optional("fields") is JsonElement f ? m.PatternOf("fields", f) : null,
                     Errno = m.Optional("errno") is JsonElement e ? m.ExprOf("errno", e) : null,
-                    Status = m.Optional("status") is JsonElement s ? m.ExprOf("status", s) : null,
+                    Status = m.Optional("status") is JsonElement s ? ExpectedOf(m, "status", s) : null,
+                    ReplySize = m.Optional("reply_size") is JsonElement rs ? ExpectedOf(m, "reply_size", rs) : null,
                 };
                 m.NoOthers();
                 list.Add(item);
             }
             else
             {
-                throw o.Fail(field, "expected a message kind such as \"_IO_MMAP\" or an object {type, pid, coid, fields, errno, status}");
+                throw o.Fail(field, "expected a message kind such as \"_IO_MMAP\" or an object {type, pid, coid, fields, errno, status, reply_size}");
             }
 
             i++;
@@ -180,6 +183,12 @@ internal static class ExpectationParser
 
         return list;
     }
+
+    /// <summary>An expected integer: a value, or in format 2 an object of comparisons.</summary>
+    private static Expr ExpectedOf(ScenarioObject o, string key, JsonElement v) =>
+        o.Context.Format >= 2 && Comparison.IsComparison(v)
+            ? Comparison.Parse(v, (k, x) => o.ExprOf($"{key}.{k}", x), (k, m) => o.Fail($"{key}.{k}", m))
+            : o.ExprOf(key, v);
 
     private static string KindOf(ScenarioObject o, string field, JsonElement x)
     {

@@ -20,5 +20,8 @@ public sealed class MessageExpectation
 
     public Expr? Status { get; init; }
 
+    /// <summary>The size of the board's reply body (0 for an error reply); format 2 may compare.</summary>
+    public Expr? ReplySize { get; init; }
+
     public override string ToString() => Kind;
 }

@@ -32,6 +32,10 @@ public abstract class Pattern
     {
         switch (e.ValueKind)
         {
+            case JsonValueKind.Object when comparisons && IsAbsence(e):
+                return new AbsencePattern(e.GetProperty(Absent).GetBoolean());
+            case JsonValueKind.Object when comparisons && e.TryGetProperty(Absent, out _) && e.EnumerateObject().Count() == 1:
+                throw fail($"{Absent}: must be true (the key must be missing) or false (present, any value)");
             case JsonValueKind.Object when comparisons && Comparison.IsComparison(e):
                 return new ValuePattern(Comparison.Parse(e, (k, x) => Parse(x, key, m => fail($"{k}: {m}")) is ValuePattern vp ? vp.Expr : throw fail($"{k}: must be an integer or an expression"), (k, m) => fail($"{k}: {m}")));
             case JsonValueKind.Object:
@@ -39,8 +43,8 @@ public abstract class Pattern
                 foreach (JsonProperty p in e.EnumerateObject())
                 {
                     // A key beginning with '/' is a file path (status.files), one key however many dots it has.
-                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : p.Name.Split('.');
-                    members.Add((path, Parse(p.Value, path[^1], m => fail($"{p.Name}: {m}"), comparisons)));
+                    string[] path = p.Name.StartsWith('/') ? new[] { p.Name } : SplitKey(p.Name);
+                    members.Add((path, Parse(p.Value, LeafName(path[^1]), m => fail($"{p.Name}: {m}"), comparisons)));
                 }
 
                 return new ObjectPattern(members);
@@ -96,6 +100,12 @@ public abstract class Pattern
         }
     }
 
+    /// <summary>Format 2: <c>{"absent": true}</c> — the key must be missing; <c>{"absent": false}</c> — present, any value.</summary>
+    public const string Absent = "absent";
+
+    private static bool IsAbsence(JsonElement e) =>
+        e.EnumerateObject().Count() == 1 && e.TryGetProperty(Absent, out JsonElement b) && b.ValueKind is JsonValueKind.True or JsonValueKind.False;
+
     /// <summary>The JSON this pattern stands for, with every expression evaluated.</summary>
     public abstract JsonNode? Materialize(IExprContext context);
 
@@ -104,6 +114,30 @@ public abstract class Pattern
 
     /// <summary>The expected text, for messages.</summary>
     public abstract string Describe();
+
+    /// <summary>Splits a dotted key at the dots outside placeholders and selectors (<c>events[source={map:a.b}].count</c>).</summary>
+    private static string[] SplitKey(string key)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < key.Length; i++)
+        {
+            char c = key[i];
+            depth += c is '{' or '[' ? 1 : c is '}' or ']' ? -1 : 0;
+            if (c == '.' && depth == 0)
+            {
+                parts.Add(key[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(key[start..]);
+        return parts.ToArray();
+    }
+
+    /// <summary>The member name of a key segment, without its selector (<c>events[source=32]</c> → <c>events</c>).</summary>
+    private static string LeafName(string segment) =>
+        !segment.StartsWith('/') && segment.IndexOf('[', StringComparison.Ordinal) is int b and > 0 ? segment[..b] : segment;
 
     internal static string Join(string path, string key) => path.Length == 0 ? key : path + "." + key;
 
@@ -139,8 +173,10 @@ public abstract class Pattern
                 JsonNode? a = actual;
                 string p = path;
                 bool found = true;
-                foreach (string k in keys)
+                foreach (string raw in keys)
                 {
+                    // A segment may hold placeholders (format 2 selectors: events[source={map:gpio_banks.0.event_source}]).
+                    string k = raw.Contains('{', StringComparison.Ordinal) ? new Template(raw).Evaluate(context) : raw;
                     p = Join(p, k);
                     if (a is JsonObject o && o.TryGetPropertyValue(k, out JsonNode? next))
                     {
@@ -150,11 +186,25 @@ public abstract class Pattern
                     {
                         a = arr[index];
                     }
+                    else if (!k.StartsWith('/') && k.Contains('[', StringComparison.Ordinal) && ObservedPath.TryFind(a, k, out JsonNode? selected, out _))
+                    {
+                        a = selected;
+                    }
                     else
                     {
                         found = false;
                         break;
                     }
+                }
+
+                if (value is AbsencePattern absence)
+                {
+                    if (found == absence.MustBeAbsent)
+                    {
+                        mismatches.Add(found ? $"{p}: expected absent, observed {Show(a)}" : $"{p}: expected present, observed (absent)");
+                    }
+
+                    continue;
                 }
 
                 if (!found)
@@ -258,6 +308,25 @@ public abstract class Pattern
         }
 
         public override string Describe() => value ? "true" : "false";
+    }
+
+    private sealed class AbsencePattern(bool mustBeAbsent) : Pattern
+    {
+        public bool MustBeAbsent => mustBeAbsent;
+
+        public override JsonNode? Materialize(IExprContext context) =>
+            throw new ScenarioRunException("{\"absent\": …} says what a reply must lack: it has no value to send");
+
+        public override void Match(JsonNode? actual, string path, IExprContext context, List<string> mismatches)
+        {
+            // Only a member of an object can be missing (ObjectPattern judges it); anywhere else the value is there.
+            if (mustBeAbsent)
+            {
+                mismatches.Add($"{path}: expected absent, observed {Show(actual)}");
+            }
+        }
+
+        public override string Describe() => mustBeAbsent ? "absent" : "present";
     }
 
     private sealed class NullPattern : Pattern

@@ -11,7 +11,7 @@ public sealed record Placeholder(string Kind, string Name)
     /// <summary>The kinds a scenario may use (hardware-docs/scenarios.md "Placeholders").</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "fd", "coid", "addr", "len", "value", "ino", "stat", "map", "info", "i",
+        "fd", "coid", "addr", "len", "value", "ino", "stat", "map", "info", "i", "cap",
     };
 
     public override string ToString() => Kind == "i" ? "{i}" : $"{{{Kind}:{Name}}}";

@@ -29,6 +29,12 @@ public sealed class Scenario
 
     public required IReadOnlyList<Step> Steps { get; init; }
 
+    /// <summary>
+    /// Format 2: nothing is declared when a session starts — neither the memory manager (pid 1) nor the processes;
+    /// <c>declare</c> steps declare them (a pid of <see cref="Processes"/> with its credentials from there).
+    /// </summary>
+    public bool Undeclared { get; init; }
+
     /// <summary>When set, the scenario is not run and reports this reason (e.g. a known bug naming its rule).</summary>
     public string? Skip { get; init; }
 

@@ -139,6 +139,7 @@ public static class ScenarioFile
             Target = target,
             Processes = processes,
             Steps = steps,
+            Undeclared = root.Bool("undeclared") is bool u && (u && ctx.Format < 2 ? throw ctx.Fail("undeclared", "needs \"format\": 2") : u),
         };
         root.String("description");
         root.NoOthers();

@@ -163,6 +163,12 @@ internal sealed class ScenarioObject
     public BytesSpec BytesOf(string key, JsonElement v)
     {
         var pieces = new List<(byte[]?, int, Expr?)>();
+        if (v.ValueKind == JsonValueKind.String && Context.Format >= 2 && v.GetString()!.Contains('{', StringComparison.Ordinal))
+        {
+            pieces.Add((Array.Empty<byte>(), 0, null));
+            return new BytesSpec(pieces, v.GetString()!).WithTemplate(0, TemplateOf(key, v));
+        }
+
         if (v.ValueKind == JsonValueKind.String)
         {
             pieces.Add((Hex(key, v.GetString()!), 0, null));
@@ -175,10 +181,16 @@ internal sealed class ScenarioObject
         }
 
         int i = 0;
+        var templated = new List<(int, Template)>();
         foreach (JsonElement x in v.EnumerateArray())
         {
             string f = $"{key}[{i}]";
-            if (x.ValueKind == JsonValueKind.String)
+            if (x.ValueKind == JsonValueKind.String && Context.Format >= 2 && x.GetString()!.Contains('{', StringComparison.Ordinal))
+            {
+                pieces.Add((Array.Empty<byte>(), 0, null));
+                templated.Add((pieces.Count - 1, TemplateOf(f, x)));
+            }
+            else if (x.ValueKind == JsonValueKind.String)
             {
                 pieces.Add((Hex(f, x.GetString()!), 0, null));
             }
@@ -203,7 +215,13 @@ internal sealed class ScenarioObject
             i++;
         }
 
-        return new BytesSpec(pieces, v.GetRawText());
+        var spec = new BytesSpec(pieces, v.GetRawText());
+        foreach (var (at, t) in templated)
+        {
+            spec.WithTemplate(at, t);
+        }
+
+        return spec;
     }
 
     /// <summary>Refuses every key no read took.</summary>

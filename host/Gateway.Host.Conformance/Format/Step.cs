@@ -31,7 +31,11 @@ public sealed record Step
 
     public BytesSpec? Bytes { get; init; }
 
-    public string? Text { get; init; }
+    /// <summary>Text arguments by key (<c>write</c>'s <c>text</c>, <c>new_session</c>'s <c>how</c> and <c>host</c>).</summary>
+    public IReadOnlyDictionary<string, string> Texts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The <c>text</c> argument (<c>write</c>).</summary>
+    public string? Text => Texts.TryGetValue("text", out string? t) ? t : null;
 
     public WireSpec? Wire { get; init; }
 
@@ -39,6 +43,9 @@ public sealed record Step
     public bool NewCoid { get; init; }
 
     public IReadOnlyList<Step> Body { get; init; } = Array.Empty<Step>();
+
+    /// <summary>Format 2: observed values the step names for later steps (<c>{cap:NAME}</c>).</summary>
+    public IReadOnlyList<Capture> Captures { get; init; } = Array.Empty<Capture>();
 
     public Expectation Expect { get; init; } = new();
 

@@ -46,7 +46,7 @@ internal static class StepParser
         Template? path = null;
         string? asName = null;
         BytesSpec? bytes = null;
-        string? text = null;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         WireSpec? wire = null;
         bool newCoid = false;
         IReadOnlyList<Step> body = Array.Empty<Step>();
@@ -104,7 +104,7 @@ internal static class StepParser
                     bytes = o.BytesOf(key, v);
                     break;
                 case FieldKind.Text:
-                    text = o.TextOf(key, v);
+                    texts[key] = o.TextOf(key, v);
                     break;
                 case FieldKind.Wire:
                     wire = ParseWire(new ScenarioObject(v, o.Path(key) + ".", o.Context));
@@ -126,7 +126,7 @@ internal static class StepParser
             Path = path,
             As = asName,
             Bytes = bytes,
-            Text = text,
+            Texts = texts,
             Wire = wire,
             NewCoid = newCoid,
             Body = body,
@@ -148,7 +148,8 @@ internal static class StepParser
             expect = ExpectationParser.Parse(new ScenarioObject(ex, "expect.", o.Context), schema, op);
         }
 
-        step = step with { Rules = o.Rules("rules"), Skip = o.String("skip"), Expect = expect };
+        IReadOnlyList<Capture> captures = o.Optional("capture") is JsonElement cap ? Capture.Parse(o, "capture", cap, kind.Observes, op) : Array.Empty<Capture>();
+        step = step with { Rules = o.Rules("rules"), Skip = o.String("skip"), Expect = expect, Captures = captures };
         o.NoOthers();
         return step;
     }

@@ -27,6 +27,9 @@ public sealed class StepResult
 
     public bool Skipped { get; set; }
 
+    /// <summary>What the step observed, by key (<c>errno</c>, <c>reply</c>, <c>value</c>…): what captures read.</summary>
+    internal System.Text.Json.Nodes.JsonObject Observed { get; } = new();
+
     public Outcome Outcome => Skipped ? Outcome.Skip : Checks.Any(c => !c.Passed) ? Outcome.Fail : Outcome.Pass;
 
     public void Add(string rule, string check, string expected, string observed, bool passed) =>

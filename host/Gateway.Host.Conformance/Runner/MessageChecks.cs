@@ -108,14 +108,14 @@ internal sealed class MessageChecks(IExprContext names)
             return;
         }
 
-        if (want.Pid is Expr pid && pid.Evaluate(names) != (ulong)got.Pid)
+        if (want.Pid is Expr pid && Comparison.Judge(pid, (ulong)got.Pid, names) is (false, string wantPid))
         {
-            problems.Add($"{at} {got.Kind} from pid {got.Pid}, expected {pid.Evaluate(names)}");
+            problems.Add($"{at} {got.Kind} from pid {got.Pid}, expected {wantPid}");
         }
 
-        if (want.Coid is Expr coid && coid.Evaluate(names) != (ulong)got.Coid)
+        if (want.Coid is Expr coid && Comparison.Judge(coid, (ulong)(uint)got.Coid, names) is (false, string wantCoid))
         {
-            problems.Add($"{at} {got.Kind} on coid 0x{got.Coid:x}, expected 0x{coid.Evaluate(names):x}");
+            problems.Add($"{at} {got.Kind} on coid 0x{got.Coid:x}, expected {wantCoid}");
         }
 
         if (want.Errno is Expr errno && errno.Evaluate(names) != (ulong)got.Reply.Errno)
@@ -123,9 +123,14 @@ internal sealed class MessageChecks(IExprContext names)
             problems.Add($"{at} {got.Kind} answered {StepChecks.ErrnoText(got.Reply.Errno)}, expected {StepChecks.ErrnoText((int)errno.Evaluate(names))}");
         }
 
-        if (want.Status is Expr status && (got.Reply.IsError || status.Evaluate(names) != (ulong)(long)got.Reply.Value))
+        if (want.Status is Expr status && (got.Reply.IsError || Comparison.Judge(status, (ulong)(long)got.Reply.Value, names) is (false, _)))
         {
-            problems.Add($"{at} {got.Kind} answered {got.Reply}, expected status {status.Evaluate(names)}");
+            problems.Add($"{at} {got.Kind} answered {got.Reply}, expected status {Comparison.Judge(status, 0, names).Expected}");
+        }
+
+        if (want.ReplySize is Expr size && Comparison.Judge(size, (ulong)got.Reply.Body.Length, names) is (false, string wantSize))
+        {
+            problems.Add($"{at} {got.Kind} got a reply of {got.Reply.Body.Length} bytes, expected {wantSize}");
         }
 
         if (want.Fields is Pattern fields)

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Threading;
 using System;
+using System.Text.Json.Nodes;
 using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
@@ -46,6 +47,8 @@ internal sealed class ScenarioRun
         creds[1] = MemoryManager.RootCred();
         judge = NewJudge();
     }
+
+    public Scenario Scenario => scenario;
 
     /// <summary>The latest session the scenario is in (a <c>new_session</c> step moves it on); the runner disposes it.</summary>
     public ITargetSession Session => session;
@@ -161,6 +164,8 @@ internal sealed class ScenarioRun
                 r.Add(ReplyJudge.Rule, "refusal-changes-nothing", "no file's counts change (/fw/status)",
                     changes.Count == 0 ? "unchanged" : string.Join("; ", changes), changes.Count == 0);
             }
+
+            Capture(step, r);
         }
         catch (ScenarioRunException e)
         {
@@ -170,6 +175,47 @@ internal sealed class ScenarioRun
         catch (System.IO.IOException e)
         {
             r.AddForRules("run", "the harness reads /fw/status", e.Message, false);
+        }
+    }
+
+    /// <summary>
+    /// Format 2: binds each of the step's captures to the value its path finds in what the step observed
+    /// (<c>{cap:NAME}</c>); a path that finds nothing takes the capture's default, else it is a failed check.
+    /// </summary>
+    public void Capture(Step step, StepResult r)
+    {
+        foreach (Format.Capture c in step.Captures)
+        {
+            string path;
+            try
+            {
+                path = c.Path.Contains('{', StringComparison.Ordinal) ? new Template(c.Path).Evaluate(Names) : c.Path;
+            }
+            catch (ScenarioRunException e)
+            {
+                r.AddForRules("capture", $"{{cap:{c.Name}}} = {c.Path}", e.Message, false);
+                continue;
+            }
+
+            JsonNode? found = ObservedPath.Find(r.Observed, path, out string stoppedAt);
+            object? value = found is JsonValue v
+                ? (Pattern.TryNumber(v, out ulong n) ? n : v.TryGetValue(out string? s) ? s : v.TryGetValue(out bool b) ? (b ? 1UL : 0UL) : null)
+                : null;
+            if (value == null && c.Default is Expr d)
+            {
+                value = d.Evaluate(Names);
+            }
+
+            if (value == null)
+            {
+                string why = found is JsonObject or JsonArray
+                    ? $"'{c.Path}' is {(found is JsonObject ? "an object" : "an array")}, not a value"
+                    : $"nothing at '{path}'{(stoppedAt.Length > 0 ? $" (found up to '{stoppedAt}')" : "")}; the step observed {string.Join(", ", r.Observed.Select(p => p.Key))}";
+                r.AddForRules("capture", $"{{cap:{c.Name}}} = {c.Path}", why, false);
+                continue;
+            }
+
+            Bind("cap", c.Name, value);
         }
     }
 
@@ -187,19 +233,40 @@ internal sealed class ScenarioRun
     /// processes declared again. Names bound earlier keep their values (an fd of the old session is only a number
     /// now); <c>status</c> snapshots stay comparable. Returns how the board says the old session ended.
     /// </summary>
-    public async Task<string> ContinueInNewSessionAsync(SessionEnd how, Action<string> oldSessionEnded, CancellationToken ct)
+    public async Task<string> ContinueInNewSessionAsync(SessionEnd how, bool otherHost, Action<string> oldSessionEnded, CancellationToken ct)
     {
-        SessionHandover handover = await state.HandOverAsync(how, next => session = next, ct).ConfigureAwait(false);
+        SessionHandover handover = await state.HandOverAsync(how, otherHost, next => session = next, ct).ConfigureAwait(false);
         oldSessionEnded(handover.OldSessionEnd);
-        state = await SessionState.StartAsync(handover.Next, Time, Options.Linger).ConfigureAwait(false);
+        await StartNextAsync(handover.Next).ConfigureAwait(false);
+        return handover.OldSessionEnd;
+    }
+
+    /// <summary>
+    /// The <c>reboot</c> step: the board restarts and the scenario continues in a session on the new boot, as after
+    /// <c>new_session</c> (names and snapshots kept; st_ino compared across boots by the §4 checks). Returns the old
+    /// and the new boot id.
+    /// </summary>
+    public async Task<(string Old, string New)> RebootAsync(CancellationToken ct)
+    {
+        string old = state.Target.BootId;
+        SessionHandover handover = await state.RebootAsync(next => session = next, ct).ConfigureAwait(false);
+        await StartNextAsync(handover.Next).ConfigureAwait(false);
+        return (old, handover.Next.BootId);
+    }
+
+    /// <summary>A new memory manager on <paramref name="next"/>, and the scenario's processes declared again (unless it declares them itself).</summary>
+    private async Task StartNextAsync(ITargetSession next)
+    {
+        state = await SessionState.StartAsync(next, Time, Options.Linger, !scenario.Undeclared).ConfigureAwait(false);
         judge = NewJudge();
         StepMark = state.Recorder.Count;
-        foreach (ProcessDecl p in scenario.Processes)
+        if (!scenario.Undeclared)
         {
-            await SpawnAsync(p).ConfigureAwait(false);
+            foreach (ProcessDecl p in scenario.Processes)
+            {
+                await SpawnAsync(p).ConfigureAwait(false);
+            }
         }
-
-        return handover.OldSessionEnd;
     }
 
     private ReplyJudge NewJudge()

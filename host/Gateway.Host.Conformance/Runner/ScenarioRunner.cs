@@ -161,8 +161,15 @@ public sealed class ScenarioRunner
                     return null;
                 }
 
+                if (scenario.Undeclared)
+                {
+                    // The harness read the board's facts as pid 1; the scenario starts in a session where nothing is declared.
+                    SessionHandover handover = await state.HandOverAsync(SessionEnd.Close, false, next => session = next, ct).ConfigureAwait(false);
+                    state = await SessionState.StartAsync(handover.Next, time, options.Linger, declareMm: false).ConfigureAwait(false);
+                }
+
                 run = new ScenarioRun(scenario, state, time, facts, inodes, options);
-                foreach (ProcessDecl p in scenario.Processes)
+                foreach (ProcessDecl p in scenario.Undeclared ? Array.Empty<ProcessDecl>() : scenario.Processes)
                 {
                     try
                     {

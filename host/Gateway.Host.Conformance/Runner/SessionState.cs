@@ -42,12 +42,38 @@ internal sealed class SessionState
     public EventInbox Events { get; } = new();
 
     /// <summary>Starts the memory manager of <paramref name="target"/>'s session over a recorder and a trace.</summary>
-    public static async Task<SessionState> StartAsync(ITargetSession target, TimeProvider time, TimeSpan linger)
+    /// <param name="declareMm">False: pid 1 stays undeclared until a <c>declare</c> step (the scenario's <c>undeclared</c>).</param>
+    public static async Task<SessionState> StartAsync(ITargetSession target, TimeProvider time, TimeSpan linger, bool declareMm = true)
     {
         var recorder = new ScenarioChannel(target.Channel);
         var mm = new MemoryManager(recorder, new MemoryManagerOptions { Time = time, Linger = linger });
-        await mm.StartAsync().ConfigureAwait(false);
+        if (declareMm)
+        {
+            await mm.StartAsync().ConfigureAwait(false);
+        }
+
         return new SessionState(target, recorder, mm);
+    }
+
+    /// <summary>
+    /// The <c>reboot</c> step: the board restarts (a new boot id, tables and /data afresh) and the next session opens
+    /// on the new boot. A target that cannot restart its board skips the scenario saying why; a boot id that did not
+    /// change fails the step.
+    /// </summary>
+    public async Task<SessionHandover> RebootAsync(Action<ITargetSession> adopt, CancellationToken ct)
+    {
+        SessionHandover handover;
+        try
+        {
+            handover = await Target.RebootAsync(ct).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ScenarioSkippedException(e.Message);
+        }
+
+        adopt(handover.Next);
+        return handover;
     }
 
     /// <summary>A fresh coid for a raw message of the memory manager's pid.</summary>
@@ -59,13 +85,13 @@ internal sealed class SessionState
     /// cannot hold two sessions skips the scenario; a board that restarted meanwhile (another boot id) is a reset.
     /// Start the next <see cref="SessionState"/> on the handover's session.
     /// </summary>
-    public async Task<SessionHandover> HandOverAsync(SessionEnd how, Action<ITargetSession> adopt, CancellationToken ct)
+    public async Task<SessionHandover> HandOverAsync(SessionEnd how, bool otherHost, Action<ITargetSession> adopt, CancellationToken ct)
     {
         string bootId = Target.BootId;
         SessionHandover handover;
         try
         {
-            handover = await Target.ContinueAsync(how, ct).ConfigureAwait(false);
+            handover = await Target.ContinueAsync(how, otherHost, ct).ConfigureAwait(false);
         }
         catch (NotSupportedException e)
         {

@@ -18,18 +18,26 @@ internal sealed class StepChecks(IExprContext names)
     public void Errno(Step step, StepResult r, int observed)
     {
         ulong want = step.Expect.Errno is Expr e ? e.Evaluate(names) : 0;
+        r.Observed["errno"] = observed;
         r.AddForRules("errno", ErrnoText((int)want), ErrnoText(observed), (ulong)(long)observed == want);
     }
 
     /// <summary>An observed integer against <c>expect.KEY</c>, when the step expects one.</summary>
     public void Value(Step step, StepResult r, string key, ulong observed)
     {
+        Observe(r, key, observed);
         if (step.Expect.Value(key) is Expr e)
         {
             var (holds, expected) = Comparison.Judge(e, observed, names);
             r.AddForRules(key, expected, Values.Number(observed), holds);
         }
     }
+
+    /// <summary>Records what the step observed under <paramref name="key"/> (a copy), for captures.</summary>
+    public static void Observe(StepResult r, string key, JsonNode? observed) => r.Observed[key] = observed?.DeepClone();
+
+    /// <summary>Records an observed integer (signed when its top bit is set, as the wire's signed fields are).</summary>
+    public static void Observe(StepResult r, string key, ulong observed) => r.Observed[key] = observed > long.MaxValue ? JsonValue.Create(observed) : JsonValue.Create((long)observed);
 
     /// <summary>Observed JSON against a pattern (a subset match); null means there was nothing to compare.</summary>
     public void Pattern(StepResult r, string key, Pattern p, JsonNode? actual)
@@ -49,6 +57,7 @@ internal sealed class StepChecks(IExprContext names)
     public void Bytes(StepResult r, string key, BytesSpec spec, byte[] observed)
     {
         byte[] want = spec.Evaluate(names);
+        r.Observed[key] = HexText.Format(observed);
         r.AddForRules(key, HexText.Format(want), HexText.Format(observed), want.AsSpan().SequenceEqual(observed));
     }
 

@@ -42,6 +42,12 @@ internal sealed class LoadStep() : MemoryAccessStep("load", new StepSchema(
         run.Bind("value", step.As, a.Bytes != null ? (object)HexText.Format(a.Bytes) : a.Value);
         ulong mask = x.Value("mask") is Expr me ? me.Evaluate(run.Names) : ulong.MaxValue;
         run.Checks.Value(step, r, "value", a.Value & mask);
+        StepChecks.Observe(r, "value", a.Value);
+        if (a.Bytes != null)
+        {
+            StepChecks.Observe(r, "bytes", System.Text.Json.Nodes.JsonValue.Create(HexText.Format(a.Bytes)));
+        }
+
         if (x.Bytes != null)
         {
             run.Checks.Bytes(r, "bytes", x.Bytes, a.Bytes ?? Array.Empty<byte>());

@@ -36,7 +36,7 @@ internal abstract class MappingStep(string name, IReadOnlyList<(string Key, Fiel
     {
         ClientProcess p = run.Process(step);
         ulong len = run.Eval(step, "length");
-        MmapResult res = await MapAsync(p, step, run, len, (uint)run.Eval(step, "prot")).ConfigureAwait(false);
+        MmapResult res = await MapAsync(p, step, run, len, (uint)run.Eval(step, "prot", 0)).ConfigureAwait(false);
         if (res.Ok)
         {
             run.Bind("addr", step.As, res.Address);
@@ -71,7 +71,7 @@ internal abstract class MappingStep(string name, IReadOnlyList<(string Key, Fiel
             checks.Value(step, r, "coid", (ulong)res.ReturnedCoid);
         }
 
-        if (x.Value("flags") != null)
+        if (x.Value("flags") != null || res.ReplyExt != null)
         {
             checks.Value(step, r, "flags", res.ReplyExt?.Flags ?? 0);
         }
@@ -96,28 +96,30 @@ internal abstract class MappingStep(string name, IReadOnlyList<(string Key, Fiel
             r.AddForRules("nonconformance", $"contains \"{ncText}\"", res.NonConformance ?? "none", res.NonConformance?.Contains(ncText, StringComparison.Ordinal) == true);
         }
 
+        JsonNode? json = body == null ? null : WireJson.Decode(body.Length == IoMmapReply.Size ? "mmap-reply" : "mmap-reply-ext", body);
+        StepChecks.Observe(r, "reply", json);
         if (x.PatternOf("reply") is Pattern rp)
         {
-            JsonNode? json = body == null ? null : WireJson.Decode(body.Length == IoMmapReply.Size ? "mmap-reply" : "mmap-reply-ext", body);
             checks.Pattern(r, "reply", rp, json);
         }
 
+        JsonNode? stat = null;
+        if (res.StatFromReply && body?.Length == IoMmapReplyExt.Size)
+        {
+            stat = json?["extended"]?["stat"];
+        }
+        else
+        {
+            SentMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
+            if (st != null)
+            {
+                stat = WireJson.Stat(st.Reply.Body);
+            }
+        }
+
+        StepChecks.Observe(r, "stat", stat);
         if (x.PatternOf("stat") is Pattern sp)
         {
-            JsonNode? stat = null;
-            if (res.StatFromReply && body?.Length == IoMmapReplyExt.Size)
-            {
-                stat = WireJson.Decode("mmap-reply-ext", body)?["extended"]?["stat"];
-            }
-            else
-            {
-                SentMessage? st = all.LastOrDefault(m => m.Kind == "_IO_STAT" && m.Pid == 1 && !m.Reply.IsError);
-                if (st != null)
-                {
-                    stat = WireJson.Stat(st.Reply.Body);
-                }
-            }
-
             checks.Pattern(r, "stat", sp, stat);
         }
     }

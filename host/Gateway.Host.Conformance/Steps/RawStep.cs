@@ -90,23 +90,25 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
 
         run.Checks.Value(step, r, "status", (ulong)(long)reply.Value);
         run.Checks.Value(step, r, "reply_size", (ulong)reply.Body.Length);
+        StepChecks.Observe(r, "reply_hex", System.Text.Json.Nodes.JsonValue.Create(HexText.Format(reply.Body)));
         if (x.Bytes != null)
         {
             run.Checks.Bytes(r, "reply_hex", x.Bytes, reply.Body);
         }
 
+        JsonNode? json = null;
+        if (x.TextOf("reply_type") is string replyType)
+        {
+            json = WireJson.Decode(replyType, reply.Body, replyType == "stat" ? WireJson.StatFormName(reply.Body.Length) : null);
+        }
+        else if (WireJson.ReplyType(message, reply.Body) is var (t, form))
+        {
+            json = WireJson.Decode(t, reply.Body, form);
+        }
+
+        StepChecks.Observe(r, "reply", json);
         if (x.PatternOf("reply") is Pattern rp)
         {
-            JsonNode? json = null;
-            if (x.TextOf("reply_type") is string replyType)
-            {
-                json = WireJson.Decode(replyType, reply.Body, replyType == "stat" ? WireJson.StatFormName(reply.Body.Length) : null);
-            }
-            else if (WireJson.ReplyType(message, reply.Body) is var (t, form))
-            {
-                json = WireJson.Decode(t, reply.Body, form);
-            }
-
             run.Checks.Pattern(r, "reply", rp, json);
         }
 
@@ -136,7 +138,7 @@ internal sealed class RawStep() : StepKind("raw", new StepSchema(
     }
 
     /// <summary>The message's bytes: the hex as given, or the wire JSON with its placeholders filled and its defaults applied, encoded.</summary>
-    private static byte[] Message(Step step, ScenarioRun run)
+    internal static byte[] Message(Step step, ScenarioRun run)
     {
         if (step.Bytes != null)
         {

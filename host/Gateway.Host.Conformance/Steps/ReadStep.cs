@@ -38,6 +38,7 @@ internal sealed class ReadStep() : StepKind("read", new StepSchema(
 
         run.Bind("value", step.As, (ulong)data.Length);
         run.Checks.Value(step, r, "count", (ulong)data.Length);
+        StepChecks.Observe(r, "bytes", JsonValue.Create(Gateway.Host.Wire.HexText.Format(data)));
         if (x.Bytes != null)
         {
             run.Checks.Bytes(r, "bytes", x.Bytes, data);
@@ -49,9 +50,9 @@ internal sealed class ReadStep() : StepKind("read", new StepSchema(
             r.AddForRules("text", $"contains \"{text}\"", StepChecks.Shorten(got), got.Contains(text, StringComparison.Ordinal));
         }
 
-        if (x.PatternOf("json") is Pattern jp)
+        JsonNode? json = null;
+        if (x.PatternOf("json") != null || (data.Length > 0 && data[0] is (byte)'{' or (byte)'['))
         {
-            JsonNode? json = null;
             try
             {
                 json = JsonNode.Parse(data);
@@ -60,7 +61,11 @@ internal sealed class ReadStep() : StepKind("read", new StepSchema(
             {
                 // Not JSON: the pattern check reports that there was nothing to compare.
             }
+        }
 
+        StepChecks.Observe(r, "json", json);
+        if (x.PatternOf("json") is Pattern jp)
+        {
             run.Checks.Pattern(r, "json", jp, json);
         }
 

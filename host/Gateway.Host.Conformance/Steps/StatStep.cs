@@ -29,6 +29,7 @@ internal sealed class StatStep() : StepKind("stat", new StepSchema(
 
         run.Checks.Value(step, r, "size", (ulong)body.Length);
         JsonNode? json = WireJson.Stat(body);
+        StepChecks.Observe(r, "stat", json);
         if (json != null)
         {
             run.Bind("stat", step.As, json);

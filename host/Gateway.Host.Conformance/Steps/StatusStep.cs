@@ -27,17 +27,20 @@ internal sealed class StatusStep() : StepKind("status", new StepSchema(
             run.Snapshots[step.As] = snap;
         }
 
+        var files = new JsonObject();
+        foreach (JsonNode? f in snap.Json["files"]?.AsArray() ?? new JsonArray())
+        {
+            if ((string?)f?["path"] is string path)
+            {
+                files[path] = f!.DeepClone();
+            }
+        }
+
+        StepChecks.Observe(r, "files", files);
+        StepChecks.Observe(r, "json", snap.Json);
+        StepChecks.Observe(r, "events", snap.Json["events"]);
         if (x.PatternOf("files") is Pattern fp)
         {
-            var files = new JsonObject();
-            foreach (JsonNode? f in snap.Json["files"]?.AsArray() ?? new JsonArray())
-            {
-                if ((string?)f?["path"] is string path)
-                {
-                    files[path] = f!.DeepClone();
-                }
-            }
-
             run.Checks.Pattern(r, "files", fp, files);
         }
 
@@ -51,10 +54,11 @@ internal sealed class StatusStep() : StepKind("status", new StepSchema(
             run.Checks.Pattern(r, "events", ep, snap.Json["events"]);
         }
 
+        // The harness's own /fw/status OCB is open while the snapshot is taken: left out.
+        long inUse = ((long?)snap.Json["ocbs"]?["in_use"] ?? 0) - 1;
+        StepChecks.Observe(r, "ocbs_in_use", (ulong)inUse);
         if (x.Value("ocbs_in_use") is Expr oe)
         {
-            // The harness's own /fw/status OCB is open while the snapshot is taken: left out.
-            long inUse = ((long?)snap.Json["ocbs"]?["in_use"] ?? 0) - 1;
             var (holds, expected) = Comparison.Judge(oe, (ulong)inUse, run.Names);
             r.AddForRules("ocbs_in_use", expected, inUse.ToString(CultureInfo.InvariantCulture), holds);
         }

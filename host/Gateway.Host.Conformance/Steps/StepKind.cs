@@ -30,6 +30,33 @@ public abstract class StepKind
     /// </summary>
     public virtual bool Refusable => false;
 
+    /// <summary>
+    /// What the step observes, by the keys a <c>capture</c> path begins with (format 2): <c>errno</c>, and the
+    /// expectations it takes that compare an observed value (integers, JSON, bytes, text). A kind observing
+    /// something its expectations do not name overrides this.
+    /// </summary>
+    public virtual IReadOnlyCollection<string> Observes
+    {
+        get
+        {
+            var keys = new List<string>();
+            foreach (var (key, kind) in Schema.Expect)
+            {
+                if (key != "mask" && kind is FieldKind.Expr or FieldKind.Pattern or FieldKind.Bytes)
+                {
+                    keys.Add(key);
+                }
+            }
+
+            if (keys.Count > 0 && !keys.Contains("errno"))
+            {
+                keys.Add("errno");
+            }
+
+            return keys;
+        }
+    }
+
     /// <summary>True when a missing <c>pid</c> means the scenario's first declared process.</summary>
     public bool DefaultsPid => Schema.TakesArg("pid");
 

@@ -13,6 +13,7 @@ public static class StepKinds
         new CloseStep(),
         new MmapStep(),
         new MmapDeviceMemoryStep(),
+        new MmapDeviceIoStep(),
         new MunmapStep(),
         new MsyncStep(),
         new MprotectStep(),
@@ -26,7 +27,10 @@ public static class StepKinds
         new WaitEventStep(),
         new AdvanceStep(),
         new RepeatStep(),
+        new PollStep(),
         new NewSessionStep(),
+        new RebootStep(),
+        new BeforeAuthStep(),
     };
 
     private static readonly Dictionary<string, StepKind> ByName = Index();

@@ -26,7 +26,13 @@ internal sealed class WaitEventStep() : StepKind("wait_event", new StepSchema(
         int? code = step.Arg("code") != null ? (int)run.Eval(step, "code") : null;
         int? value = step.Arg("value") != null ? (int)run.Eval(step, "value") : null;
         var timeout = TimeSpan.FromMilliseconds(run.Eval(step, "timeout_ms", (ulong)run.Options.EventTimeout.TotalMilliseconds));
-        ulong want = step.Expect.Value("count") is Expr ce ? ce.Evaluate(run.Names) : 1;
+        Expr? expected = step.Expect.Value("count");
+        ulong want = expected switch
+        {
+            null => 1,
+            Comparison c => Smallest(c, run),
+            Expr e => e.Evaluate(run.Names),
+        };
         bool Matches(BoardEvent e) => e.Source == source && (code == null || e.Code == code) && (value == null || e.Value == value);
 
         SessionState session = run.Current;
@@ -39,7 +45,30 @@ internal sealed class WaitEventStep() : StepKind("wait_event", new StepSchema(
             observed += $"; {lost} lost on the link (the board's counter for source {source} shows event(s) this session never received)";
         }
 
-        r.AddForRules("events", $"{want} event(s) {what}", observed, (ulong)(got.Count + lost) == want);
+        ulong seen = (ulong)(got.Count + lost);
+        StepChecks.Observe(r, "count", seen);
+        var (holds, shown) = expected == null ? (seen == 1, "1") : Comparison.Judge(expected, seen, run.Names);
+        r.AddForRules("events", $"{shown} event(s) {what}", observed, holds);
         return 0;
     }
+
+    /// <summary>
+    /// The count a comparison waits for: the smallest that satisfies it (at least N: N; any of: the least listed that
+    /// holds), at most <see cref="MaxWait"/>. Upper bounds are judged on what has arrived by then.
+    /// </summary>
+    private static ulong Smallest(Comparison c, ScenarioRun run)
+    {
+        for (ulong n = 0; n <= MaxWait; n++)
+        {
+            if (c.Holds(n, run.Names))
+            {
+                return n;
+            }
+        }
+
+        throw new ScenarioRunException($"count {c.Text}: no count up to {MaxWait} satisfies it");
+    }
+
+    /// <summary>The most events a comparison makes the step wait for.</summary>
+    private const ulong MaxWait = 1024;
 }

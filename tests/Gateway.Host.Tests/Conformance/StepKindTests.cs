@@ -15,7 +15,7 @@ namespace Gateway.Host.Tests.Conformance;
 /// </summary>
 public sealed class StepKindTests
 {
-    private const string Head = "{\"format\":1,\"name\":\"t\",\"processes\":[{\"pid\":2,\"uid\":0}],\"steps\":[";
+    private const string Head = "{\"format\":2,\"name\":\"t\",\"processes\":[{\"pid\":2,\"uid\":0}],\"steps\":[";
 
     /// <summary>The smallest valid step of every kind.</summary>
     private static readonly Dictionary<string, string> Minimal = new(StringComparer.Ordinal)
@@ -25,6 +25,7 @@ public sealed class StepKindTests
         ["close"] = "{\"do\":\"close\",\"fd\":3}",
         ["mmap"] = "{\"do\":\"mmap\",\"fd\":3,\"length\":4096,\"prot\":\"PROT_READ\",\"flags\":\"MAP_SHARED\"}",
         ["mmap_device_memory"] = "{\"do\":\"mmap_device_memory\",\"length\":4096,\"prot\":\"PROT_READ\",\"physical\":0}",
+        ["mmap_device_io"] = "{\"do\":\"mmap_device_io\",\"length\":4096,\"io\":0}",
         ["munmap"] = "{\"do\":\"munmap\",\"addr\":4096,\"length\":4096}",
         ["msync"] = "{\"do\":\"msync\",\"addr\":4096,\"length\":4096,\"flags\":\"MS_SYNC\"}",
         ["mprotect"] = "{\"do\":\"mprotect\",\"addr\":4096,\"length\":4096,\"prot\":\"PROT_READ\"}",
@@ -38,7 +39,10 @@ public sealed class StepKindTests
         ["wait_event"] = "{\"do\":\"wait_event\",\"source\":1}",
         ["advance"] = "{\"do\":\"advance\",\"ms\":10}",
         ["repeat"] = "{\"do\":\"repeat\",\"times\":2,\"steps\":[{\"do\":\"advance\",\"ms\":1}]}",
+        ["poll"] = "{\"do\":\"poll\",\"max\":3,\"steps\":[{\"do\":\"status\"}]}",
         ["new_session"] = "{\"do\":\"new_session\"}",
+        ["reboot"] = "{\"do\":\"reboot\"}",
+        ["before_auth"] = "{\"do\":\"before_auth\",\"hex\":\"0000\"}",
     };
 
     public static IEnumerable<object[]> Kinds => StepKinds.Names.Select(n => new object[] { n });
@@ -126,7 +130,13 @@ public sealed class StepKindTests
     [InlineData("{\"do\":\"load\",\"addr\":0}", "width", "a load step gives exactly one of width (1, 2, 4 or 8) and count (bytes)")]
     [InlineData("{\"do\":\"load\",\"addr\":0,\"width\":4,\"count\":4}", "width", "a load step gives exactly one of width (1, 2, 4 or 8) and count (bytes)")]
     [InlineData("{\"do\":\"load\",\"addr\":0,\"width\":16}", "width", "16: a width is 1, 2, 4 or 8 bytes")]
-    [InlineData("{\"do\":\"new_session\",\"how\":\"drop\"}", "how", "'drop': a session ends by \"close\" (the host's CLOSE) or \"replace\" (a new session with the same host id)")]
+    [InlineData("{\"do\":\"new_session\",\"how\":\"hang\"}", "how", "'hang': a session ends by \"close\" (the host's CLOSE), \"replace\" (a new session with the same host id), \"silence\" (the host stops sending until the board times the session out) or \"drop\" (the transport dropped)")]
+    [InlineData("{\"do\":\"new_session\",\"how\":\"replace\",\"host\":\"other\"}", "host", "a replacing session presents the same host id: \"other\" does not go with \"replace\"")]
+    [InlineData("{\"do\":\"poll\",\"max\":0,\"steps\":[{\"do\":\"status\"}]}", "max", "0: a poll makes 1 to 10000 attempts")]
+    [InlineData("{\"do\":\"before_auth\"}", "hex", "a before_auth step gives exactly one of hex and wire")]
+    [InlineData("{\"do\":\"load\",\"addr\":0,\"width\":4,\"expect\":{\"mask\":{\"has\":1}}}", "expect.mask", "is the bits of the value compared, not a comparison: compare the value itself ({\"value\": {\"has\": M}} or {\"clear\": M})")]
+    [InlineData("{\"do\":\"open\",\"path\":\"/data/app\",\"capture\":{\"x\":\"reply.coid\"}}", "capture.x", "'reply.coid': a open step observes errno, fd (a path begins with one of them)")]
+    [InlineData("{\"do\":\"advance\",\"ms\":1,\"capture\":{\"x\":\"errno\"}}", "capture.x", "a advance step observes nothing to capture")]
     [InlineData("{\"do\":\"load\",\"addr\":0,\"width\":4,\"expect\":{\"signal\":\"SIGKILL\"}}", "expect.signal", "'SIGKILL': expected \"none\", \"SIGSEGV\" or \"SIGBUS\"")]
     [InlineData("{\"do\":\"raw\",\"coid\":3,\"hex\":\"00\",\"expect\":{\"reply_type\":\"mmap-replyy\"}}", "expect.reply_type", "unknown wire type 'mmap-replyy'")]
     [InlineData("{\"do\":\"declare\",\"pid\":3,\"uid\":1,\"groups\":[1,2,3,4,5,6,7,8,9]}", "groups", "must be an array of at most 8 group ids")]
