@@ -3,25 +3,6 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.ResourceManager
 {
-    /// <summary>A host process declared in a session (rules.md §0): pid, credentials, width.</summary>
-    public sealed class ProcessEntry
-    {
-        public bool Live;
-        public int Session;
-        public int Pid;
-        public bool Is64Bit;
-        public readonly CredInfo Cred = new CredInfo();
-
-        /// <summary>Client OCBs (fds) the process holds (RM-1's EMFILE), kept as OCBs are bound and closed.</summary>
-        public int Fds;
-
-        /// <summary>Pid 1 is the memory manager (procnto's role).</summary>
-        public bool IsMemoryManager
-        {
-            get { return Pid == 1; }
-        }
-    }
-
     /// <summary>
     /// The fixed table of declared processes, sessions × processes per session. Every request looks its sender up
     /// (an undeclared pid is refused EPERM), so <see cref="Find"/> goes through a small fixed hash index — buckets

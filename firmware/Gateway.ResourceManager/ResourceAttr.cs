@@ -2,16 +2,6 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.ResourceManager
 {
-    /// <summary>How a resource answers <c>_IO_MMAP</c> when its mmap slot runs the default (RM-16).</summary>
-    public enum MmapReplyKind
-    {
-        /// <summary><c>iofunc_mmap_default()</c>: the 24-byte reply.</summary>
-        Plain = 0,
-
-        /// <summary><c>iofunc_mmap_default_ext()</c>: the 184-byte reply with flags and stat.</summary>
-        Extended = 1,
-    }
-
     /// <summary>
     /// A resource's attributes (QNX's <c>iofunc_attr_t</c>): identity, mode, owner, size, times, mount, the
     /// open/read/write counts and share-mode counts, the exec locks and mapping OCBs, its handler table, and

@@ -409,15 +409,3 @@ internal sealed class BoardTarget : IAsyncDisposable
         }
     }
 }
-
-/// <summary>One authenticated link session with a board: the link client and the channel the memory manager uses.</summary>
-internal sealed class BoardSession(BoardTarget target, LinkClient client)
-{
-    public BoardTarget Target { get; } = target;
-
-    public LinkClient Client { get; } = client;
-
-    public BoardInfo Board => Client.Board;
-
-    public IBoardChannel Channel { get; } = new LinkChannel(client);
-}
