@@ -14,24 +14,24 @@ namespace Gateway.Board.Esp32
     /// </summary>
     public sealed class Esp32GpioBank : IGpioBank
     {
-        private readonly GpioController _controller;
-        private readonly int[] _gpios;
-        private readonly object _gate = new object();
-        private readonly PinChangeEventHandler _onPinChanged;
+        private readonly GpioController controller;
+        private readonly int[] gpios;
+        private readonly object gate = new object();
+        private readonly PinChangeEventHandler onPinChanged;
 
-        private uint _outputs;
-        private uint _latch;
-        private uint _pullUps;
-        private uint _pullDowns;
-        private uint _rising;
-        private uint _falling;
-        private uint _subscribed;
+        private uint outputs;
+        private uint latch;
+        private uint pullUps;
+        private uint pullDowns;
+        private uint rising;
+        private uint falling;
+        private uint subscribed;
 
         public Esp32GpioBank(GpioController controller, int[] gpios)
         {
-            _controller = controller;
-            _gpios = gpios;
-            _onPinChanged = OnPinChanged;
+            this.controller = controller;
+            this.gpios = gpios;
+            onPinChanged = OnPinChanged;
             PinCount = gpios.Length;
             for (int pin = 0; pin < gpios.Length; pin++)
             {
@@ -52,9 +52,9 @@ namespace Gateway.Board.Esp32
         public uint ReadInputs()
         {
             uint levels = 0;
-            for (int pin = 0; pin < _gpios.Length; pin++)
+            for (int pin = 0; pin < this.gpios.Length; pin++)
             {
-                if (_gpios[pin] >= 0 && _controller.Read(_gpios[pin]) == PinValue.High)
+                if (this.gpios[pin] >= 0 && this.controller.Read(this.gpios[pin]) == PinValue.High)
                 {
                     levels |= 1u << pin;
                 }
@@ -65,57 +65,57 @@ namespace Gateway.Board.Esp32
 
         public void WriteOutputs(uint mask, uint values)
         {
-            lock (_gate)
+            lock (gate)
             {
                 mask &= PresentPins;
-                _latch = (_latch & ~mask) | (values & mask);
-                Drive(mask & _outputs);
+                latch = (latch & ~mask) | (values & mask);
+                Drive(mask & this.outputs);
             }
         }
 
         public void SetDirections(uint mask, uint outputs)
         {
-            lock (_gate)
+            lock (gate)
             {
                 mask &= PresentPins;
-                _outputs = (_outputs & ~mask) | (outputs & mask);
+                this.outputs = (this.outputs & ~mask) | (outputs & mask);
                 ApplyModes(mask);
-                Drive(mask & _outputs);
+                Drive(mask & this.outputs);
             }
         }
 
         public void SetPulls(uint mask, uint pullUps, uint pullDowns)
         {
-            lock (_gate)
+            lock (gate)
             {
                 mask &= PresentPins;
                 uint up = pullUps & mask;
-                _pullUps = (_pullUps & ~mask) | up;
-                _pullDowns = (_pullDowns & ~mask) | (pullDowns & mask & ~up);
-                ApplyModes(mask & ~_outputs);
+                this.pullUps = (this.pullUps & ~mask) | up;
+                this.pullDowns = (this.pullDowns & ~mask) | (pullDowns & mask & ~up);
+                ApplyModes(mask & ~this.outputs);
             }
         }
 
         public void EnableEdges(uint risingPins, uint fallingPins)
         {
-            lock (_gate)
+            lock (gate)
             {
-                _rising = risingPins & PresentPins;
-                _falling = fallingPins & PresentPins;
-                uint wanted = _rising | _falling;
-                for (int pin = 0; pin < _gpios.Length; pin++)
+                this.rising = risingPins & PresentPins;
+                this.falling = fallingPins & PresentPins;
+                uint wanted = this.rising | this.falling;
+                for (int pin = 0; pin < this.gpios.Length; pin++)
                 {
                     uint bit = 1u << pin;
-                    if ((wanted & bit) != 0 && (_subscribed & bit) == 0)
+                    if ((wanted & bit) != 0 && (subscribed & bit) == 0)
                     {
                         // Both edges always: which ones are reported is decided in OnPinChanged under the lock.
-                        _controller.RegisterCallbackForPinValueChangedEvent(_gpios[pin], PinEventTypes.Rising | PinEventTypes.Falling, _onPinChanged);
-                        _subscribed |= bit;
+                        this.controller.RegisterCallbackForPinValueChangedEvent(this.gpios[pin], PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
+                        subscribed |= bit;
                     }
-                    else if ((wanted & bit) == 0 && (_subscribed & bit) != 0)
+                    else if ((wanted & bit) == 0 && (subscribed & bit) != 0)
                     {
-                        _controller.UnregisterCallbackForPinValueChangedEvent(_gpios[pin], _onPinChanged);
-                        _subscribed &= ~bit;
+                        this.controller.UnregisterCallbackForPinValueChangedEvent(this.gpios[pin], onPinChanged);
+                        subscribed &= ~bit;
                     }
                 }
             }
@@ -123,7 +123,7 @@ namespace Gateway.Board.Esp32
 
         private void ApplyModes(uint pins)
         {
-            for (int pin = 0; pin < _gpios.Length; pin++)
+            for (int pin = 0; pin < this.gpios.Length; pin++)
             {
                 uint bit = 1u << pin;
                 if ((pins & bit) == 0)
@@ -131,22 +131,22 @@ namespace Gateway.Board.Esp32
                     continue;
                 }
 
-                PinMode mode = (_outputs & bit) != 0 ? PinMode.Output
-                    : (_pullUps & bit) != 0 ? PinMode.InputPullUp
-                    : (_pullDowns & bit) != 0 ? PinMode.InputPullDown
+                PinMode mode = (this.outputs & bit) != 0 ? PinMode.Output
+                    : (this.pullUps & bit) != 0 ? PinMode.InputPullUp
+                    : (this.pullDowns & bit) != 0 ? PinMode.InputPullDown
                     : PinMode.Input;
-                _controller.SetPinMode(_gpios[pin], mode);
+                this.controller.SetPinMode(this.gpios[pin], mode);
             }
         }
 
         private void Drive(uint pins)
         {
-            for (int pin = 0; pin < _gpios.Length; pin++)
+            for (int pin = 0; pin < this.gpios.Length; pin++)
             {
                 uint bit = 1u << pin;
                 if ((pins & bit) != 0)
                 {
-                    _controller.Write(_gpios[pin], (_latch & bit) != 0 ? PinValue.High : PinValue.Low);
+                    this.controller.Write(this.gpios[pin], (latch & bit) != 0 ? PinValue.High : PinValue.Low);
                 }
             }
         }
@@ -162,19 +162,19 @@ namespace Gateway.Board.Esp32
             uint bit = 1u << pin;
             uint rising = 0;
             uint falling = 0;
-            lock (_gate)
+            lock (gate)
             {
-                if ((_outputs & bit) != 0)
+                if ((this.outputs & bit) != 0)
                 {
                     return;
                 }
 
-                if ((e.ChangeType & PinEventTypes.Rising) != 0 && (_rising & bit) != 0)
+                if ((e.ChangeType & PinEventTypes.Rising) != 0 && (this.rising & bit) != 0)
                 {
                     rising = bit;
                 }
 
-                if ((e.ChangeType & PinEventTypes.Falling) != 0 && (_falling & bit) != 0)
+                if ((e.ChangeType & PinEventTypes.Falling) != 0 && (this.falling & bit) != 0)
                 {
                     falling = bit;
                 }
@@ -189,9 +189,9 @@ namespace Gateway.Board.Esp32
 
         private int PinOf(int gpio)
         {
-            for (int pin = 0; pin < _gpios.Length; pin++)
+            for (int pin = 0; pin < this.gpios.Length; pin++)
             {
-                if (_gpios[pin] == gpio)
+                if (this.gpios[pin] == gpio)
                 {
                     return pin;
                 }

@@ -14,13 +14,13 @@ namespace Gateway.Board.Esp32
     /// </summary>
     public sealed class Esp32SpiBus : ISpiBus
     {
-        private readonly SpiDeviceOpener _open;
-        private readonly int _busId;
-        private readonly int[] _chipSelectGpios;
-        private readonly SpiDevice[] _devices;
-        private readonly int[] _modes;
-        private readonly int[] _clocks;
-        private readonly object _gate = new object();
+        private readonly SpiDeviceOpener open;
+        private readonly int busId;
+        private readonly int[] chipSelectGpios;
+        private readonly SpiDevice[] devices;
+        private readonly int[] modes;
+        private readonly int[] clocks;
+        private readonly object gate = new object();
 
         public Esp32SpiBus(int busId, int[] chipSelectGpios)
             : this(busId, chipSelectGpios, SpiDevice.Create)
@@ -29,23 +29,23 @@ namespace Gateway.Board.Esp32
 
         public Esp32SpiBus(int busId, int[] chipSelectGpios, SpiDeviceOpener open)
         {
-            _open = open;
-            _busId = busId;
-            _chipSelectGpios = chipSelectGpios;
-            _devices = new SpiDevice[chipSelectGpios.Length];
-            _modes = new int[chipSelectGpios.Length];
-            _clocks = new int[chipSelectGpios.Length];
+            this.open = open;
+            this.busId = busId;
+            this.chipSelectGpios = chipSelectGpios;
+            devices = new SpiDevice[chipSelectGpios.Length];
+            modes = new int[chipSelectGpios.Length];
+            clocks = new int[chipSelectGpios.Length];
         }
 
         public int ChipSelectCount
         {
-            get { return _chipSelectGpios.Length; }
+            get { return this.chipSelectGpios.Length; }
         }
 
         public SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
             byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
         {
-            SpiResult check = SpiTransferCheck.Validate(_chipSelectGpios.Length, chipSelect, mode, clockHz, wordBits,
+            SpiResult check = SpiTransferCheck.Validate(this.chipSelectGpios.Length, chipSelect, mode, clockHz, wordBits,
                 tx, txOffset, rx, rxOffset, count);
             if (check != SpiResult.Done || count == 0)
             {
@@ -57,7 +57,7 @@ namespace Gateway.Board.Esp32
                 return SpiResult.UnsupportedWordSize;
             }
 
-            lock (_gate)
+            lock (gate)
             {
                 try
                 {
@@ -76,31 +76,31 @@ namespace Gateway.Board.Esp32
 
         private SpiDevice DeviceFor(int chipSelect, int mode, int clockHz)
         {
-            SpiDevice device = _devices[chipSelect];
-            if (device != null && _modes[chipSelect] == mode && _clocks[chipSelect] == clockHz)
+            SpiDevice device = devices[chipSelect];
+            if (device != null && modes[chipSelect] == mode && clocks[chipSelect] == clockHz)
             {
                 return device;
             }
 
             Forget(chipSelect);
-            SpiConnectionSettings settings = new SpiConnectionSettings(_busId, _chipSelectGpios[chipSelect]);
+            SpiConnectionSettings settings = new SpiConnectionSettings(this.busId, this.chipSelectGpios[chipSelect]);
             settings.Mode = ModeOf(mode);
             settings.ClockFrequency = clockHz;
             settings.DataBitLength = 8;
             settings.DataFlow = DataFlow.MsbFirst;
-            device = _open(settings);
-            _devices[chipSelect] = device;
-            _modes[chipSelect] = mode;
-            _clocks[chipSelect] = clockHz;
+            device = this.open(settings);
+            devices[chipSelect] = device;
+            modes[chipSelect] = mode;
+            clocks[chipSelect] = clockHz;
             return device;
         }
 
         private void Forget(int chipSelect)
         {
-            if (_devices[chipSelect] != null)
+            if (devices[chipSelect] != null)
             {
-                _devices[chipSelect].Dispose();
-                _devices[chipSelect] = null;
+                devices[chipSelect].Dispose();
+                devices[chipSelect] = null;
             }
         }
 

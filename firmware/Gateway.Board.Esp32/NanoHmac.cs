@@ -13,11 +13,11 @@ namespace Gateway.Board.Esp32
     {
         private const int MacLength = 32;
 
-        private readonly HMACSHA256 _hmac;
+        private readonly HMACSHA256 hmac;
 
         public NanoHmac(byte[] key)
         {
-            _hmac = new HMACSHA256(key);
+            hmac = new HMACSHA256(key);
         }
 
         public void Compute(byte[] data, int offset, int count, byte[] mac, int macOffset)
@@ -25,9 +25,9 @@ namespace Gateway.Board.Esp32
             byte[] input = new byte[count];
             Array.Copy(data, offset, input, 0, count);
             byte[] hash;
-            lock (_hmac)
+            lock (hmac)
             {
-                hash = _hmac.ComputeHash(input);
+                hash = hmac.ComputeHash(input);
             }
 
             Array.Copy(hash, 0, mac, macOffset, MacLength);

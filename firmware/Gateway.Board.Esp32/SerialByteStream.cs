@@ -14,17 +14,17 @@ namespace Gateway.Board.Esp32
     {
         private const long TicksPerMs = 10000;
 
-        private readonly SerialPort _port;
-        private readonly AutoResetEvent _dataArrived = new AutoResetEvent(false);
-        private bool _closed;
+        private readonly SerialPort port;
+        private readonly AutoResetEvent dataArrived = new AutoResetEvent(false);
+        private bool closed;
 
         public SerialByteStream(string portName, int baudRate, int readBufferSize)
         {
-            _port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
-            _port.Handshake = Handshake.None;
-            _port.ReadBufferSize = readBufferSize;
-            _port.DataReceived += OnDataReceived;
-            _port.Open();
+            port = new SerialPort(portName, baudRate, Parity.None, 8, StopBits.One);
+            port.Handshake = Handshake.None;
+            port.ReadBufferSize = readBufferSize;
+            port.DataReceived += OnDataReceived;
+            port.Open();
         }
 
         public int Read(byte[] buffer, int offset, int count, int timeoutMs)
@@ -32,15 +32,15 @@ namespace Gateway.Board.Esp32
             long deadline = DateTime.UtcNow.Ticks + timeoutMs * TicksPerMs;
             while (true)
             {
-                if (_closed)
+                if (closed)
                 {
                     return -1;
                 }
 
-                int available = _port.BytesToRead;
+                int available = port.BytesToRead;
                 if (available > 0)
                 {
-                    return _port.Read(buffer, offset, available < count ? available : count);
+                    return port.Read(buffer, offset, available < count ? available : count);
                 }
 
                 long left = (deadline - DateTime.UtcNow.Ticks) / TicksPerMs;
@@ -49,30 +49,30 @@ namespace Gateway.Board.Esp32
                     return 0;
                 }
 
-                _dataArrived.WaitOne((int)left, false);
+                dataArrived.WaitOne((int)left, false);
             }
         }
 
         public void Write(byte[] buffer, int offset, int count)
         {
-            if (_closed)
+            if (closed)
             {
                 throw new InvalidOperationException("The serial link is closed.");
             }
 
-            _port.Write(buffer, offset, count);
+            port.Write(buffer, offset, count);
         }
 
         public void Close()
         {
-            _closed = true;
-            _dataArrived.Set();
-            _port.Close();
+            closed = true;
+            dataArrived.Set();
+            port.Close();
         }
 
         private void OnDataReceived(object sender, SerialDataReceivedEventArgs e)
         {
-            _dataArrived.Set();
+            dataArrived.Set();
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class PiBoard : IDisposable
     /// <summary>How long a serial link waits before opening its tty again after it closed or failed.</summary>
     public const int SerialReopenDelayMs = 1000;
 
-    private readonly ILog _log;
+    private readonly ILog log;
 
     private PiBoard(BoardDefinition definition, BuiltBoard devices, BoardLink link, byte[] bootId, ILog log)
     {
@@ -44,7 +44,7 @@ public sealed class PiBoard : IDisposable
         Devices = devices;
         Link = link;
         BootId = bootId;
-        _log = log;
+        this.log = log;
     }
 
     public BoardDefinition Definition { get; }
@@ -193,7 +193,7 @@ public sealed class PiBoard : IDisposable
             }
             catch (Gateway.Transports.Desktop.TransportException e)
             {
-                _log.Warn($"link: {path}: {e.Message}");
+                this.log.Warn($"link: {path}: {e.Message}");
             }
             finally
             {

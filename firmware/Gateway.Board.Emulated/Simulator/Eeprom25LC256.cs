@@ -44,28 +44,28 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
     private const byte Floating = 0xFF;
     private const int AddressMask = Size - 1;
 
-    private readonly IClock _clock;
-    private readonly int _writeTimeMs;
-    private readonly byte[] _array = new byte[Size];
-    private readonly byte[] _page = new byte[PageSize];
-    private readonly object _gate = new();
+    private readonly IClock clock;
+    private readonly int writeTimeMs;
+    private readonly byte[] array = new byte[Size];
+    private readonly byte[] page = new byte[PageSize];
+    private readonly object gate = new();
 
-    private Phase _phase;
-    private byte _command;
-    private int _address;
-    private int _dataBytes;
-    private bool _wel;
-    private bool _busy;
-    private long _busyUntilMs;
-    private int _writeCycles;
+    private Phase phase;
+    private byte command;
+    private int address;
+    private int dataBytes;
+    private bool wel;
+    private bool busy;
+    private long busyUntilMs;
+    private int writeCycles;
 
     public Eeprom25LC256(IClock clock, int writeTimeMs = DefaultWriteTimeMs)
     {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentOutOfRangeException.ThrowIfNegative(writeTimeMs);
-        _clock = clock;
-        _writeTimeMs = writeTimeMs;
-        Array.Fill(_array, (byte)0xFF);
+        this.clock = clock;
+        this.writeTimeMs = writeTimeMs;
+        Array.Fill(array, (byte)0xFF);
     }
 
     private enum Phase
@@ -84,7 +84,7 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
                 return StatusLocked();
             }
@@ -96,9 +96,9 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _writeCycles;
+                return writeCycles;
             }
         }
     }
@@ -107,9 +107,9 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
     public void Peek(int address, byte[] buffer, int offset, int count)
     {
         CheckRange(address, count);
-        lock (_gate)
+        lock (gate)
         {
-            Array.Copy(_array, address, buffer, offset, count);
+            Array.Copy(array, address, buffer, offset, count);
         }
     }
 
@@ -117,44 +117,44 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
     public void Load(int address, byte[] buffer, int offset, int count)
     {
         CheckRange(address, count);
-        lock (_gate)
+        lock (gate)
         {
-            Array.Copy(buffer, offset, _array, address, count);
+            Array.Copy(buffer, offset, array, address, count);
         }
     }
 
     public void Select(int mode, int clockHz)
     {
-        lock (_gate)
+        lock (gate)
         {
             // The 25LC256 samples on rising SCLK edges: modes 0 and 3 only.
-            _phase = mode == 0 || mode == 3 ? Phase.Command : Phase.Ignore;
-            _command = 0;
-            _dataBytes = 0;
+            phase = mode == 0 || mode == 3 ? Phase.Command : Phase.Ignore;
+            this.command = 0;
+            dataBytes = 0;
         }
     }
 
     public byte Exchange(byte mosi)
     {
-        lock (_gate)
+        lock (gate)
         {
-            switch (_phase)
+            switch (phase)
             {
                 case Phase.Command:
                     StartCommand(mosi);
                     return Floating;
                 case Phase.AddressHigh:
-                    _address = mosi << 8;
-                    _phase = Phase.AddressLow;
+                    this.address = mosi << 8;
+                    phase = Phase.AddressLow;
                     return Floating;
                 case Phase.AddressLow:
-                    _address = (_address | mosi) & AddressMask;
-                    if (_command == Write)
+                    this.address = (this.address | mosi) & AddressMask;
+                    if (this.command == Write)
                     {
-                        Array.Copy(_array, _address & ~(PageSize - 1), _page, 0, PageSize);
+                        Array.Copy(array, this.address & ~(PageSize - 1), page, 0, PageSize);
                     }
 
-                    _phase = Phase.Data;
+                    phase = Phase.Data;
                     return Floating;
                 case Phase.Data:
                     return DataByte(mosi);
@@ -168,105 +168,105 @@ public sealed class Eeprom25LC256 : ISimulatedSpiDevice
 
     public void Deselect()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_phase != Phase.Ignore && !BusyLocked())
+            if (phase != Phase.Ignore && !BusyLocked())
             {
-                switch (_command)
+                switch (this.command)
                 {
                     case WriteEnable:
-                        _wel = true;
+                        wel = true;
                         break;
                     case WriteDisable:
-                        _wel = false;
+                        wel = false;
                         break;
-                    case Write when _phase == Phase.Data && _dataBytes > 0:
+                    case Write when phase == Phase.Data && dataBytes > 0:
                         StartWriteCycle();
                         break;
                 }
             }
 
-            _phase = Phase.Idle;
+            phase = Phase.Idle;
         }
     }
 
     private void StartCommand(byte command)
     {
-        _command = command;
+        this.command = command;
         if (BusyLocked() && command != ReadStatus)
         {
-            _phase = Phase.Ignore;
+            phase = Phase.Ignore;
             return;
         }
 
         switch (command)
         {
             case Read:
-                _phase = Phase.AddressHigh;
+                phase = Phase.AddressHigh;
                 break;
             case Write:
                 // Without WEL the chip ignores the whole instruction.
-                _phase = _wel ? Phase.AddressHigh : Phase.Ignore;
+                phase = wel ? Phase.AddressHigh : Phase.Ignore;
                 break;
             case ReadStatus:
-                _phase = Phase.Status;
+                phase = Phase.Status;
                 break;
             case WriteEnable:
             case WriteDisable:
                 // Take effect when CS rises; further bytes are ignored.
-                _phase = Phase.Idle;
+                phase = Phase.Idle;
                 break;
             default:
-                _phase = Phase.Ignore;
+                phase = Phase.Ignore;
                 break;
         }
     }
 
     private byte DataByte(byte mosi)
     {
-        if (_command == Read)
+        if (this.command == Read)
         {
-            byte value = _array[_address];
-            _address = (_address + 1) & AddressMask;
+            byte value = array[this.address];
+            this.address = (this.address + 1) & AddressMask;
             return value;
         }
 
         // WRITE: the address counter wraps within the page.
-        _page[_address & (PageSize - 1)] = mosi;
-        _address = (_address & ~(PageSize - 1)) | ((_address + 1) & (PageSize - 1));
-        _dataBytes++;
+        page[this.address & (PageSize - 1)] = mosi;
+        this.address = (this.address & ~(PageSize - 1)) | ((this.address + 1) & (PageSize - 1));
+        dataBytes++;
         return Floating;
     }
 
     private void StartWriteCycle()
     {
-        Array.Copy(_page, 0, _array, _address & ~(PageSize - 1), PageSize);
-        _writeCycles++;
-        if (_writeTimeMs == 0)
+        Array.Copy(page, 0, array, this.address & ~(PageSize - 1), PageSize);
+        writeCycles++;
+        if (this.writeTimeMs == 0)
         {
-            _wel = false;
+            wel = false;
             return;
         }
 
-        _busy = true;
-        _busyUntilMs = _clock.MonotonicMs + _writeTimeMs;
+        this.busy = true;
+        busyUntilMs = this.clock.MonotonicMs + this.writeTimeMs;
     }
 
     private bool BusyLocked()
     {
-        if (_busy && _clock.MonotonicMs >= _busyUntilMs)
+        if (this.busy && this.clock.MonotonicMs >= busyUntilMs)
         {
-            _busy = false;
-            _wel = false;
+            this.busy = false;
+            wel = false;
         }
 
-        return _busy;
+        return this.busy;
     }
 
     private byte StatusLocked()
     {
         bool busy = BusyLocked();
-        return (byte)((busy ? StatusWip : 0) | (_wel ? StatusWel : 0));
+        return (byte)((busy ? StatusWip : 0) | (wel ? StatusWel : 0));
     }
 
     private static void CheckRange(int address, int count)

@@ -16,8 +16,8 @@ namespace Gateway.Board.Emulated.Simulator;
 /// </remarks>
 public sealed class GpioWiring
 {
-    private readonly List<SimulatedGpioBank> _banks = new();
-    private readonly List<GpioWire> _wires = new();
+    private readonly List<SimulatedGpioBank> banks = new();
+    private readonly List<GpioWire> wires = new();
 
     internal object Gate { get; } = new();
 
@@ -28,7 +28,7 @@ public sealed class GpioWiring
         {
             lock (Gate)
             {
-                return _wires.ToArray();
+                return wires.ToArray();
             }
         }
     }
@@ -57,7 +57,7 @@ public sealed class GpioWiring
         List<PendingEdges>? pending;
         lock (Gate)
         {
-            _wires.Add(wire);
+            wires.Add(wire);
             pending = SettleLocked();
         }
 
@@ -72,7 +72,7 @@ public sealed class GpioWiring
         bool removed;
         lock (Gate)
         {
-            removed = _wires.Remove(wire);
+            removed = wires.Remove(wire);
             pending = SettleLocked();
         }
 
@@ -84,7 +84,7 @@ public sealed class GpioWiring
     {
         lock (Gate)
         {
-            _banks.Add(bank);
+            banks.Add(bank);
         }
     }
 
@@ -94,12 +94,12 @@ public sealed class GpioWiring
     /// </summary>
     internal List<PendingEdges>? SettleLocked()
     {
-        foreach (var bank in _banks)
+        foreach (var bank in banks)
         {
             bank.ClearWireDriveLocked();
         }
 
-        foreach (var wire in _wires)
+        foreach (var wire in wires)
         {
             bool aOut = wire.BankA.IsOutputLocked(wire.PinA);
             bool bOut = wire.BankB.IsOutputLocked(wire.PinB);
@@ -114,7 +114,7 @@ public sealed class GpioWiring
         }
 
         List<PendingEdges>? pending = null;
-        foreach (var bank in _banks)
+        foreach (var bank in banks)
         {
             bank.UpdateLevelsLocked(out uint rising, out uint falling);
             if ((rising | falling) != 0)

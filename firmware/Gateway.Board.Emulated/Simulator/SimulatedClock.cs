@@ -16,47 +16,47 @@ public sealed class SimulatedClock : IClock
     /// <summary>2025-01-01T00:00:00Z, the default wall time at monotonic 0.</summary>
     public const long DefaultWallStartSeconds = 1_735_689_600;
 
-    private readonly long _wallStartSeconds;
-    private long _ms;
-    private long _runningSince = -1;
+    private readonly long wallStartSeconds;
+    private long ms;
+    private long runningSince = -1;
 
     public SimulatedClock(long startMs = 0, long wallStartSeconds = DefaultWallStartSeconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(startMs);
-        _ms = startMs;
-        _wallStartSeconds = wallStartSeconds;
+        this.ms = startMs;
+        this.wallStartSeconds = wallStartSeconds;
     }
 
     public long MonotonicMs
     {
         get
         {
-            long since = Interlocked.Read(ref _runningSince);
-            long ms = Interlocked.Read(ref _ms);
+            long since = Interlocked.Read(ref runningSince);
+            long ms = Interlocked.Read(ref this.ms);
             return since < 0 ? ms : ms + (Environment.TickCount64 - since);
         }
     }
 
     /// <summary>True while the clock moves with the real time as well (after <see cref="Run"/>).</summary>
-    public bool Running => Interlocked.Read(ref _runningSince) >= 0;
+    public bool Running => Interlocked.Read(ref runningSince) >= 0;
 
     /// <summary>From now on the clock also moves with the real time (idempotent).</summary>
     public void Run()
     {
-        Interlocked.CompareExchange(ref _runningSince, Environment.TickCount64, -1);
+        Interlocked.CompareExchange(ref runningSince, Environment.TickCount64, -1);
     }
 
     /// <summary>Moves both clocks forward by <paramref name="ms"/> milliseconds (never back).</summary>
     public void Advance(long ms)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ms);
-        Interlocked.Add(ref _ms, ms);
+        Interlocked.Add(ref this.ms, ms);
     }
 
     public void UtcNow(out long seconds, out int nanoseconds)
     {
         long ms = MonotonicMs;
-        seconds = _wallStartSeconds + ms / 1000;
+        seconds = this.wallStartSeconds + ms / 1000;
         nanoseconds = (int)(ms % 1000) * 1_000_000;
     }
 }

@@ -13,18 +13,18 @@ namespace Gateway.Board.Emulated.Simulator;
 /// </summary>
 public sealed class SimulatedGpioBank : IGpioBank
 {
-    private uint _outputs;
-    private uint _latch;
-    private uint _pullUps;
-    private uint _pullDowns;
-    private uint _rising;
-    private uint _falling;
-    private uint _wireDriven;
-    private uint _wireLevels;
-    private uint _externalDriven;
-    private uint _externalLevels;
-    private uint _levels;
-    private int _edgeReports;
+    private uint outputs;
+    private uint latch;
+    private uint pullUps;
+    private uint pullDowns;
+    private uint rising;
+    private uint falling;
+    private uint wireDriven;
+    private uint wireLevels;
+    private uint externalDriven;
+    private uint externalLevels;
+    private uint levels;
+    private int edgeReports;
 
     /// <param name="name">Name for diagnostics and the board's map, e.g. "bank0".</param>
     /// <param name="pinCount">Pins 0 … pinCount−1 (1–32).</param>
@@ -60,21 +60,21 @@ public sealed class SimulatedGpioBank : IGpioBank
     public event GpioEdgeHandler? EdgeDetected;
 
     /// <summary>Pins configured as outputs.</summary>
-    public uint Outputs => Locked(() => _outputs);
+    public uint Outputs => Locked(() => this.outputs);
 
     /// <summary>The output latch (also of pins that are inputs now).</summary>
-    public uint Latch => Locked(() => _latch);
+    public uint Latch => Locked(() => latch);
 
-    public uint PullUps => Locked(() => _pullUps);
+    public uint PullUps => Locked(() => this.pullUps);
 
-    public uint PullDowns => Locked(() => _pullDowns);
+    public uint PullDowns => Locked(() => this.pullDowns);
 
-    public uint RisingEnabled => Locked(() => _rising);
+    public uint RisingEnabled => Locked(() => this.rising);
 
-    public uint FallingEnabled => Locked(() => _falling);
+    public uint FallingEnabled => Locked(() => this.falling);
 
     /// <summary>How many times <see cref="EdgeDetected"/> was raised.</summary>
-    public int EdgeReports => Locked(() => _edgeReports);
+    public int EdgeReports => Locked(() => edgeReports);
 
     // The HAL verbs below run on every register access of the emulated board, so they take the lock and settle
     // inline: a lambda capturing the arguments would allocate a closure and a delegate per call, and the board's
@@ -83,7 +83,7 @@ public sealed class SimulatedGpioBank : IGpioBank
     {
         lock (Wiring.Gate)
         {
-            return _levels;
+            return this.levels;
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class SimulatedGpioBank : IGpioBank
         List<GpioWiring.PendingEdges>? pending;
         lock (Wiring.Gate)
         {
-            _latch = (_latch & ~(mask & PresentPins)) | (values & mask & PresentPins);
+            latch = (latch & ~(mask & PresentPins)) | (values & mask & PresentPins);
             pending = Wiring.SettleLocked();
         }
 
@@ -104,7 +104,7 @@ public sealed class SimulatedGpioBank : IGpioBank
         List<GpioWiring.PendingEdges>? pending;
         lock (Wiring.Gate)
         {
-            _outputs = (_outputs & ~(mask & PresentPins)) | (outputs & mask & PresentPins);
+            this.outputs = (this.outputs & ~(mask & PresentPins)) | (outputs & mask & PresentPins);
             pending = Wiring.SettleLocked();
         }
 
@@ -119,8 +119,8 @@ public sealed class SimulatedGpioBank : IGpioBank
             mask &= PresentPins;
             uint up = pullUps & mask;
             uint down = pullDowns & mask & ~up;
-            _pullUps = (_pullUps & ~mask) | up;
-            _pullDowns = (_pullDowns & ~mask) | down;
+            this.pullUps = (this.pullUps & ~mask) | up;
+            this.pullDowns = (this.pullDowns & ~mask) | down;
             pending = Wiring.SettleLocked();
         }
 
@@ -132,8 +132,8 @@ public sealed class SimulatedGpioBank : IGpioBank
         List<GpioWiring.PendingEdges>? pending;
         lock (Wiring.Gate)
         {
-            _rising = risingPins & PresentPins;
-            _falling = fallingPins & PresentPins;
+            this.rising = risingPins & PresentPins;
+            this.falling = fallingPins & PresentPins;
             pending = Wiring.SettleLocked();
         }
 
@@ -147,8 +147,8 @@ public sealed class SimulatedGpioBank : IGpioBank
         uint bit = 1u << pin;
         Change(() =>
         {
-            _externalDriven |= bit;
-            _externalLevels = high ? _externalLevels | bit : _externalLevels & ~bit;
+            externalDriven |= bit;
+            externalLevels = high ? externalLevels | bit : externalLevels & ~bit;
         });
     }
 
@@ -157,7 +157,7 @@ public sealed class SimulatedGpioBank : IGpioBank
     {
         CheckPin(pin, nameof(pin));
         uint bit = 1u << pin;
-        Change(() => _externalDriven &= ~bit);
+        Change(() => externalDriven &= ~bit);
     }
 
     internal void CheckPin(int pin, string paramName)
@@ -168,42 +168,42 @@ public sealed class SimulatedGpioBank : IGpioBank
         }
     }
 
-    internal bool IsOutputLocked(int pin) => (_outputs & (1u << pin)) != 0;
+    internal bool IsOutputLocked(int pin) => (this.outputs & (1u << pin)) != 0;
 
-    internal bool LatchBitLocked(int pin) => (_latch & (1u << pin)) != 0;
+    internal bool LatchBitLocked(int pin) => (latch & (1u << pin)) != 0;
 
     internal void ClearWireDriveLocked()
     {
-        _wireDriven = 0;
-        _wireLevels = 0;
+        wireDriven = 0;
+        wireLevels = 0;
     }
 
     internal void WireDriveLocked(int pin, bool high)
     {
         uint bit = 1u << pin;
-        _wireDriven |= bit;
+        wireDriven |= bit;
         if (high)
         {
-            _wireLevels |= bit;
+            wireLevels |= bit;
         }
     }
 
     /// <summary>Recomputes the pin levels and returns the edges detection reports.</summary>
     internal void UpdateLevelsLocked(out uint rising, out uint falling)
     {
-        uint inputs = ~_outputs;
-        uint undriven = inputs & ~_wireDriven & ~_externalDriven;
-        uint externalOnly = inputs & ~_wireDriven & _externalDriven;
-        uint levels = (_outputs & _latch)
-            | (inputs & _wireDriven & _wireLevels)
-            | (externalOnly & _externalLevels)
-            | (undriven & _pullUps);
+        uint inputs = ~this.outputs;
+        uint undriven = inputs & ~wireDriven & ~externalDriven;
+        uint externalOnly = inputs & ~wireDriven & externalDriven;
+        uint levels = (this.outputs & latch)
+            | (inputs & wireDriven & wireLevels)
+            | (externalOnly & externalLevels)
+            | (undriven & this.pullUps);
         levels &= PresentPins;
 
-        uint changed = levels ^ _levels;
-        rising = changed & levels & _rising & inputs;
-        falling = changed & ~levels & _falling & inputs;
-        _levels = levels;
+        uint changed = levels ^ this.levels;
+        rising = changed & levels & this.rising & inputs;
+        falling = changed & ~levels & this.falling & inputs;
+        this.levels = levels;
     }
 
     internal void RaiseEdges(uint rising, uint falling)
@@ -211,7 +211,7 @@ public sealed class SimulatedGpioBank : IGpioBank
         GpioEdgeHandler? handler;
         lock (Wiring.Gate)
         {
-            _edgeReports++;
+            edgeReports++;
             handler = EdgeDetected;
         }
 

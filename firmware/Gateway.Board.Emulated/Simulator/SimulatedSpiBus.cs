@@ -14,27 +14,27 @@ public sealed class SimulatedSpiBus : ISpiBus
     /// <summary>The MISO byte when no device answers.</summary>
     public const byte IdleMiso = 0xFF;
 
-    private readonly ISimulatedSpiDevice?[] _devices;
-    private readonly object _gate = new();
-    private SpiTransferRecord? _last;
-    private int _transfers;
+    private readonly ISimulatedSpiDevice?[] devices;
+    private readonly object gate = new();
+    private SpiTransferRecord? last;
+    private int transfers;
 
     public SimulatedSpiBus(int chipSelectCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(chipSelectCount, 1);
-        _devices = new ISimulatedSpiDevice?[chipSelectCount];
+        devices = new ISimulatedSpiDevice?[chipSelectCount];
     }
 
-    public int ChipSelectCount => _devices.Length;
+    public int ChipSelectCount => devices.Length;
 
     /// <summary>The last transfer that reached the bus, or null.</summary>
     public SpiTransferRecord? LastTransfer
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _last;
+                return last;
             }
         }
     }
@@ -44,9 +44,9 @@ public sealed class SimulatedSpiBus : ISpiBus
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _transfers;
+                return transfers;
             }
         }
     }
@@ -55,25 +55,25 @@ public sealed class SimulatedSpiBus : ISpiBus
     public void Attach(int chipSelect, ISimulatedSpiDevice? device)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chipSelect);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(chipSelect, _devices.Length);
-        lock (_gate)
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(chipSelect, devices.Length);
+        lock (gate)
         {
-            _devices[chipSelect] = device;
+            devices[chipSelect] = device;
         }
     }
 
     public ISimulatedSpiDevice? DeviceAt(int chipSelect)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _devices[chipSelect];
+            return devices[chipSelect];
         }
     }
 
     public SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
         byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
     {
-        SpiResult check = SpiTransferCheck.Validate(_devices.Length, chipSelect, mode, clockHz, wordBits,
+        SpiResult check = SpiTransferCheck.Validate(devices.Length, chipSelect, mode, clockHz, wordBits,
             tx, txOffset, rx, rxOffset, count);
         if (check != SpiResult.Done || count == 0)
         {
@@ -81,11 +81,11 @@ public sealed class SimulatedSpiBus : ISpiBus
         }
 
         int wordBytes = wordBits / 8;
-        lock (_gate)
+        lock (gate)
         {
-            _last = new SpiTransferRecord(chipSelect, mode, clockHz, wordBits, count);
-            _transfers++;
-            var device = _devices[chipSelect];
+            last = new SpiTransferRecord(chipSelect, mode, clockHz, wordBits, count);
+            transfers++;
+            var device = devices[chipSelect];
             device?.Select(mode, clockHz);
             for (int word = 0; word < count; word += wordBytes)
             {

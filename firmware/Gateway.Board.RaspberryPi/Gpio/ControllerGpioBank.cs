@@ -21,24 +21,24 @@ namespace Gateway.Board.RaspberryPi.Gpio;
 /// </remarks>
 public sealed class ControllerGpioBank : IGpioBank, IDisposable
 {
-    private readonly GpioController _controller;
-    private readonly bool _ownsController;
-    private readonly int[] _pins;
-    private readonly PinValuePair[] _readPairs;
-    private readonly PinValuePair[] _writePairs;
-    private readonly int[] _bankPinOfRead;
-    private readonly object _gate = new();
-    private readonly PinChangeEventHandler _onPinChanged;
+    private readonly GpioController controller;
+    private readonly bool ownsController;
+    private readonly int[] pins;
+    private readonly PinValuePair[] readPairs;
+    private readonly PinValuePair[] writePairs;
+    private readonly int[] bankPinOfRead;
+    private readonly object gate = new();
+    private readonly PinChangeEventHandler onPinChanged;
 
-    private uint _outputs;
-    private uint _latch;
-    private uint _pullUps;
-    private uint _pullDowns;
-    private uint _rising;
-    private uint _falling;
-    private uint _subscribed;
-    private uint _unsupportedPulls;
-    private bool _edgesSupported = true;
+    private uint outputs;
+    private uint latch;
+    private uint pullUps;
+    private uint pullDowns;
+    private uint rising;
+    private uint falling;
+    private uint subscribed;
+    private uint unsupportedPulls;
+    private bool edgesSupported = true;
 
     public ControllerGpioBank(GpioController controller, int[] pins, bool ownsController = false)
     {
@@ -49,10 +49,10 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
             throw new ArgumentException("A bank has 1 to 32 pins.", nameof(pins));
         }
 
-        _controller = controller;
-        _ownsController = ownsController;
-        _pins = (int[])pins.Clone();
-        _onPinChanged = OnPinChanged;
+        this.controller = controller;
+        this.ownsController = ownsController;
+        this.pins = (int[])pins.Clone();
+        onPinChanged = OnPinChanged;
         PinCount = pins.Length;
         int present = 0;
         for (int pin = 0; pin < pins.Length; pin++)
@@ -64,17 +64,17 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
             }
         }
 
-        _readPairs = new PinValuePair[present];
-        _writePairs = new PinValuePair[present];
-        _bankPinOfRead = new int[present];
+        readPairs = new PinValuePair[present];
+        writePairs = new PinValuePair[present];
+        bankPinOfRead = new int[present];
         int n = 0;
         for (int pin = 0; pin < pins.Length; pin++)
         {
             if (pins[pin] >= 0)
             {
                 controller.OpenPin(pins[pin], PinMode.Input);
-                _bankPinOfRead[n] = pin;
-                _readPairs[n++] = new PinValuePair(pins[pin], PinValue.Low);
+                bankPinOfRead[n] = pin;
+                readPairs[n++] = new PinValuePair(pins[pin], PinValue.Low);
             }
         }
     }
@@ -86,28 +86,28 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     /// <summary>False once the driver refused edge callbacks: this bank then reports no edges.</summary>
     public bool EdgesSupported
     {
-        get { lock (_gate) { return _edgesSupported; } }
+        get { lock (gate) { return edgesSupported; } }
     }
 
     /// <summary>Pins whose requested pull the driver lacks (they are plain inputs).</summary>
     public uint UnsupportedPulls
     {
-        get { lock (_gate) { return _unsupportedPulls; } }
+        get { lock (gate) { return unsupportedPulls; } }
     }
 
     public event GpioEdgeHandler? EdgeDetected;
 
     public uint ReadInputs()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _controller.Read(_readPairs);
+            this.controller.Read(readPairs);
             uint levels = 0;
-            for (int i = 0; i < _readPairs.Length; i++)
+            for (int i = 0; i < readPairs.Length; i++)
             {
-                if (_readPairs[i].PinValue == PinValue.High)
+                if (readPairs[i].PinValue == PinValue.High)
                 {
-                    levels |= 1u << _bankPinOfRead[i];
+                    levels |= 1u << bankPinOfRead[i];
                 }
             }
 
@@ -117,69 +117,69 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
 
     public void WriteOutputs(uint mask, uint values)
     {
-        lock (_gate)
+        lock (gate)
         {
             mask &= PresentPins;
-            _latch = (_latch & ~mask) | (values & mask);
-            Drive(mask & _outputs);
+            latch = (latch & ~mask) | (values & mask);
+            Drive(mask & this.outputs);
         }
     }
 
     public void SetDirections(uint mask, uint outputs)
     {
-        lock (_gate)
+        lock (gate)
         {
             mask &= PresentPins;
-            _outputs = (_outputs & ~mask) | (outputs & mask);
+            this.outputs = (this.outputs & ~mask) | (outputs & mask);
             ApplyModes(mask);
-            Drive(mask & _outputs);
+            Drive(mask & this.outputs);
         }
     }
 
     public void SetPulls(uint mask, uint pullUps, uint pullDowns)
     {
-        lock (_gate)
+        lock (gate)
         {
             mask &= PresentPins;
             uint up = pullUps & mask;
-            _pullUps = (_pullUps & ~mask) | up;
-            _pullDowns = (_pullDowns & ~mask) | (pullDowns & mask & ~up);
-            ApplyModes(mask & ~_outputs);
+            this.pullUps = (this.pullUps & ~mask) | up;
+            this.pullDowns = (this.pullDowns & ~mask) | (pullDowns & mask & ~up);
+            ApplyModes(mask & ~this.outputs);
         }
     }
 
     public void EnableEdges(uint risingPins, uint fallingPins)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _rising = risingPins & PresentPins;
-            _falling = fallingPins & PresentPins;
-            if (!_edgesSupported)
+            this.rising = risingPins & PresentPins;
+            this.falling = fallingPins & PresentPins;
+            if (!edgesSupported)
             {
                 return;
             }
 
-            uint wanted = _rising | _falling;
-            for (int pin = 0; pin < _pins.Length; pin++)
+            uint wanted = this.rising | this.falling;
+            for (int pin = 0; pin < this.pins.Length; pin++)
             {
                 uint bit = 1u << pin;
                 try
                 {
-                    if ((wanted & bit) != 0 && (_subscribed & bit) == 0)
+                    if ((wanted & bit) != 0 && (subscribed & bit) == 0)
                     {
-                        _controller.RegisterCallbackForPinValueChangedEvent(_pins[pin], PinEventTypes.Rising | PinEventTypes.Falling, _onPinChanged);
-                        _subscribed |= bit;
+                        this.controller.RegisterCallbackForPinValueChangedEvent(this.pins[pin], PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
+                        subscribed |= bit;
                     }
-                    else if ((wanted & bit) == 0 && (_subscribed & bit) != 0)
+                    else if ((wanted & bit) == 0 && (subscribed & bit) != 0)
                     {
-                        _controller.UnregisterCallbackForPinValueChangedEvent(_pins[pin], _onPinChanged);
-                        _subscribed &= ~bit;
+                        this.controller.UnregisterCallbackForPinValueChangedEvent(this.pins[pin], onPinChanged);
+                        subscribed &= ~bit;
                     }
                 }
                 catch (Exception e) when (e is NotSupportedException or NotImplementedException or InvalidOperationException)
                 {
                     // A driver without interrupts (or without its interrupt line wired): no edges from this bank.
-                    _edgesSupported = false;
+                    edgesSupported = false;
                     return;
                 }
             }
@@ -188,28 +188,28 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            for (int pin = 0; pin < _pins.Length; pin++)
+            for (int pin = 0; pin < this.pins.Length; pin++)
             {
-                if ((_subscribed & (1u << pin)) != 0)
+                if ((subscribed & (1u << pin)) != 0)
                 {
-                    _controller.UnregisterCallbackForPinValueChangedEvent(_pins[pin], _onPinChanged);
+                    this.controller.UnregisterCallbackForPinValueChangedEvent(this.pins[pin], onPinChanged);
                 }
             }
 
-            _subscribed = 0;
+            subscribed = 0;
         }
 
-        if (_ownsController)
+        if (this.ownsController)
         {
-            _controller.Dispose();
+            this.controller.Dispose();
         }
     }
 
     private void ApplyModes(uint pins)
     {
-        for (int pin = 0; pin < _pins.Length; pin++)
+        for (int pin = 0; pin < this.pins.Length; pin++)
         {
             uint bit = 1u << pin;
             if ((pins & bit) == 0)
@@ -217,47 +217,47 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
                 continue;
             }
 
-            PinMode mode = (_outputs & bit) != 0 ? PinMode.Output
-                : (_pullUps & bit) != 0 ? PinMode.InputPullUp
-                : (_pullDowns & bit) != 0 ? PinMode.InputPullDown
+            PinMode mode = (this.outputs & bit) != 0 ? PinMode.Output
+                : (this.pullUps & bit) != 0 ? PinMode.InputPullUp
+                : (this.pullDowns & bit) != 0 ? PinMode.InputPullDown
                 : PinMode.Input;
-            _unsupportedPulls &= ~bit;
-            if (!_controller.IsPinModeSupported(_pins[pin], mode))
+            unsupportedPulls &= ~bit;
+            if (!this.controller.IsPinModeSupported(this.pins[pin], mode))
             {
                 if (mode == PinMode.Output)
                 {
-                    throw new InvalidOperationException($"pin {_pins[pin]} of this driver cannot be an output");
+                    throw new InvalidOperationException($"pin {this.pins[pin]} of this driver cannot be an output");
                 }
 
-                _unsupportedPulls |= bit;
+                unsupportedPulls |= bit;
                 mode = PinMode.Input;
             }
 
-            _controller.SetPinMode(_pins[pin], mode);
+            this.controller.SetPinMode(this.pins[pin], mode);
         }
     }
 
     private void Drive(uint pins)
     {
         int n = 0;
-        for (int pin = 0; pin < _pins.Length; pin++)
+        for (int pin = 0; pin < this.pins.Length; pin++)
         {
             uint bit = 1u << pin;
             if ((pins & bit) != 0)
             {
-                _writePairs[n++] = new PinValuePair(_pins[pin], (_latch & bit) != 0 ? PinValue.High : PinValue.Low);
+                writePairs[n++] = new PinValuePair(this.pins[pin], (latch & bit) != 0 ? PinValue.High : PinValue.Low);
             }
         }
 
         if (n > 0)
         {
-            _controller.Write(new ReadOnlySpan<PinValuePair>(_writePairs, 0, n));
+            this.controller.Write(new ReadOnlySpan<PinValuePair>(writePairs, 0, n));
         }
     }
 
     private void OnPinChanged(object sender, PinValueChangedEventArgs e)
     {
-        int pin = Array.IndexOf(_pins, e.PinNumber);
+        int pin = Array.IndexOf(this.pins, e.PinNumber);
         if (pin < 0)
         {
             return;
@@ -266,19 +266,19 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
         uint bit = 1u << pin;
         uint rising = 0;
         uint falling = 0;
-        lock (_gate)
+        lock (gate)
         {
-            if ((_outputs & bit) != 0)
+            if ((this.outputs & bit) != 0)
             {
                 return;
             }
 
-            if ((e.ChangeType & PinEventTypes.Rising) != 0 && (_rising & bit) != 0)
+            if ((e.ChangeType & PinEventTypes.Rising) != 0 && (this.rising & bit) != 0)
             {
                 rising = bit;
             }
 
-            if ((e.ChangeType & PinEventTypes.Falling) != 0 && (_falling & bit) != 0)
+            if ((e.ChangeType & PinEventTypes.Falling) != 0 && (this.falling & bit) != 0)
             {
                 falling = bit;
             }

@@ -32,20 +32,20 @@ internal sealed unsafe class EdgeEventReader : IDisposable
     private const int PollTimeoutMs = 200;
     private const int EventsPerRead = 16;
 
-    private readonly int _fd;
-    private readonly string _name;
-    private readonly Func<uint, int> _pinOfLine;
-    private readonly Action<uint, uint> _edge;
-    private readonly ILog? _log;
-    private readonly uint[] _lastLineSeqno = new uint[32];
-    private readonly Thread _thread;
-    private volatile bool _stopping;
-    private long _eventsRead;
-    private long _eventsLost;
-    private long _handlerFailures;
-    private long _lastLagNs;
-    private long _maxLagNs;
-    private volatile string? _stopReason;
+    private readonly int fd;
+    private readonly string name;
+    private readonly Func<uint, int> pinOfLine;
+    private readonly Action<uint, uint> edge;
+    private readonly ILog? log;
+    private readonly uint[] lastLineSeqno = new uint[32];
+    private readonly Thread thread;
+    private volatile bool stopping;
+    private long eventsRead;
+    private long eventsLost;
+    private long handlerFailures;
+    private long lastLagNs;
+    private long maxLagNs;
+    private volatile string? stopReason;
 
     /// <param name="fd">The line request's fd (or, in tests, any fd carrying the same records).</param>
     /// <param name="name">Names the source in log lines.</param>
@@ -53,44 +53,44 @@ internal sealed unsafe class EdgeEventReader : IDisposable
     /// <param name="edge">Called with (rising, falling) pin masks, one edge per call.</param>
     public EdgeEventReader(int fd, string name, Func<uint, int> pinOfLine, Action<uint, uint> edge, ILog? log)
     {
-        _fd = fd;
-        _name = name;
-        _pinOfLine = pinOfLine;
-        _edge = edge;
-        _log = log;
-        _thread = new Thread(Run) { IsBackground = true, Name = "gpio-events " + name };
+        this.fd = fd;
+        this.name = name;
+        this.pinOfLine = pinOfLine;
+        this.edge = edge;
+        this.log = log;
+        thread = new Thread(Run) { IsBackground = true, Name = "gpio-events " + name };
     }
 
     /// <summary>Events read from the fd.</summary>
-    public long EventsRead => Interlocked.Read(ref _eventsRead);
+    public long EventsRead => Interlocked.Read(ref eventsRead);
 
     /// <summary>Edges the kernel dropped (line_seqno gaps): counted and handed on, up to <see cref="ReplayCap"/> per gap.</summary>
-    public long EventsLost => Interlocked.Read(ref _eventsLost);
+    public long EventsLost => Interlocked.Read(ref eventsLost);
 
     /// <summary>Handler calls that threw.</summary>
-    public long HandlerFailures => Interlocked.Read(ref _handlerFailures);
+    public long HandlerFailures => Interlocked.Read(ref handlerFailures);
 
     /// <summary>Kernel timestamp to hand-on of the latest event, in ns.</summary>
-    public long LastLagNs => Interlocked.Read(ref _lastLagNs);
+    public long LastLagNs => Interlocked.Read(ref lastLagNs);
 
     /// <summary>The largest such delay seen.</summary>
-    public long MaxLagNs => Interlocked.Read(ref _maxLagNs);
+    public long MaxLagNs => Interlocked.Read(ref maxLagNs);
 
     /// <summary>Why the reader stopped on its own (the fd failed), or null while it runs or after Dispose.</summary>
-    public string? StopReason => _stopReason;
+    public string? StopReason => stopReason;
 
-    public void Start() => _thread.Start();
+    public void Start() => thread.Start();
 
     /// <summary>Waits at most <paramref name="timeout"/> for the reader to end on its own (tests).</summary>
-    public bool WaitStopped(TimeSpan timeout) => _thread.Join(timeout);
+    public bool WaitStopped(TimeSpan timeout) => thread.Join(timeout);
 
     /// <summary>Stops the thread (within one poll timeout); the fd stays the caller's to close.</summary>
     public void Dispose()
     {
-        _stopping = true;
-        if (_thread.ThreadState != System.Threading.ThreadState.Unstarted)
+        stopping = true;
+        if (thread.ThreadState != System.Threading.ThreadState.Unstarted)
         {
-            _thread.Join();
+            thread.Join();
         }
     }
 
@@ -98,9 +98,9 @@ internal sealed unsafe class EdgeEventReader : IDisposable
     {
         var buffer = new GpioV2LineEvent[EventsPerRead];
         Libc.PollFd pollFd = default;
-        pollFd.Fd = _fd;
+        pollFd.Fd = this.fd;
         pollFd.Events = Libc.POLLIN;
-        while (!_stopping)
+        while (!stopping)
         {
             pollFd.Revents = 0;
             int ready = Libc.Poll(&pollFd, 1, PollTimeoutMs);
@@ -131,7 +131,7 @@ internal sealed unsafe class EdgeEventReader : IDisposable
             nint got;
             fixed (GpioV2LineEvent* p = buffer)
             {
-                got = Libc.Read(_fd, p, (nuint)(EventsPerRead * GpioV2LineEvent.Size));
+                got = Libc.Read(this.fd, p, (nuint)(EventsPerRead * GpioV2LineEvent.Size));
             }
 
             if (got < 0)
@@ -164,8 +164,8 @@ internal sealed unsafe class EdgeEventReader : IDisposable
         for (int i = 0; i < count; i++)
         {
             ref GpioV2LineEvent e = ref events[i];
-            Interlocked.Increment(ref _eventsRead);
-            int pin = _pinOfLine(e.Offset);
+            Interlocked.Increment(ref eventsRead);
+            int pin = this.pinOfLine(e.Offset);
             if (pin is < 0 or > 31)
             {
                 continue;
@@ -180,12 +180,12 @@ internal sealed unsafe class EdgeEventReader : IDisposable
             }
 
             // line_seqno counts from 1 for each line of the request; a jump is edges the FIFO dropped.
-            uint missing = unchecked(e.LineSeqno - _lastLineSeqno[pin] - 1);
-            _lastLineSeqno[pin] = e.LineSeqno;
+            uint missing = unchecked(e.LineSeqno - lastLineSeqno[pin] - 1);
+            lastLineSeqno[pin] = e.LineSeqno;
             if (missing != 0 && missing < int.MaxValue)
             {
-                Interlocked.Add(ref _eventsLost, missing);
-                _log?.Warn($"gpio: {_name}: {missing} edge(s) on line {e.Offset} were dropped by the kernel (event FIFO full); counted");
+                Interlocked.Add(ref eventsLost, missing);
+                this.log?.Warn($"gpio: {this.name}: {missing} edge(s) on line {e.Offset} were dropped by the kernel (event FIFO full); counted");
                 for (uint k = 0; k < Math.Min(missing, (uint)ReplayCap); k++)
                 {
                     Hand(rising, falling);
@@ -196,10 +196,10 @@ internal sealed unsafe class EdgeEventReader : IDisposable
             if (e.TimestampNs != 0 && (long)e.TimestampNs <= now)
             {
                 long lag = now - (long)e.TimestampNs;
-                Interlocked.Exchange(ref _lastLagNs, lag);
-                if (lag > Interlocked.Read(ref _maxLagNs))
+                Interlocked.Exchange(ref lastLagNs, lag);
+                if (lag > Interlocked.Read(ref maxLagNs))
                 {
-                    Interlocked.Exchange(ref _maxLagNs, lag);
+                    Interlocked.Exchange(ref maxLagNs, lag);
                 }
             }
         }
@@ -212,22 +212,22 @@ internal sealed unsafe class EdgeEventReader : IDisposable
     {
         try
         {
-            _edge(rising, falling);
+            this.edge(rising, falling);
         }
         catch (Exception e)
         {
-            long n = Interlocked.Increment(ref _handlerFailures);
+            long n = Interlocked.Increment(ref handlerFailures);
             if (n == 1 || n % 1000 == 0)
             {
-                _log?.Warn($"gpio: {_name}: an edge handler failed ({n} so far): {e.GetType().Name}: {e.Message}");
+                this.log?.Warn($"gpio: {this.name}: an edge handler failed ({n} so far): {e.GetType().Name}: {e.Message}");
             }
         }
     }
 
     private void Stop(string reason)
     {
-        _stopReason = reason;
-        _log?.Warn($"gpio: {_name}: edge events stopped: {reason}");
+        stopReason = reason;
+        this.log?.Warn($"gpio: {this.name}: edge events stopped: {reason}");
     }
 
     private static string Describe(short revents) =>

@@ -9,24 +9,24 @@ namespace Gateway.Board.RaspberryPi.Gpio;
 /// </summary>
 internal sealed class EdgeStatusSource : IStatusSource
 {
-    private readonly EdgeEventReader _reader;
+    private readonly EdgeEventReader reader;
 
-    public EdgeStatusSource(EdgeEventReader reader) => _reader = reader;
+    public EdgeStatusSource(EdgeEventReader reader) => this.reader = reader;
 
     public string Name => "gpio-edges";
 
     public void WriteStatus(JsonWriter json)
     {
         json.BeginObject();
-        json.Property("events", _reader.EventsRead);
-        json.Property("lost", _reader.EventsLost);
-        json.Property("handlerFailures", _reader.HandlerFailures);
-        json.Property("lastLagUs", _reader.LastLagNs / 1000);
-        json.Property("maxLagUs", _reader.MaxLagNs / 1000);
-        json.Property("running", _reader.StopReason == null);
-        if (_reader.StopReason != null)
+        json.Property("events", this.reader.EventsRead);
+        json.Property("lost", this.reader.EventsLost);
+        json.Property("handlerFailures", this.reader.HandlerFailures);
+        json.Property("lastLagUs", this.reader.LastLagNs / 1000);
+        json.Property("maxLagUs", this.reader.MaxLagNs / 1000);
+        json.Property("running", this.reader.StopReason == null);
+        if (this.reader.StopReason != null)
         {
-            json.Property("stopped", _reader.StopReason);
+            json.Property("stopped", this.reader.StopReason);
         }
 
         json.EndObject();

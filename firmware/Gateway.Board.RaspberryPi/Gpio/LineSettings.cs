@@ -11,12 +11,12 @@ namespace Gateway.Board.RaspberryPi.Gpio;
 /// </summary>
 internal sealed class LineSettings
 {
-    private readonly int[] _pinOfPosition;
+    private readonly int[] pinOfPosition;
 
     public LineSettings(int[] pinOfPosition)
     {
         ArgumentNullException.ThrowIfNull(pinOfPosition);
-        _pinOfPosition = pinOfPosition;
+        this.pinOfPosition = pinOfPosition;
     }
 
     public uint Outputs { get; private set; }
@@ -56,10 +56,10 @@ internal sealed class LineSettings
     /// <summary>The flags of every request position, in request order.</summary>
     public ulong[] Flags()
     {
-        var flags = new ulong[_pinOfPosition.Length];
+        var flags = new ulong[this.pinOfPosition.Length];
         for (int p = 0; p < flags.Length; p++)
         {
-            uint bit = 1u << _pinOfPosition[p];
+            uint bit = 1u << this.pinOfPosition[p];
             flags[p] = LineConfigBuilder.FlagsFor(
                 (Outputs & bit) != 0, (PullUps & bit) != 0, (PullDowns & bit) != 0, (Rising & bit) != 0, (Falling & bit) != 0,
                 setBias: (BiasOwned & bit) != 0);

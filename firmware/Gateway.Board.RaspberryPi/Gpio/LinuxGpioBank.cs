@@ -24,26 +24,26 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     /// <summary>Events the kernel keeps per request before dropping the oldest (its maximum; the default is 16 per line).</summary>
     public const int EventBufferSize = GpioUapi.GPIO_V2_LINES_MAX * 16;
 
-    private readonly string _chipPath;
-    private readonly int _fd;
-    private readonly int[] _pinOfPosition;
-    private readonly int[] _lineOfPin;
-    private readonly object _gate = new();
-    private readonly LineSettings _settings;
-    private readonly EdgeEventReader _reader;
-    private volatile bool _disposed;
+    private readonly string chipPath;
+    private readonly int fd;
+    private readonly int[] pinOfPosition;
+    private readonly int[] lineOfPin;
+    private readonly object gate = new();
+    private readonly LineSettings settings;
+    private readonly EdgeEventReader reader;
+    private volatile bool disposed;
 
     private LinuxGpioBank(string chipPath, int fd, int[] lineOfPin, int[] pinOfPosition, uint present, ILog? log)
     {
-        _chipPath = chipPath;
-        _fd = fd;
-        _lineOfPin = lineOfPin;
-        _pinOfPosition = pinOfPosition;
-        _settings = new LineSettings(pinOfPosition);
+        this.chipPath = chipPath;
+        this.fd = fd;
+        this.lineOfPin = lineOfPin;
+        this.pinOfPosition = pinOfPosition;
+        settings = new LineSettings(pinOfPosition);
         PinCount = lineOfPin.Length;
         PresentPins = present;
-        _reader = new EdgeEventReader(fd, chipPath, PinOfLine, (rising, falling) => EdgeDetected?.Invoke(rising, falling), log);
-        _reader.Start();
+        reader = new EdgeEventReader(fd, chipPath, PinOfLine, (rising, falling) => EdgeDetected?.Invoke(rising, falling), log);
+        reader.Start();
     }
 
     public int PinCount { get; }
@@ -53,7 +53,7 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     public event GpioEdgeHandler? EdgeDetected;
 
     /// <summary>The edge reader's counters (for /fw/status).</summary>
-    internal EdgeEventReader Edges => _reader;
+    internal EdgeEventReader Edges => reader;
 
     /// <summary>
     /// Requests the lines of a bank from <paramref name="chipPath"/>: <paramref name="lineOffsets"/>[n] is
@@ -152,24 +152,24 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
 
     public unsafe uint ReadInputs()
     {
-        lock (_gate)
+        lock (gate)
         {
             ThrowIfDisposed();
             GpioV2LineValues values = default;
             values.Mask = AllPositions;
-            Check(Libc.Ioctl(_fd, GpioUapi.GPIO_V2_LINE_GET_VALUES_IOCTL, &values), "read levels");
+            Check(Libc.Ioctl(this.fd, GpioUapi.GPIO_V2_LINE_GET_VALUES_IOCTL, &values), "read levels");
             return ToPins(values.Bits);
         }
     }
 
     public unsafe void WriteOutputs(uint mask, uint values)
     {
-        lock (_gate)
+        lock (gate)
         {
             ThrowIfDisposed();
             mask &= PresentPins;
-            _settings.SetLatch(mask, values);
-            uint drive = mask & _settings.Outputs;
+            settings.SetLatch(mask, values);
+            uint drive = mask & settings.Outputs;
             if (drive == 0)
             {
                 return;
@@ -178,73 +178,73 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
             // The kernel refuses SET_VALUES on input lines (EPERM): they take the latch when they turn.
             GpioV2LineValues lineValues = default;
             lineValues.Mask = ToPositions(drive);
-            lineValues.Bits = ToPositions(_settings.Latch & drive);
-            Check(Libc.Ioctl(_fd, GpioUapi.GPIO_V2_LINE_SET_VALUES_IOCTL, &lineValues), "write outputs");
+            lineValues.Bits = ToPositions(settings.Latch & drive);
+            Check(Libc.Ioctl(this.fd, GpioUapi.GPIO_V2_LINE_SET_VALUES_IOCTL, &lineValues), "write outputs");
         }
     }
 
     public void SetDirections(uint mask, uint outputs)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _settings.SetDirections(mask & PresentPins, outputs);
+            settings.SetDirections(mask & PresentPins, outputs);
             ApplyConfig();
         }
     }
 
     public void SetPulls(uint mask, uint pullUps, uint pullDowns)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _settings.SetPulls(mask & PresentPins, pullUps, pullDowns);
+            settings.SetPulls(mask & PresentPins, pullUps, pullDowns);
             ApplyConfig();
         }
     }
 
     public void EnableEdges(uint risingPins, uint fallingPins)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _settings.SetEdges(risingPins & PresentPins, fallingPins & PresentPins);
+            settings.SetEdges(risingPins & PresentPins, fallingPins & PresentPins);
             ApplyConfig();
         }
     }
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
+            disposed = true;
         }
 
-        _reader.Dispose();
-        Libc.Close(_fd);
+        reader.Dispose();
+        Libc.Close(this.fd);
     }
 
-    private ulong AllPositions => _pinOfPosition.Length == 64 ? ulong.MaxValue : (1UL << _pinOfPosition.Length) - 1;
+    private ulong AllPositions => this.pinOfPosition.Length == 64 ? ulong.MaxValue : (1UL << this.pinOfPosition.Length) - 1;
 
     private unsafe void ApplyConfig()
     {
         ThrowIfDisposed();
-        if (!LineConfigBuilder.TryBuild(_settings.Flags(), ToPositions(_settings.Latch), out var config, out string? error))
+        if (!LineConfigBuilder.TryBuild(settings.Flags(), ToPositions(settings.Latch), out var config, out string? error))
         {
-            throw new IOException($"{_chipPath}: {error}");
+            throw new IOException($"{this.chipPath}: {error}");
         }
 
-        Check(Libc.Ioctl(_fd, GpioUapi.GPIO_V2_LINE_SET_CONFIG_IOCTL, &config), "configure lines");
+        Check(Libc.Ioctl(this.fd, GpioUapi.GPIO_V2_LINE_SET_CONFIG_IOCTL, &config), "configure lines");
     }
 
     private ulong ToPositions(uint pins)
     {
         ulong bits = 0;
-        for (int p = 0; p < _pinOfPosition.Length; p++)
+        for (int p = 0; p < this.pinOfPosition.Length; p++)
         {
-            if ((pins & (1u << _pinOfPosition[p])) != 0)
+            if ((pins & (1u << this.pinOfPosition[p])) != 0)
             {
                 bits |= 1UL << p;
             }
@@ -256,11 +256,11 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
     private uint ToPins(ulong positions)
     {
         uint pins = 0;
-        for (int p = 0; p < _pinOfPosition.Length; p++)
+        for (int p = 0; p < this.pinOfPosition.Length; p++)
         {
             if ((positions & (1UL << p)) != 0)
             {
-                pins |= 1u << _pinOfPosition[p];
+                pins |= 1u << this.pinOfPosition[p];
             }
         }
 
@@ -269,9 +269,9 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
 
     private int PinOfLine(uint line)
     {
-        for (int pin = 0; pin < _lineOfPin.Length; pin++)
+        for (int pin = 0; pin < this.lineOfPin.Length; pin++)
         {
-            if (_lineOfPin[pin] == line)
+            if (this.lineOfPin[pin] == line)
             {
                 return pin;
             }
@@ -285,9 +285,9 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
         if (result < 0)
         {
             int errno = Libc.LastError;
-            throw new LinuxErrorException(errno, $"{_chipPath}: cannot {what}: {Libc.Describe(errno)}");
+            throw new LinuxErrorException(errno, $"{this.chipPath}: cannot {what}: {Libc.Describe(errno)}");
         }
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }

@@ -108,7 +108,7 @@ internal unsafe struct GpioV2LineInfo
 [InlineArray(GpioUapi.GPIO_V2_LINE_NUM_ATTRS_MAX)]
 internal struct GpioV2LineAttributes
 {
-    private GpioV2LineAttribute _first;
+    private GpioV2LineAttribute first;
 }
 
 /// <summary>
@@ -175,7 +175,7 @@ internal struct GpioV2LineConfigAttribute
 [InlineArray(GpioUapi.GPIO_V2_LINE_NUM_ATTRS_MAX)]
 internal struct GpioV2LineConfigAttributes
 {
-    private GpioV2LineConfigAttribute _first;
+    private GpioV2LineConfigAttribute first;
 }
 
 /// <summary>

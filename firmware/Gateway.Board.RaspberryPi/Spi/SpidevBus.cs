@@ -22,21 +22,21 @@ public sealed class SpidevBus : ISpiBus, IDisposable
     private const int LinuxEinval = 22;
     private const int LinuxEmsgsize = 90;
 
-    private readonly string[] _paths;
-    private readonly int[] _fds;
-    private readonly int[] _modes;
-    private readonly object _gate = new();
-    private bool _disposed;
+    private readonly string[] paths;
+    private readonly int[] fds;
+    private readonly int[] modes;
+    private readonly object gate = new();
+    private bool disposed;
 
     private SpidevBus(string[] paths, int[] fds)
     {
-        _paths = paths;
-        _fds = fds;
-        _modes = new int[fds.Length];
-        Array.Fill(_modes, -1);
+        this.paths = paths;
+        this.fds = fds;
+        modes = new int[fds.Length];
+        Array.Fill(modes, -1);
     }
 
-    public int ChipSelectCount => _fds.Length;
+    public int ChipSelectCount => this.fds.Length;
 
     /// <summary>Opens one spidev file per chip select; throws <see cref="IOException"/> naming the file that failed.</summary>
     public static SpidevBus Open(params string[] devicePaths)
@@ -69,22 +69,22 @@ public sealed class SpidevBus : ISpiBus, IDisposable
     public unsafe SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
         byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
     {
-        SpiResult check = SpiTransferCheck.Validate(_fds.Length, chipSelect, mode, clockHz, wordBits,
+        SpiResult check = SpiTransferCheck.Validate(this.fds.Length, chipSelect, mode, clockHz, wordBits,
             tx, txOffset, rx, rxOffset, count);
         if (check != SpiResult.Done || count == 0)
         {
             return check;
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return SpiResult.ControllerFailed;
             }
 
-            int fd = _fds[chipSelect];
-            if (_modes[chipSelect] != mode)
+            int fd = this.fds[chipSelect];
+            if (modes[chipSelect] != mode)
             {
                 byte spiMode = (byte)(mode & SpiDev.SPI_MODE_MASK);
                 if (Libc.Ioctl(fd, SpiDev.SPI_IOC_WR_MODE, &spiMode) < 0)
@@ -92,7 +92,7 @@ public sealed class SpidevBus : ISpiBus, IDisposable
                     return ResultOf(Libc.LastError);
                 }
 
-                _modes[chipSelect] = mode;
+                modes[chipSelect] = mode;
             }
 
             fixed (byte* txBase = tx)
@@ -116,15 +116,15 @@ public sealed class SpidevBus : ISpiBus, IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            foreach (int fd in _fds)
+            disposed = true;
+            foreach (int fd in this.fds)
             {
                 Libc.Close(fd);
             }
@@ -144,5 +144,5 @@ public sealed class SpidevBus : ISpiBus, IDisposable
     internal static SpiResult ResultOf(int linuxErrno) =>
         linuxErrno is LinuxEinval or LinuxEmsgsize ? SpiResult.InvalidTransfer : SpiResult.ControllerFailed;
 
-    public override string ToString() => string.Join(",", _paths);
+    public override string ToString() => string.Join(",", this.paths);
 }

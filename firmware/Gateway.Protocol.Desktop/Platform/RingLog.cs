@@ -13,19 +13,19 @@ namespace Gateway.Protocol.Desktop.Platform;
 /// </summary>
 public sealed class RingLog : ILog, IDisposable
 {
-    private readonly ILog _inner;
-    private readonly string?[] _lines;
-    private readonly bool[] _warn;
-    private readonly int _linesPerSecond;
-    private readonly object _gate = new();
-    private readonly AutoResetEvent _wake = new(false);
-    private readonly Thread _writer;
-    private int _head;
-    private int _count;
-    private long _suppressed;
-    private long _secondStartMs;
-    private int _linesThisSecond;
-    private volatile bool _disposed;
+    private readonly ILog inner;
+    private readonly string?[] lines;
+    private readonly bool[] warn;
+    private readonly int linesPerSecond;
+    private readonly object gate = new();
+    private readonly AutoResetEvent wake = new(false);
+    private readonly Thread writer;
+    private int head;
+    private int count;
+    private long suppressed;
+    private long secondStartMs;
+    private int linesThisSecond;
+    private volatile bool disposed;
 
     /// <param name="inner">Where lines finally go (it may block; only the ring's thread calls it).</param>
     /// <param name="capacity">Lines waiting at most.</param>
@@ -35,12 +35,12 @@ public sealed class RingLog : ILog, IDisposable
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(linesPerSecond, 1);
-        _inner = inner;
-        _lines = new string?[capacity];
-        _warn = new bool[capacity];
-        _linesPerSecond = linesPerSecond;
-        _writer = new Thread(Run) { IsBackground = true, Name = "board-log" };
-        _writer.Start();
+        this.inner = inner;
+        lines = new string?[capacity];
+        this.warn = new bool[capacity];
+        this.linesPerSecond = linesPerSecond;
+        writer = new Thread(Run) { IsBackground = true, Name = "board-log" };
+        writer.Start();
     }
 
     public void Info(string message) => Put(message, false);
@@ -50,58 +50,58 @@ public sealed class RingLog : ILog, IDisposable
     /// <summary>Stops the writer thread; lines still in the ring are dropped.</summary>
     public void Dispose()
     {
-        _disposed = true;
-        _wake.Set();
+        disposed = true;
+        wake.Set();
     }
 
     private void Put(string message, bool warn)
     {
-        lock (_gate)
+        lock (gate)
         {
             long now = Environment.TickCount64;
-            if (now - _secondStartMs >= 1000)
+            if (now - secondStartMs >= 1000)
             {
-                _secondStartMs = now;
-                _linesThisSecond = 0;
+                secondStartMs = now;
+                linesThisSecond = 0;
             }
 
-            if (_linesThisSecond >= _linesPerSecond || _count == _lines.Length)
+            if (linesThisSecond >= this.linesPerSecond || count == lines.Length)
             {
-                _suppressed++;
+                this.suppressed++;
                 return;
             }
 
-            _linesThisSecond++;
-            int at = (_head + _count) % _lines.Length;
-            _lines[at] = message;
-            _warn[at] = warn;
-            _count++;
+            linesThisSecond++;
+            int at = (head + count) % lines.Length;
+            lines[at] = message;
+            this.warn[at] = warn;
+            count++;
         }
 
-        _wake.Set();
+        wake.Set();
     }
 
     private void Run()
     {
-        while (!_disposed)
+        while (!disposed)
         {
             string? line = null;
             bool warn = false;
             long suppressed = 0;
-            lock (_gate)
+            lock (gate)
             {
-                if (_count > 0)
+                if (count > 0)
                 {
-                    line = _lines[_head];
-                    warn = _warn[_head];
-                    _lines[_head] = null;
-                    _head = (_head + 1) % _lines.Length;
-                    _count--;
+                    line = lines[head];
+                    warn = this.warn[head];
+                    lines[head] = null;
+                    head = (head + 1) % lines.Length;
+                    count--;
                 }
-                else if (_suppressed > 0)
+                else if (this.suppressed > 0)
                 {
-                    suppressed = _suppressed;
-                    _suppressed = 0;
+                    suppressed = this.suppressed;
+                    this.suppressed = 0;
                 }
             }
 
@@ -111,20 +111,20 @@ public sealed class RingLog : ILog, IDisposable
                 {
                     if (warn)
                     {
-                        _inner.Warn(line);
+                        this.inner.Warn(line);
                     }
                     else
                     {
-                        _inner.Info(line);
+                        this.inner.Info(line);
                     }
                 }
                 else if (suppressed > 0)
                 {
-                    _inner.Warn($"{suppressed} more suppressed");
+                    this.inner.Warn($"{suppressed} more suppressed");
                 }
                 else
                 {
-                    _wake.WaitOne(1000);
+                    wake.WaitOne(1000);
                 }
             }
             catch (Exception)

@@ -27,14 +27,14 @@ namespace Gateway.Transports.Desktop.Pty;
 /// </remarks>
 public sealed class PseudoTerminal : IDisposable
 {
-    private readonly TerminalChannel _master;
-    private readonly SafeFileDescriptor? _heldSlave;
+    private readonly TerminalChannel master;
+    private readonly SafeFileDescriptor? heldSlave;
 
     private PseudoTerminal(TerminalChannel master, string slavePath, SafeFileDescriptor? heldSlave)
     {
-        _master = master;
+        this.master = master;
         SlavePath = slavePath;
-        _heldSlave = heldSlave;
+        this.heldSlave = heldSlave;
         Master = new SerialByteStream(master);
         MasterStream = new SerialPortStream(master);
     }
@@ -94,11 +94,11 @@ public sealed class PseudoTerminal : IDisposable
     /// <summary>Closes the master (and the held slave): the slave side hangs up.</summary>
     public void Dispose()
     {
-        _master.Dispose();
-        _heldSlave?.Dispose();
+        this.master.Dispose();
+        this.heldSlave?.Dispose();
     }
 
-    internal TerminalChannel Channel => _master;
+    internal TerminalChannel Channel => this.master;
 
     private static unsafe string SlaveName(int fd, string ptmx)
     {

@@ -15,14 +15,14 @@ internal sealed class AsyncPump : IDisposable
 {
     private const int IdleCheckMs = 1000;
 
-    private readonly BlockingCollection<Operation> _queue = new();
-    private readonly Func<bool> _ownerClosed;
+    private readonly BlockingCollection<Operation> queue = new();
+    private readonly Func<bool> ownerClosed;
 
     /// <param name="name">The thread's name.</param>
     /// <param name="ownerClosed">True once the stream is closed: the thread then ends when idle, even if nobody disposes the pump.</param>
     internal AsyncPump(string name, Func<bool> ownerClosed)
     {
-        _ownerClosed = ownerClosed;
+        this.ownerClosed = ownerClosed;
         var thread = new Thread(Run) { IsBackground = true, Name = name };
         thread.Start();
     }
@@ -33,7 +33,7 @@ internal sealed class AsyncPump : IDisposable
         var operation = new Operation(work, cancellationToken);
         try
         {
-            _queue.Add(operation);
+            queue.Add(operation);
         }
         catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
         {
@@ -44,23 +44,23 @@ internal sealed class AsyncPump : IDisposable
     }
 
     /// <summary>Lets the thread finish what is queued (quick once the channel is closed) and end.</summary>
-    public void Dispose() => _queue.CompleteAdding();
+    public void Dispose() => queue.CompleteAdding();
 
     private void Run()
     {
-        while (!_queue.IsCompleted)
+        while (!queue.IsCompleted)
         {
-            if (_queue.TryTake(out Operation? operation, IdleCheckMs))
+            if (queue.TryTake(out Operation? operation, IdleCheckMs))
             {
                 operation.Execute();
             }
-            else if (_ownerClosed())
+            else if (this.ownerClosed())
             {
-                _queue.CompleteAdding();
+                queue.CompleteAdding();
             }
         }
         // Anything added in the last instant before CompleteAdding still gets its answer.
-        while (_queue.TryTake(out Operation? late))
+        while (queue.TryTake(out Operation? late))
         {
             late.Execute();
         }
@@ -72,51 +72,51 @@ internal sealed class AsyncPump : IDisposable
         private const int Running = 1;
         private const int Finished = 2;
 
-        private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly Func<CancellationToken, int> _work;
-        private readonly CancellationToken _cancellationToken;
-        private readonly CancellationTokenRegistration _registration;
-        private int _state;
+        private readonly TaskCompletionSource<int> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Func<CancellationToken, int> work;
+        private readonly CancellationToken cancellationToken;
+        private readonly CancellationTokenRegistration registration;
+        private int state;
 
         internal Operation(Func<CancellationToken, int> work, CancellationToken cancellationToken)
         {
-            _work = work;
-            _cancellationToken = cancellationToken;
-            _registration = cancellationToken.Register(static s => ((Operation)s!).CancelIfQueued(), this);
+            this.work = work;
+            this.cancellationToken = cancellationToken;
+            registration = cancellationToken.Register(static s => ((Operation)s!).CancelIfQueued(), this);
         }
 
-        internal Task<int> Task => _completion.Task;
+        internal Task<int> Task => completion.Task;
 
         internal void Execute()
         {
-            if (Interlocked.CompareExchange(ref _state, Running, Queued) != Queued)
+            if (Interlocked.CompareExchange(ref state, Running, Queued) != Queued)
             {
                 return; // cancelled while queued
             }
             try
             {
-                _completion.TrySetResult(_work(_cancellationToken));
+                completion.TrySetResult(this.work(this.cancellationToken));
             }
-            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (this.cancellationToken.IsCancellationRequested)
             {
-                _completion.TrySetCanceled(_cancellationToken);
+                completion.TrySetCanceled(this.cancellationToken);
             }
             catch (Exception e)
             {
-                _completion.TrySetException(e);
+                completion.TrySetException(e);
             }
             finally
             {
-                Volatile.Write(ref _state, Finished);
-                _registration.Dispose();
+                Volatile.Write(ref state, Finished);
+                registration.Dispose();
             }
         }
 
         private void CancelIfQueued()
         {
-            if (Interlocked.CompareExchange(ref _state, Finished, Queued) == Queued)
+            if (Interlocked.CompareExchange(ref state, Finished, Queued) == Queued)
             {
-                _completion.TrySetCanceled(_cancellationToken);
+                completion.TrySetCanceled(this.cancellationToken);
             }
         }
     }

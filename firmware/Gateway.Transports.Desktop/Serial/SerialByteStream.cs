@@ -11,12 +11,12 @@ namespace Gateway.Transports.Desktop.Serial;
 /// </summary>
 public sealed class SerialByteStream : IByteStream, IDisposable
 {
-    private readonly TerminalChannel _channel;
+    private readonly TerminalChannel channel;
 
-    internal SerialByteStream(TerminalChannel channel) => _channel = channel;
+    internal SerialByteStream(TerminalChannel channel) => this.channel = channel;
 
     /// <summary>The device path.</summary>
-    public string Path => _channel.Path;
+    public string Path => this.channel.Path;
 
     /// <summary>Opens <paramref name="path"/> (e.g. <c>/dev/ttyAMA0</c>, <c>/dev/ttyGS0</c>) raw with <paramref name="settings"/>.</summary>
     /// <exception cref="TransportException">The device is missing, not a tty, busy, not permitted, or refuses the speed.</exception>
@@ -27,7 +27,7 @@ public sealed class SerialByteStream : IByteStream, IDisposable
     public int Read(byte[] buffer, int offset, int count, int timeoutMs)
     {
         ValidateBufferArguments(buffer, offset, count);
-        return _channel.Read(buffer.AsSpan(offset, count), timeoutMs, default);
+        return this.channel.Read(buffer.AsSpan(offset, count), timeoutMs, default);
     }
 
     /// <summary>How long one Write may wait for the driver to take its bytes; negative: forever (the default).</summary>
@@ -39,16 +39,16 @@ public sealed class SerialByteStream : IByteStream, IDisposable
     public void Write(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
-        _channel.Write(buffer.AsSpan(offset, count), WriteTimeoutMs, default);
+        this.channel.Write(buffer.AsSpan(offset, count), WriteTimeoutMs, default);
     }
 
     /// <inheritdoc />
-    public void Close() => _channel.Dispose();
+    public void Close() => this.channel.Dispose();
 
     /// <summary>Same as <see cref="Close"/>.</summary>
-    public void Dispose() => _channel.Dispose();
+    public void Dispose() => this.channel.Dispose();
 
-    internal TerminalChannel Channel => _channel;
+    internal TerminalChannel Channel => this.channel;
 
     private static void ValidateBufferArguments(byte[] buffer, int offset, int count)
     {

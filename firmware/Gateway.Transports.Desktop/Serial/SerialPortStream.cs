@@ -15,21 +15,21 @@ namespace Gateway.Transports.Desktop.Serial;
 /// </summary>
 public sealed class SerialPortStream : Stream
 {
-    private readonly TerminalChannel _channel;
-    private readonly Lazy<AsyncPump> _readPump;
-    private readonly Lazy<AsyncPump> _writePump;
-    private int _readTimeout = Timeout.Infinite;
-    private int _writeTimeout = Timeout.Infinite;
+    private readonly TerminalChannel channel;
+    private readonly Lazy<AsyncPump> readPump;
+    private readonly Lazy<AsyncPump> writePump;
+    private int readTimeout = Timeout.Infinite;
+    private int writeTimeout = Timeout.Infinite;
 
     internal SerialPortStream(TerminalChannel channel)
     {
-        _channel = channel;
-        _readPump = new Lazy<AsyncPump>(() => new AsyncPump("tty reader " + channel.Path, () => channel.IsClosed));
-        _writePump = new Lazy<AsyncPump>(() => new AsyncPump("tty writer " + channel.Path, () => channel.IsClosed));
+        this.channel = channel;
+        readPump = new Lazy<AsyncPump>(() => new AsyncPump("tty reader " + channel.Path, () => channel.IsClosed));
+        writePump = new Lazy<AsyncPump>(() => new AsyncPump("tty writer " + channel.Path, () => channel.IsClosed));
     }
 
     /// <summary>The device path.</summary>
-    public string Path => _channel.Path;
+    public string Path => this.channel.Path;
 
     /// <summary>Opens <paramref name="path"/> (e.g. <c>/dev/ttyUSB0</c>, <c>/dev/ttyACM0</c>, <c>/dev/pts/7</c>) raw with <paramref name="settings"/>.</summary>
     /// <exception cref="TransportException">The device is missing, not a tty, busy, not permitted, or refuses the speed.</exception>
@@ -37,10 +37,10 @@ public sealed class SerialPortStream : Stream
         new(TerminalChannel.Open(path, settings ?? new SerialSettings()));
 
     /// <inheritdoc />
-    public override bool CanRead => !_channel.IsClosed;
+    public override bool CanRead => !this.channel.IsClosed;
 
     /// <inheritdoc />
-    public override bool CanWrite => !_channel.IsClosed;
+    public override bool CanWrite => !this.channel.IsClosed;
 
     /// <inheritdoc />
     public override bool CanSeek => false;
@@ -51,15 +51,15 @@ public sealed class SerialPortStream : Stream
     /// <summary>Milliseconds a read waits for its first byte; <see cref="Timeout.Infinite"/> (the default) waits forever.</summary>
     public override int ReadTimeout
     {
-        get => _readTimeout;
-        set => _readTimeout = CheckTimeout(value);
+        get => readTimeout;
+        set => readTimeout = CheckTimeout(value);
     }
 
     /// <summary>Milliseconds a write waits for the driver to take its bytes; <see cref="Timeout.Infinite"/> by default.</summary>
     public override int WriteTimeout
     {
-        get => _writeTimeout;
-        set => _writeTimeout = CheckTimeout(value);
+        get => writeTimeout;
+        set => writeTimeout = CheckTimeout(value);
     }
 
     /// <inheritdoc />
@@ -70,7 +70,7 @@ public sealed class SerialPortStream : Stream
     }
 
     /// <inheritdoc />
-    public override int Read(Span<byte> buffer) => buffer.IsEmpty ? 0 : Complete(_channel.Read(buffer, _readTimeout, default));
+    public override int Read(Span<byte> buffer) => buffer.IsEmpty ? 0 : Complete(this.channel.Read(buffer, readTimeout, default));
 
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -87,13 +87,13 @@ public sealed class SerialPortStream : Stream
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
         // What has already arrived is taken without a thread hop.
-        int n = _channel.Read(buffer.Span, 0, default);
+        int n = this.channel.Read(buffer.Span, 0, default);
         if (n != 0 || buffer.IsEmpty)
         {
             return ValueTask.FromResult(n < 0 ? 0 : n);
         }
-        int timeout = _readTimeout;
-        return new ValueTask<int>(_readPump.Value.Enqueue(ct => Complete(_channel.Read(buffer.Span, timeout, ct)), cancellationToken));
+        int timeout = readTimeout;
+        return new ValueTask<int>(readPump.Value.Enqueue(ct => Complete(this.channel.Read(buffer.Span, timeout, ct)), cancellationToken));
     }
 
     /// <inheritdoc />
@@ -104,7 +104,7 @@ public sealed class SerialPortStream : Stream
     }
 
     /// <inheritdoc />
-    public override void Write(ReadOnlySpan<byte> buffer) => _channel.Write(buffer, _writeTimeout, default);
+    public override void Write(ReadOnlySpan<byte> buffer) => this.channel.Write(buffer, writeTimeout, default);
 
     /// <inheritdoc />
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -120,10 +120,10 @@ public sealed class SerialPortStream : Stream
         {
             return ValueTask.FromCanceled(cancellationToken);
         }
-        int timeout = _writeTimeout;
-        return new ValueTask(_writePump.Value.Enqueue(ct =>
+        int timeout = writeTimeout;
+        return new ValueTask(writePump.Value.Enqueue(ct =>
         {
-            _channel.Write(buffer.Span, timeout, ct);
+            this.channel.Write(buffer.Span, timeout, ct);
             return buffer.Length;
         }, cancellationToken));
     }
@@ -153,21 +153,21 @@ public sealed class SerialPortStream : Stream
     /// <inheritdoc />
     public override void SetLength(long value) => throw new NotSupportedException();
 
-    internal TerminalChannel Channel => _channel;
+    internal TerminalChannel Channel => this.channel;
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _channel.Dispose();
-            if (_readPump.IsValueCreated)
+            this.channel.Dispose();
+            if (readPump.IsValueCreated)
             {
-                _readPump.Value.Dispose();
+                readPump.Value.Dispose();
             }
-            if (_writePump.IsValueCreated)
+            if (writePump.IsValueCreated)
             {
-                _writePump.Value.Dispose();
+                writePump.Value.Dispose();
             }
         }
         base.Dispose(disposing);
@@ -177,7 +177,7 @@ public sealed class SerialPortStream : Stream
     {
         if (n == 0)
         {
-            throw new TimeoutException($"No data from '{Path}' within {_readTimeout} ms.");
+            throw new TimeoutException($"No data from '{Path}' within {readTimeout} ms.");
         }
         return n < 0 ? 0 : n;
     }

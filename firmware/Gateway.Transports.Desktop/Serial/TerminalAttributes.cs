@@ -16,7 +16,7 @@ internal static unsafe class TerminalAttributes
     /// glibc up to 2.41 takes only the codes and refuses 115200 with EINVAL; later glibc releases accept
     /// numbers. Probed once on a scratch structure, so the code works with either.
     /// </summary>
-    private static readonly bool s_libcTakesNumericSpeeds = ProbeNumericSpeeds();
+    private static readonly bool LibcTakesNumericSpeeds = ProbeNumericSpeeds();
 
     /// <summary>Reads the attributes of <paramref name="fd"/> (glibc layout).</summary>
     internal static Termios Get(int fd, string path)
@@ -88,7 +88,7 @@ internal static unsafe class TerminalAttributes
         fixed (Termios* p = &t)
         {
             uint speed = Libc.cfgetospeed(p);
-            return s_libcTakesNumericSpeeds ? (SerialBaudRates.IsStandard((int)speed) ? (int)speed : 0)
+            return LibcTakesNumericSpeeds ? (SerialBaudRates.IsStandard((int)speed) ? (int)speed : 0)
                                             : SerialBaudRates.FromSpeedCode(speed);
         }
     }
@@ -200,7 +200,7 @@ internal static unsafe class TerminalAttributes
             throw new TransportException(TransportError.UnsupportedBaudRate, path,
                 $"Cannot set '{path}' to {baudRate} baud through the C library: it is not a standard rate (termios2 sets it).");
         }
-        return s_libcTakesNumericSpeeds ? (uint)baudRate : code;
+        return LibcTakesNumericSpeeds ? (uint)baudRate : code;
     }
 
     private static bool ProbeNumericSpeeds()

@@ -14,21 +14,21 @@ namespace Gateway.Transports.Desktop.Serial;
 /// </summary>
 internal sealed unsafe class TerminalChannel : IDisposable
 {
-    private readonly SafeFileDescriptor _fd;
-    private readonly WakeFd _wake;
-    private int _closed;
+    private readonly SafeFileDescriptor fd;
+    private readonly WakeFd wake;
+    private int closed;
 
     private TerminalChannel(SafeFileDescriptor fd, WakeFd wake, string path)
     {
-        _fd = fd;
-        _wake = wake;
+        this.fd = fd;
+        this.wake = wake;
         Path = path;
     }
 
     /// <summary>The device path, for messages.</summary>
     internal string Path { get; }
 
-    internal bool IsClosed => Volatile.Read(ref _closed) != 0;
+    internal bool IsClosed => Volatile.Read(ref closed) != 0;
 
     /// <summary>Opens a tty device and configures it raw, as <paramref name="settings"/> say.</summary>
     internal static TerminalChannel Open(string path, SerialSettings settings)
@@ -114,7 +114,7 @@ internal sealed unsafe class TerminalChannel : IDisposable
             {
                 return -1;
             }
-            using WakeFd.CancellationScope scope = _wake.Arm(cancellationToken);
+            using WakeFd.CancellationScope scope = this.wake.Arm(cancellationToken);
             long deadline = Deadline(timeoutMs);
             while (true)
             {
@@ -130,7 +130,7 @@ internal sealed unsafe class TerminalChannel : IDisposable
                 nint n;
                 fixed (byte* p = buffer)
                 {
-                    n = Libc.read(_fd.Fd, p, buffer.Length);
+                    n = Libc.read(this.fd.Fd, p, buffer.Length);
                 }
                 if (n > 0)
                 {
@@ -176,7 +176,7 @@ internal sealed unsafe class TerminalChannel : IDisposable
             {
                 throw ClosedException();
             }
-            using WakeFd.CancellationScope scope = _wake.Arm(cancellationToken);
+            using WakeFd.CancellationScope scope = this.wake.Arm(cancellationToken);
             long deadline = Deadline(timeoutMs);
             int written = 0;
             while (written < buffer.Length)
@@ -193,7 +193,7 @@ internal sealed unsafe class TerminalChannel : IDisposable
                 nint n;
                 fixed (byte* p = buffer)
                 {
-                    n = Libc.write(_fd.Fd, p + written, buffer.Length - written);
+                    n = Libc.write(this.fd.Fd, p + written, buffer.Length - written);
                 }
                 if (n > 0)
                 {
@@ -220,14 +220,14 @@ internal sealed unsafe class TerminalChannel : IDisposable
         bool added = false;
         try
         {
-            _fd.DangerousAddRef(ref added);
-            return TerminalAttributes.Get(_fd.Fd, Path);
+            this.fd.DangerousAddRef(ref added);
+            return TerminalAttributes.Get(this.fd.Fd, Path);
         }
         finally
         {
             if (added)
             {
-                _fd.DangerousRelease();
+                this.fd.DangerousRelease();
             }
         }
     }
@@ -238,9 +238,9 @@ internal sealed unsafe class TerminalChannel : IDisposable
         bool added = false;
         try
         {
-            _fd.DangerousAddRef(ref added);
+            this.fd.DangerousAddRef(ref added);
             KernelTermios k;
-            if (Libc.ioctl(_fd.Fd, TermiosConstants.TCGETS, &k) != 0)
+            if (Libc.ioctl(this.fd.Fd, TermiosConstants.TCGETS, &k) != 0)
             {
                 throw UnixErrors.ToException(Marshal.GetLastPInvokeError(), Path, "read the kernel terminal attributes of");
             }
@@ -250,7 +250,7 @@ internal sealed unsafe class TerminalChannel : IDisposable
         {
             if (added)
             {
-                _fd.DangerousRelease();
+                this.fd.DangerousRelease();
             }
         }
     }
@@ -261,14 +261,14 @@ internal sealed unsafe class TerminalChannel : IDisposable
         bool added = false;
         try
         {
-            _fd.DangerousAddRef(ref added);
-            return TerminalAttributes.Get2(_fd.Fd, Path);
+            this.fd.DangerousAddRef(ref added);
+            return TerminalAttributes.Get2(this.fd.Fd, Path);
         }
         finally
         {
             if (added)
             {
-                _fd.DangerousRelease();
+                this.fd.DangerousRelease();
             }
         }
     }
@@ -279,13 +279,13 @@ internal sealed unsafe class TerminalChannel : IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        if (Interlocked.Exchange(ref closed, 1) != 0)
         {
             return;
         }
-        _wake.SignalClose();
-        _fd.Dispose();
-        _wake.Dispose();
+        this.wake.SignalClose();
+        this.fd.Dispose();
+        this.wake.Dispose();
     }
 
     private enum WaitResult
@@ -310,8 +310,8 @@ internal sealed unsafe class TerminalChannel : IDisposable
                 return WaitResult.Closed;
             }
             cancellationToken.ThrowIfCancellationRequested();
-            fds[0] = new PollFd { fd = _fd.Fd, events = events };
-            fds[1] = new PollFd { fd = _wake.Handle.Fd, events = POLLIN };
+            fds[0] = new PollFd { fd = this.fd.Fd, events = events };
+            fds[1] = new PollFd { fd = this.wake.Handle.Fd, events = POLLIN };
             int ready = Libc.poll(fds, 2, Remaining(deadline));
             if (ready < 0)
             {
@@ -353,15 +353,15 @@ internal sealed unsafe class TerminalChannel : IDisposable
     private bool HasPendingInput()
     {
         int pending = 0;
-        return Libc.ioctl(_fd.Fd, FIONREAD, &pending) == 0 && pending > 0;
+        return Libc.ioctl(this.fd.Fd, FIONREAD, &pending) == 0 && pending > 0;
     }
 
     private bool TryAddRefs(ref bool fdRef, ref bool wakeRef)
     {
         try
         {
-            _fd.DangerousAddRef(ref fdRef);
-            _wake.Handle.DangerousAddRef(ref wakeRef);
+            this.fd.DangerousAddRef(ref fdRef);
+            this.wake.Handle.DangerousAddRef(ref wakeRef);
             return true;
         }
         catch (ObjectDisposedException)
@@ -374,11 +374,11 @@ internal sealed unsafe class TerminalChannel : IDisposable
     {
         if (wakeRef)
         {
-            _wake.Handle.DangerousRelease();
+            this.wake.Handle.DangerousRelease();
         }
         if (fdRef)
         {
-            _fd.DangerousRelease();
+            this.fd.DangerousRelease();
         }
     }
 

@@ -13,9 +13,9 @@ namespace Gateway.Transports.Desktop.Serial;
 /// </summary>
 internal sealed unsafe class WakeFd : IDisposable
 {
-    private readonly object _gate = new();
-    private int _pendingCancellations;
-    private bool _closed;
+    private readonly object gate = new();
+    private int pendingCancellations;
+    private bool closed;
 
     private WakeFd(SafeFileDescriptor handle) => Handle = handle;
 
@@ -34,9 +34,9 @@ internal sealed unsafe class WakeFd : IDisposable
     /// <summary>Wakes every current and future poll for good.</summary>
     internal void SignalClose()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _closed = true;
+            closed = true;
             Post();
         }
     }
@@ -52,19 +52,19 @@ internal sealed unsafe class WakeFd : IDisposable
 
     private void OnCancel()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _pendingCancellations++;
+            pendingCancellations++;
             Post();
         }
     }
 
     private void OnCancelConsumed()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _pendingCancellations--;
-            if (_pendingCancellations == 0 && !_closed)
+            pendingCancellations--;
+            if (pendingCancellations == 0 && !closed)
             {
                 Drain();
             }
@@ -117,24 +117,24 @@ internal sealed unsafe class WakeFd : IDisposable
     /// <summary>One operation's cancellation registration; default when the token cannot be cancelled.</summary>
     internal readonly struct CancellationScope : IDisposable
     {
-        private readonly State? _state;
+        private readonly State? state;
 
         internal CancellationScope(WakeFd owner, CancellationToken token)
         {
-            _state = new State(owner);
-            _state.Registration = token.Register(static s => ((State)s!).Fire(), _state);
+            state = new State(owner);
+            state.Registration = token.Register(static s => ((State)s!).Fire(), state);
         }
 
         public void Dispose()
         {
-            if (_state is null)
+            if (state is null)
             {
                 return;
             }
-            _state.Registration.Dispose(); // waits for a running callback
-            if (Volatile.Read(ref _state.Fired) != 0)
+            state.Registration.Dispose(); // waits for a running callback
+            if (Volatile.Read(ref state.Fired) != 0)
             {
-                _state.Owner.OnCancelConsumed();
+                state.Owner.OnCancelConsumed();
             }
         }
 

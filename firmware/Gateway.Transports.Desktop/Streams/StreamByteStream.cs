@@ -18,17 +18,17 @@ public sealed class StreamByteStream : IByteStream, IDisposable
     /// <summary>The size of the adapter's read buffer when none is given.</summary>
     public const int DefaultBufferSize = 16 * 1024;
 
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
-    private readonly byte[] _buffer;
-    private readonly CancellationTokenSource _closed = new();
-    private readonly object _readGate = new();
-    private readonly object _writeGate = new();
-    private Task<int>? _pendingRead;
-    private int _start;
-    private int _end;
-    private bool _endOfStream;
-    private int _closeOnce;
+    private readonly Stream stream;
+    private readonly bool leaveOpen;
+    private readonly byte[] buffer;
+    private readonly CancellationTokenSource closed = new();
+    private readonly object readGate = new();
+    private readonly object writeGate = new();
+    private Task<int>? pendingRead;
+    private int start;
+    private int end;
+    private bool endOfStream;
+    private int closeOnce;
 
     /// <summary>Wraps <paramref name="stream"/>, which must be readable and writable.</summary>
     /// <param name="stream">The stream to serve.</param>
@@ -42,26 +42,26 @@ public sealed class StreamByteStream : IByteStream, IDisposable
         {
             throw new ArgumentException("The stream must be readable and writable.", nameof(stream));
         }
-        _stream = stream;
-        _buffer = new byte[bufferSize];
-        _leaveOpen = leaveOpen;
+        this.stream = stream;
+        this.buffer = new byte[bufferSize];
+        this.leaveOpen = leaveOpen;
     }
 
     /// <inheritdoc />
     public int Read(byte[] buffer, int offset, int count, int timeoutMs)
     {
         ValidateBufferArguments(buffer, offset, count);
-        lock (_readGate)
+        lock (readGate)
         {
-            if (_closed.IsCancellationRequested)
+            if (closed.IsCancellationRequested)
             {
                 return -1;
             }
-            if (_start < _end)
+            if (start < end)
             {
                 return Take(buffer, offset, count);
             }
-            if (_endOfStream)
+            if (endOfStream)
             {
                 return -1;
             }
@@ -73,8 +73,8 @@ public sealed class StreamByteStream : IByteStream, IDisposable
             Task<int> read;
             try
             {
-                read = _pendingRead ??= _stream.ReadAsync(_buffer, 0, _buffer.Length, _closed.Token);
-                if (!read.Wait(timeoutMs < 0 ? Timeout.Infinite : timeoutMs, _closed.Token))
+                read = pendingRead ??= this.stream.ReadAsync(this.buffer, 0, this.buffer.Length, closed.Token);
+                if (!read.Wait(timeoutMs < 0 ? Timeout.Infinite : timeoutMs, closed.Token))
                 {
                     return 0;
                 }
@@ -85,25 +85,25 @@ public sealed class StreamByteStream : IByteStream, IDisposable
             }
             catch (AggregateException)
             {
-                _pendingRead = null;
-                _endOfStream = true; // the stream failed: for the board that is the end of it
+                pendingRead = null;
+                endOfStream = true; // the stream failed: for the board that is the end of it
                 return -1;
             }
             catch (ObjectDisposedException)
             {
-                _endOfStream = true;
+                endOfStream = true;
                 return -1;
             }
 
-            _pendingRead = null;
+            pendingRead = null;
             int n = read.Result;
             if (n <= 0)
             {
-                _endOfStream = true;
+                endOfStream = true;
                 return -1;
             }
-            _start = 0;
-            _end = n;
+            start = 0;
+            end = n;
             return Take(buffer, offset, count);
         }
     }
@@ -113,16 +113,16 @@ public sealed class StreamByteStream : IByteStream, IDisposable
     public void Write(byte[] buffer, int offset, int count)
     {
         ValidateBufferArguments(buffer, offset, count);
-        lock (_writeGate)
+        lock (writeGate)
         {
-            if (_closed.IsCancellationRequested)
+            if (closed.IsCancellationRequested)
             {
                 throw Closed(null);
             }
             try
             {
-                _stream.Write(buffer, offset, count);
-                _stream.Flush();
+                this.stream.Write(buffer, offset, count);
+                this.stream.Flush();
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
             {
@@ -134,17 +134,17 @@ public sealed class StreamByteStream : IByteStream, IDisposable
     /// <summary>Closes the adapter (and the stream unless left open). A blocked <see cref="Read"/> returns -1.</summary>
     public void Close()
     {
-        if (Interlocked.Exchange(ref _closeOnce, 1) != 0)
+        if (Interlocked.Exchange(ref closeOnce, 1) != 0)
         {
             return;
         }
-        _closed.Cancel();
-        if (!_leaveOpen)
+        closed.Cancel();
+        if (!this.leaveOpen)
         {
-            _stream.Dispose();
+            this.stream.Dispose();
         }
         // An outstanding read may still fault once the stream is gone; nobody waits for it any more.
-        _pendingRead?.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+        pendingRead?.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -153,9 +153,9 @@ public sealed class StreamByteStream : IByteStream, IDisposable
 
     private int Take(byte[] buffer, int offset, int count)
     {
-        int n = Math.Min(count, _end - _start);
-        Buffer.BlockCopy(_buffer, _start, buffer, offset, n);
-        _start += n;
+        int n = Math.Min(count, end - start);
+        Buffer.BlockCopy(this.buffer, start, buffer, offset, n);
+        start += n;
         return n;
     }
 

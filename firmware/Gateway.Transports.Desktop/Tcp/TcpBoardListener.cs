@@ -19,12 +19,12 @@ namespace Gateway.Transports.Desktop.Tcp;
 /// </summary>
 public sealed class TcpBoardListener : IDisposable
 {
-    private readonly Socket _socket;
-    private readonly CancellationTokenSource _disposed = new();
-    private readonly object _acceptGate = new();
-    private Task<Socket>? _pendingAccept;
-    private int _active;
-    private long _rejected;
+    private readonly Socket socket;
+    private readonly CancellationTokenSource disposed = new();
+    private readonly object acceptGate = new();
+    private Task<Socket>? pendingAccept;
+    private int active;
+    private long rejected;
 
     /// <summary>Binds <paramref name="endPoint"/> (port 0 picks a free port) and starts listening.</summary>
     /// <param name="endPoint">Where to listen, e.g. <c>new IPEndPoint(IPAddress.Any, 5555)</c>.</param>
@@ -35,21 +35,21 @@ public sealed class TcpBoardListener : IDisposable
         ArgumentNullException.ThrowIfNull(endPoint);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConnections, 1);
         MaxConnections = maxConnections;
-        _socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        this.socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            _socket.Bind(endPoint);
-            _socket.Listen(backlog: Math.Max(maxConnections, 4));
+            this.socket.Bind(endPoint);
+            this.socket.Listen(backlog: Math.Max(maxConnections, 4));
         }
         catch (SocketException e)
         {
-            _socket.Dispose();
+            this.socket.Dispose();
             string target = endPoint.ToString();
             throw new TransportException(
                 e.SocketErrorCode == SocketError.AddressAlreadyInUse ? TransportError.Busy : TransportError.Other,
                 target, $"Cannot listen on {target}: {e.Message}", 0, e);
         }
-        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        LocalEndPoint = (IPEndPoint)this.socket.LocalEndPoint!;
     }
 
     /// <summary>The bound endpoint (with the real port when 0 was asked for).</summary>
@@ -70,10 +70,10 @@ public sealed class TcpBoardListener : IDisposable
     public int MaxConnections { get; }
 
     /// <summary>Connections accepted and not yet closed.</summary>
-    public int ActiveConnections => Volatile.Read(ref _active);
+    public int ActiveConnections => Volatile.Read(ref active);
 
     /// <summary>Connections closed at once because <see cref="MaxConnections"/> were open.</summary>
-    public long RejectedConnections => Interlocked.Read(ref _rejected);
+    public long RejectedConnections => Interlocked.Read(ref rejected);
 
     /// <summary>
     /// Waits at most <paramref name="timeoutMs"/> (negative: forever) for a host to connect. Returns its stream,
@@ -83,20 +83,20 @@ public sealed class TcpBoardListener : IDisposable
     public IByteStream? Accept(int timeoutMs)
     {
         long deadline = timeoutMs < 0 ? -1 : Environment.TickCount64 + timeoutMs;
-        lock (_acceptGate)
+        lock (acceptGate)
         {
             while (true)
             {
-                if (_disposed.IsCancellationRequested)
+                if (disposed.IsCancellationRequested)
                 {
                     return null;
                 }
                 Task<Socket> accept;
                 try
                 {
-                    accept = _pendingAccept ??= _socket.AcceptAsync(_disposed.Token).AsTask();
+                    accept = pendingAccept ??= this.socket.AcceptAsync(disposed.Token).AsTask();
                     int remaining = deadline < 0 ? -1 : (int)Math.Clamp(deadline - Environment.TickCount64, 0, int.MaxValue);
-                    if (Task.WaitAny(new Task[] { accept }, remaining, _disposed.Token) < 0)
+                    if (Task.WaitAny(new Task[] { accept }, remaining, disposed.Token) < 0)
                     {
                         return null;
                     }
@@ -105,10 +105,10 @@ public sealed class TcpBoardListener : IDisposable
                 {
                     return null;
                 }
-                _pendingAccept = null;
+                pendingAccept = null;
                 if (!accept.IsCompletedSuccessfully)
                 {
-                    if (_disposed.IsCancellationRequested)
+                    if (disposed.IsCancellationRequested)
                     {
                         return null;
                     }
@@ -117,10 +117,10 @@ public sealed class TcpBoardListener : IDisposable
                 }
 
                 Socket socket = accept.Result;
-                if (Interlocked.Increment(ref _active) > MaxConnections)
+                if (Interlocked.Increment(ref active) > MaxConnections)
                 {
-                    Interlocked.Decrement(ref _active);
-                    Interlocked.Increment(ref _rejected);
+                    Interlocked.Decrement(ref active);
+                    Interlocked.Increment(ref rejected);
                     Reject(socket);
                     continue;
                 }
@@ -128,7 +128,7 @@ public sealed class TcpBoardListener : IDisposable
 
                 // A host that stops reading must not stall the board: a send blocked this long ends that connection.
                 socket.SendTimeout = SendTimeoutMs;
-                return new TcpByteStream(socket, () => Interlocked.Decrement(ref _active));
+                return new TcpByteStream(socket, () => Interlocked.Decrement(ref active));
             }
         }
     }
@@ -136,12 +136,12 @@ public sealed class TcpBoardListener : IDisposable
     /// <summary>Stops listening; a blocked <see cref="Accept"/> returns null. Accepted connections stay open.</summary>
     public void Dispose()
     {
-        if (_disposed.IsCancellationRequested)
+        if (disposed.IsCancellationRequested)
         {
             return;
         }
-        _disposed.Cancel();
-        _socket.Dispose();
+        disposed.Cancel();
+        this.socket.Dispose();
     }
 
     private static void Reject(Socket socket)

@@ -14,23 +14,23 @@ namespace Gateway.Transports.Desktop.Tcp;
 /// </summary>
 internal sealed class TcpByteStream : IByteStream, IDisposable
 {
-    private readonly Socket _socket;
-    private readonly Action? _onClosed;
-    private readonly string _peer;
-    private int _closed;
-    private int _ended;
+    private readonly Socket socket;
+    private readonly Action? onClosed;
+    private readonly string peer;
+    private int closed;
+    private int ended;
 
     internal TcpByteStream(Socket socket, Action? onClosed)
     {
-        _socket = socket;
-        _onClosed = onClosed;
-        _peer = socket.RemoteEndPoint?.ToString() ?? "tcp peer";
+        this.socket = socket;
+        this.onClosed = onClosed;
+        peer = socket.RemoteEndPoint?.ToString() ?? "tcp peer";
     }
 
     public int Read(byte[] buffer, int offset, int count, int timeoutMs)
     {
         ValidateBufferArguments(buffer, offset, count);
-        if (Volatile.Read(ref _closed) != 0 || Volatile.Read(ref _ended) != 0)
+        if (Volatile.Read(ref closed) != 0 || Volatile.Read(ref ended) != 0)
         {
             return -1;
         }
@@ -43,7 +43,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
         {
             while (true)
             {
-                if (!_socket.Poll(PollMicroseconds(deadline), SelectMode.SelectRead))
+                if (!this.socket.Poll(PollMicroseconds(deadline), SelectMode.SelectRead))
                 {
                     if (deadline >= 0 && Environment.TickCount64 >= deadline)
                     {
@@ -51,11 +51,11 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
                     }
                     continue; // a long wait is polled in slices of at most int.MaxValue microseconds
                 }
-                if (Volatile.Read(ref _closed) != 0)
+                if (Volatile.Read(ref closed) != 0)
                 {
                     return -1;
                 }
-                int n = _socket.Receive(buffer, offset, count, SocketFlags.None, out SocketError error);
+                int n = this.socket.Receive(buffer, offset, count, SocketFlags.None, out SocketError error);
                 if (error == SocketError.Success && n > 0)
                 {
                     return n;
@@ -64,7 +64,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
                 {
                     continue;
                 }
-                Volatile.Write(ref _ended, 1); // end of stream (n == 0) or a reset: over; the owner closes
+                Volatile.Write(ref ended, 1); // end of stream (n == 0) or a reset: over; the owner closes
                 return -1;
             }
         }
@@ -74,7 +74,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
         }
         catch (SocketException)
         {
-            Volatile.Write(ref _ended, 1); // poll failed on a broken socket: over; the owner closes
+            Volatile.Write(ref ended, 1); // poll failed on a broken socket: over; the owner closes
             return -1;
         }
     }
@@ -87,11 +87,11 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
         {
             while (sent < count)
             {
-                if (Volatile.Read(ref _closed) != 0)
+                if (Volatile.Read(ref closed) != 0)
                 {
                     throw Closed(null);
                 }
-                int n = _socket.Send(buffer, offset + sent, count - sent, SocketFlags.None, out SocketError error);
+                int n = this.socket.Send(buffer, offset + sent, count - sent, SocketFlags.None, out SocketError error);
                 if (error == SocketError.Success)
                 {
                     sent += n;
@@ -101,7 +101,7 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
                 {
                     continue;
                 }
-                Volatile.Write(ref _ended, 1);
+                Volatile.Write(ref ended, 1);
                 throw Closed(new SocketException((int)error));
             }
         }
@@ -113,26 +113,26 @@ internal sealed class TcpByteStream : IByteStream, IDisposable
 
     public void Close()
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        if (Interlocked.Exchange(ref closed, 1) != 0)
         {
             return;
         }
         try
         {
-            _socket.Shutdown(SocketShutdown.Both);
+            this.socket.Shutdown(SocketShutdown.Both);
         }
         catch (SocketException)
         {
             // Already reset by the peer: nothing to shut down.
         }
-        _socket.Dispose();
-        _onClosed?.Invoke();
+        this.socket.Dispose();
+        this.onClosed?.Invoke();
     }
 
     public void Dispose() => Close();
 
     private TransportException Closed(Exception? inner) =>
-        new(TransportError.Closed, _peer, $"The TCP connection with {_peer} is closed.", 0, inner);
+        new(TransportError.Closed, peer, $"The TCP connection with {peer} is closed.", 0, inner);
 
     private static int PollMicroseconds(long deadline)
     {

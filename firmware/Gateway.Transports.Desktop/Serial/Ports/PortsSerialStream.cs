@@ -15,7 +15,7 @@ namespace Gateway.Transports.Desktop.Serial.Ports;
 /// <para>
 /// System.IO.Ports completes a cancelled or timed-out read after read(2) may already have taken bytes, which are
 /// then lost. So this stream never cancels a port read: it keeps one read of its own outstanding into
-/// <see cref="_readAhead"/>, and timeouts and tokens end only the caller's wait for it; the next read collects it.
+/// <see cref="readAhead"/>, and timeouts and tokens end only the caller's wait for it; the next read collects it.
 /// A read that fails (the port hung up, the adapter went away) is end of stream from then on, and writes after it
 /// throw <see cref="TransportError.Closed"/> — System.IO.Ports stops serving the port after such an error.
 /// </para>
@@ -24,22 +24,22 @@ public sealed class PortsSerialStream : Stream
 {
     private const int ReadAheadSize = 16 * 1024;
 
-    private readonly SerialPort _port;
-    private readonly Stream _base;
-    private readonly byte[] _readAhead = new byte[ReadAheadSize];
-    private readonly SemaphoreSlim _readGate = new(1, 1);
-    private Task<int>? _pending;
-    private int _start;
-    private int _end;
-    private int _readTimeout = Timeout.Infinite;
-    private int _writeTimeout = Timeout.Infinite;
-    private volatile bool _ended;
-    private int _closed;
+    private readonly SerialPort port;
+    private readonly Stream baseStream;
+    private readonly byte[] readAhead = new byte[ReadAheadSize];
+    private readonly SemaphoreSlim readGate = new(1, 1);
+    private Task<int>? pending;
+    private int start;
+    private int end;
+    private int readTimeout = Timeout.Infinite;
+    private int writeTimeout = Timeout.Infinite;
+    private volatile bool ended;
+    private int closed;
 
     private PortsSerialStream(SerialPort port, string path)
     {
-        _port = port;
-        _base = port.BaseStream;
+        this.port = port;
+        baseStream = port.BaseStream;
         Path = path;
     }
 
@@ -141,23 +141,23 @@ public sealed class PortsSerialStream : Stream
     /// <summary>Milliseconds a read waits for its first byte; <see cref="Timeout.Infinite"/> (the default) waits forever. Applies to async reads too.</summary>
     public override int ReadTimeout
     {
-        get => _readTimeout;
-        set => _readTimeout = CheckTimeout(value);
+        get => readTimeout;
+        set => readTimeout = CheckTimeout(value);
     }
 
     /// <summary>Milliseconds a write waits for the driver to take its bytes; <see cref="Timeout.Infinite"/> by default.</summary>
     public override int WriteTimeout
     {
-        get => _writeTimeout;
+        get => writeTimeout;
         set
         {
-            _writeTimeout = CheckTimeout(value);
+            writeTimeout = CheckTimeout(value);
             // Sync writes time out in System.IO.Ports itself, on every OS; it takes no 0 (1 ms is the nearest).
-            _port.WriteTimeout = value == 0 ? 1 : value;
+            this.port.WriteTimeout = value == 0 ? 1 : value;
         }
     }
 
-    private bool IsClosed => Volatile.Read(ref _closed) != 0;
+    private bool IsClosed => Volatile.Read(ref closed) != 0;
 
     /// <inheritdoc />
     public override int Read(byte[] buffer, int offset, int count)
@@ -173,14 +173,14 @@ public sealed class PortsSerialStream : Stream
         {
             return 0;
         }
-        _readGate.Wait();
+        readGate.Wait();
         try
         {
             if (TryTake(buffer, out int n, out Task<int>? pending))
             {
                 return n;
             }
-            if (Task.WaitAny(new Task[] { pending! }, _readTimeout) < 0)
+            if (Task.WaitAny(new Task[] { pending! }, readTimeout) < 0)
             {
                 throw ReadTimedOut();
             }
@@ -188,7 +188,7 @@ public sealed class PortsSerialStream : Stream
         }
         finally
         {
-            _readGate.Release();
+            readGate.Release();
         }
     }
 
@@ -207,7 +207,7 @@ public sealed class PortsSerialStream : Stream
         {
             return 0;
         }
-        await _readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (TryTake(buffer.Span, out int n, out Task<int>? pending))
@@ -216,7 +216,7 @@ public sealed class PortsSerialStream : Stream
             }
             if (!pending!.IsCompleted)
             {
-                TimeSpan timeout = _readTimeout == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(_readTimeout);
+                TimeSpan timeout = readTimeout == Timeout.Infinite ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(readTimeout);
                 try
                 {
                     await pending.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
@@ -234,7 +234,7 @@ public sealed class PortsSerialStream : Stream
         }
         finally
         {
-            _readGate.Release();
+            readGate.Release();
         }
     }
 
@@ -255,7 +255,7 @@ public sealed class PortsSerialStream : Stream
         }
         try
         {
-            _base.Write(buffer);
+            baseStream.Write(buffer);
         }
         catch (TimeoutException)
         {
@@ -283,11 +283,11 @@ public sealed class PortsSerialStream : Stream
         {
             return;
         }
-        using var timeout = _writeTimeout == Timeout.Infinite ? null : new CancellationTokenSource(_writeTimeout);
+        using var timeout = writeTimeout == Timeout.Infinite ? null : new CancellationTokenSource(writeTimeout);
         using var linked = timeout == null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await _base.WriteAsync(buffer, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            await baseStream.WriteAsync(buffer, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout is { IsCancellationRequested: true })
         {
@@ -331,19 +331,19 @@ public sealed class PortsSerialStream : Stream
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        if (disposing && Interlocked.Exchange(ref _closed, 1) == 0)
+        if (disposing && Interlocked.Exchange(ref closed, 1) == 0)
         {
-            _ended = true;
+            ended = true;
             // Closing the port completes the outstanding read (with an error, observed below) and frees its thread.
             try
             {
-                _port.Dispose();
+                this.port.Dispose();
             }
             catch (IOException)
             {
                 // A port that already hung up may fail to close cleanly; it is closed all the same.
             }
-            _pending?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            this.pending?.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
         }
         base.Dispose(disposing);
     }
@@ -355,27 +355,27 @@ public sealed class PortsSerialStream : Stream
     private bool TryTake(Span<byte> buffer, out int n, out Task<int>? pending)
     {
         pending = null;
-        if (_start < _end)
+        if (start < end)
         {
-            n = Math.Min(buffer.Length, _end - _start);
-            _readAhead.AsSpan(_start, n).CopyTo(buffer);
-            _start += n;
+            n = Math.Min(buffer.Length, end - start);
+            readAhead.AsSpan(start, n).CopyTo(buffer);
+            start += n;
             return true;
         }
         n = 0;
-        if (_ended)
+        if (ended)
         {
             return true;
         }
-        pending = _pending ??= StartRead();
+        pending = this.pending ??= StartRead();
         return false;
     }
 
     /// <summary>Under the read gate, once the outstanding read has completed: takes its bytes, or ends the stream.</summary>
     private int Collect(Span<byte> buffer)
     {
-        Task<int> done = _pending!;
-        _pending = null;
+        Task<int> done = this.pending!;
+        this.pending = null;
         int got = done.IsCompletedSuccessfully ? done.Result : 0;
         if (!done.IsCompletedSuccessfully)
         {
@@ -383,11 +383,11 @@ public sealed class PortsSerialStream : Stream
         }
         if (got <= 0)
         {
-            _ended = true;
+            ended = true;
             return 0;
         }
-        _start = 0;
-        _end = got;
+        start = 0;
+        end = got;
         TryTake(buffer, out int n, out _);
         return n;
     }
@@ -396,7 +396,7 @@ public sealed class PortsSerialStream : Stream
     {
         try
         {
-            return _base.ReadAsync(_readAhead, 0, _readAhead.Length, CancellationToken.None);
+            return baseStream.ReadAsync(readAhead, 0, readAhead.Length, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -406,7 +406,7 @@ public sealed class PortsSerialStream : Stream
 
     private void ThrowIfEnded()
     {
-        if (_ended)
+        if (ended)
         {
             throw new TransportException(TransportError.Closed, Path,
                 IsClosed ? $"'{Path}' is closed." : $"'{Path}' hung up (the other end closed or the adapter went away).");
@@ -416,14 +416,14 @@ public sealed class PortsSerialStream : Stream
     private TransportException Ended(Exception e)
     {
         bool closedHere = IsClosed;
-        _ended = true;
+        ended = true;
         return new TransportException(TransportError.Closed, Path,
             closedHere ? $"'{Path}' is closed." : $"'{Path}' hung up (the other end closed or the adapter went away): {e.Message}", 0, e);
     }
 
-    private TimeoutException ReadTimedOut() => new($"No data from '{Path}' within {_readTimeout} ms.");
+    private TimeoutException ReadTimedOut() => new($"No data from '{Path}' within {readTimeout} ms.");
 
-    private TimeoutException WriteTimedOut() => new($"Writing to '{Path}' timed out after {_writeTimeout} ms.");
+    private TimeoutException WriteTimedOut() => new($"Writing to '{Path}' timed out after {writeTimeout} ms.");
 
     private static int CheckTimeout(int value)
     {
