@@ -334,7 +334,7 @@ namespace Gateway.ResourceManager
                 return Errno.EBADF;
             }
 
-            IoFuncs f = ocb.Attr.Funcs;
+            IoFuncs f = ocb.Attr.Handlers;
             int r;
             switch (type)
             {
@@ -419,7 +419,7 @@ namespace Gateway.ResourceManager
             }
 
             ResourceAttr attr = client.Attr;
-            IoMmapFunc f = attr.Funcs.Mmap;
+            IoMmapFunc f = attr.Handlers.Mmap;
             int r = f != null ? f(ctp, mmap, client) : Resmgr.Default;
             if (r == Resmgr.Default)
             {
@@ -461,7 +461,7 @@ namespace Gateway.ResourceManager
             }
             else
             {
-                IoOpenFunc open = attr.Funcs.Open;
+                IoOpenFunc open = attr.Handlers.Open;
                 r = open != null ? open(ctp, connect, attr) : Resmgr.Default;
                 if (r == Resmgr.Default)
                 {
@@ -684,9 +684,9 @@ namespace Gateway.ResourceManager
         public void CloseOcb(Ocb ocb)
         {
             ResourceAttr attr = ocb.Attr;
-            if (attr.Funcs.CloseOcb != null)
+            if (attr.Handlers.CloseOcb != null)
             {
-                attr.Funcs.CloseOcb(ocb);
+                attr.Handlers.CloseOcb(ocb);
             }
 
             attr.OpenCount--;
