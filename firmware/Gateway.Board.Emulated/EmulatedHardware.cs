@@ -58,13 +58,13 @@ public sealed class EmulatedHardware
             Spi = Spi,
             SpiDevices = new[]
             {
-                new SpiDeviceDeclaration(0, "25LC256", Eeprom25LC256.Size, Eeprom25LC256.PageSize, 2),
-                new SpiDeviceDeclaration(1, "loopback", 0, 0, 0),
+                new SpiDeviceDeclaration(chipSelect: 0, device: "25LC256", size: Eeprom25LC256.Size, pageSize: Eeprom25LC256.PageSize, addressBytes: 2),
+                new SpiDeviceDeclaration(chipSelect: 1, device: "loopback", size: 0, pageSize: 0, addressBytes: 0),
             },
             Wiring = new[]
             {
-                new WireDeclaration("bank0", 4, "bank0", 5),
-                new WireDeclaration("bank0", 6, "bank0", 7),
+                new WireDeclaration(fromBank: "bank0", fromPin: 4, toBank: "bank0", toPin: 5),
+                new WireDeclaration(fromBank: "bank0", fromPin: 6, toBank: "bank0", toPin: 7),
             },
         };
     }

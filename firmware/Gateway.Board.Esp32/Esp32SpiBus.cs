@@ -1,7 +1,6 @@
 using System;
 using System.Device.Spi;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Esp32
 {
@@ -9,7 +8,7 @@ namespace Gateway.Board.Esp32
     /// An SPI bus of the ESP32 through nanoFramework's SpiDevice: chip select n is GPIO
     /// <c>chipSelectGpios[n]</c> on bus <c>busId</c> (the board routes MOSI/MISO/SCLK with
     /// Configuration.SetPinFunction first). One SpiDevice per chip select, made again only when the mode
-    /// or clock changes. 8-bit words only: other word sizes answer EINVAL. Devices come from an
+    /// or clock changes. 8-bit words only: other word sizes answer UnsupportedWordSize. Devices come from an
     /// <see cref="SpiDeviceOpener"/> (<c>SpiDevice.Create</c> on the chip), so CI runs this very file over a
     /// simulated SpiDevice with .NET's System.Device.Spi (tests/Gateway.Board.Tests/Esp32).
     /// </summary>
@@ -43,19 +42,19 @@ namespace Gateway.Board.Esp32
             get { return _chipSelectGpios.Length; }
         }
 
-        public int Transfer(int chipSelect, int mode, int clockHz, int wordBits,
+        public SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
             byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
         {
-            int check = SpiTransferCheck.Validate(_chipSelectGpios.Length, chipSelect, mode, clockHz, wordBits,
+            SpiResult check = SpiTransferCheck.Validate(_chipSelectGpios.Length, chipSelect, mode, clockHz, wordBits,
                 tx, txOffset, rx, rxOffset, count);
-            if (check != Errno.EOK || count == 0)
+            if (check != SpiResult.Done || count == 0)
             {
                 return check;
             }
 
             if (wordBits != 8)
             {
-                return Errno.EINVAL;
+                return SpiResult.UnsupportedWordSize;
             }
 
             lock (_gate)
@@ -64,13 +63,13 @@ namespace Gateway.Board.Esp32
                 {
                     SpiDevice device = DeviceFor(chipSelect, mode, clockHz);
                     device.TransferFullDuplex(new SpanByte(tx, txOffset, count), new SpanByte(rx, rxOffset, count));
-                    return Errno.EOK;
+                    return SpiResult.Done;
                 }
                 catch (Exception)
                 {
-                    // The driver reports failures as exceptions; the HAL answers an errno.
+                    // The driver reports failures as exceptions; the HAL answers a result.
                     Forget(chipSelect);
-                    return Errno.EIO;
+                    return SpiResult.ControllerFailed;
                 }
             }
         }

@@ -73,12 +73,12 @@ namespace Gateway.Board.Esp32
             d.Spi = spi0;
             if (pins.EepromFitted)
             {
-                d.SpiDevices = new SpiDeviceDeclaration[] { SpiDeviceDeclaration.Eeprom25LC256(0) };
+                d.SpiDevices = new SpiDeviceDeclaration[] { SpiDeviceDeclaration.Eeprom25LC256(chipSelect: 0) };
             }
 
             if (pins.LoopbackFitted)
             {
-                d.Wiring = new WireDeclaration[] { new WireDeclaration("bank0", 4, "bank0", 5) };
+                d.Wiring = new WireDeclaration[] { new WireDeclaration(fromBank: "bank0", fromPin: 4, toBank: "bank0", toPin: 5) };
             }
 
             return d;

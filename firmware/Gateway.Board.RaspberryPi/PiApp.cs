@@ -15,12 +15,6 @@ using Gateway.Transports.Desktop.Tcp;
 
 namespace Gateway.Board.RaspberryPi;
 
-/// <summary>Where the app looks for the machine's facts; tests point it at a made-up device tree and /dev.</summary>
-public sealed record PiSystem(string CompatiblePath, string DevDirectory)
-{
-    public static readonly PiSystem Real = new(PiModelDetection.CompatiblePath, "/dev");
-}
-
 /// <summary>
 /// The Raspberry Pi board app (boards/raspberry-pi): options, key, model, the Linux HAL adapters, <see cref="PiBoard.Compose"/>,
 /// then the link on TCP and/or a tty until stopped (SIGTERM from systemd, Ctrl-C). Exit codes: 0 stopped; 1 a failure

@@ -101,8 +101,8 @@ public sealed class PiBoard : IDisposable
             Rm = new RmConfig { Is64Bit = true, MaxSessions = Sessions, MaxOcbs = Ocbs },
             Banks = definitions,
             Spi = spi,
-            SpiDevices = options.Eeprom ? [SpiDeviceDeclaration.Eeprom25LC256(0)] : [],
-            Wiring = options.LoopbackWire ? [new WireDeclaration("bank0", 4, "bank0", 5)] : [],
+            SpiDevices = options.Eeprom ? [SpiDeviceDeclaration.Eeprom25LC256(chipSelect: 0)] : [],
+            Wiring = options.LoopbackWire ? [new WireDeclaration(fromBank: "bank0", fromPin: 4, toBank: "bank0", toPin: 5)] : [],
         };
     }
 

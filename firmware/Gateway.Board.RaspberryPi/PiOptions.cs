@@ -5,13 +5,6 @@ using Gateway.Transports.Desktop.Serial;
 
 namespace Gateway.Board.RaspberryPi;
 
-/// <summary>Which Pi the app runs on; it decides the GPIO chip label looked for and the board name.</summary>
-public enum PiModel
-{
-    Pi4,
-    Pi5,
-}
-
 /// <summary>
 /// The Pi app's command line (boards/raspberry-pi/README.md). Defaults match the board folder:
 /// bank0 = BCM 5,6,12,13,16,17,22,23 (loopback wire bank0 pin 4 → pin 5 = BCM16 → BCM17), SPI0 CE0/CE1,

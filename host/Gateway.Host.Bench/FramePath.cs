@@ -33,7 +33,7 @@ public sealed class FramePath
         this.codec = codec;
         this.body = body;
         frame = new byte[LinkLimits.FrameLength(body)];
-        FrameHeader.Write(frame, 0, FrameKind.Reply, 0, 0, 42, body, 0);
+        FrameHeader.Write(frame, 0, FrameKind.Reply, 0, RefusalReason.None, 42, body, 0);
         if (!zeros)
         {
             new Random(body).NextBytes(frame.AsSpan(FrameHeader.Size, body));
@@ -95,29 +95,5 @@ public sealed class FramePath
         }
 
         return sw.Elapsed.TotalMilliseconds * 1000.0 / ops;
-    }
-}
-
-/// <summary>One codec's frame path on this machine: microseconds per encode and per decode of one frame.</summary>
-public sealed record FramePathResult(string Codec, int Body, string Data, int WireBytes, double EncodeUs, double DecodeUs)
-{
-    /// <summary>Every codec, body (4,352 and 16,640) and data (random, all zero), about <paramref name="budgetMs"/> per timing.</summary>
-    public static IReadOnlyList<FramePathResult> MeasureAll(int budgetMs)
-    {
-        var results = new List<FramePathResult>();
-        foreach (int body in new[] { LinkLimits.MinBody, LinkLimits.DesktopBody })
-        {
-            foreach (bool zeros in new[] { false, true })
-            {
-                foreach (string codec in new[] { FramePath.V1Cobs, FramePath.V2Table, FramePath.V2System })
-                {
-                    var path = new FramePath(codec, body, zeros);
-                    var (enc, dec) = path.Time(budgetMs);
-                    results.Add(new FramePathResult(codec, body, zeros ? "zeros" : "random", path.WireLength, enc, dec));
-                }
-            }
-        }
-
-        return results;
     }
 }

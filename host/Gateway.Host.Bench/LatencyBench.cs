@@ -13,31 +13,6 @@ using static Gateway.Protocol.Desktop.QnxRequests;
 
 namespace Gateway.Host.Bench;
 
-/// <summary>The real transports the latency is measured over.</summary>
-public enum LatencyTransport
-{
-    /// <summary>A pseudo-terminal pair: the board on the master, the host's termios serial stream on the slave.</summary>
-    Pty,
-
-    /// <summary>TCP over 127.0.0.1: the board's listener, the host's socket (Nagle off both ways).</summary>
-    Tcp,
-}
-
-/// <summary>
-/// Small requests over a real transport: the latency of one 4-byte register load through the memory manager
-/// (an uncached GPIO mapping: one <c>_IO_READ</c> + <c>_IO_XTYPE_OFFSET</c> each, request to reply), p50 and p99, and
-/// requests per second one at a time and with the window full (raw 4-byte reads from the client's fd).
-/// </summary>
-public sealed record LatencyResult(
-    LatencyTransport Transport,
-    int Requests,
-    int Window,
-    double P50Microseconds,
-    double P99Microseconds,
-    double MeanMicroseconds,
-    double SequentialPerSecond,
-    double PipelinedPerSecond);
-
 public static class LatencyBench
 {
     public static async Task<LatencyResult> RunAsync(LatencyTransport transport, int requests, CancellationToken cancellationToken = default)

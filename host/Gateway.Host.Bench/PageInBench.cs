@@ -8,40 +8,6 @@ using Gateway.Transports.Desktop.Paced;
 
 namespace Gateway.Host.Bench;
 
-/// <summary>What one sequential page-in run is asked to do.</summary>
-/// <param name="Baud">The paced line's rate (8N1).</param>
-/// <param name="Clock">How the line keeps time (<see cref="LineClockMode.Virtual"/> for deterministic figures).</param>
-/// <param name="MaxBody">The frame body the host asks for (the board grants it: its link is configured to).</param>
-/// <param name="Window">The window the host asks for (the board grants at most 8).</param>
-/// <param name="ObjectBytes">The size of the file paged in (whole pages).</param>
-public sealed record PageInSettings(int Baud, LineClockMode Clock, int MaxBody, int Window, int ObjectBytes = PageInBench.DefaultObjectBytes);
-
-/// <summary>
-/// The figures of one run: wire bytes both ways as the line counted them, the payload, the messages the memory
-/// manager sent, and the time the line's clock says it took (from the mmap to the munmap, both included).
-/// </summary>
-public sealed record PageInResult(
-    PageInSettings Settings,
-    int NegotiatedBody,
-    int NegotiatedWindow,
-    long PayloadBytes,
-    long HostToBoardBytes,
-    long BoardToHostBytes,
-    int Messages,
-    int PageIns,
-    int PagesPerPageIn,
-    long Retransmits,
-    double Seconds)
-{
-    /// <summary>Wire bytes (both directions) ÷ payload bytes (performance.md §2: ≤ 1.02 at the largest frame).</summary>
-    public double Efficiency => (double)(HostToBoardBytes + BoardToHostBytes) / PayloadBytes;
-
-    public double BytesPerSecond => PayloadBytes / Seconds;
-
-    /// <summary>Payload throughput as a fraction of the line's payload limit, baud / 10 bytes/s (§6: ≥ 0.90 at 921,600).</summary>
-    public double LineFraction => BytesPerSecond / (Settings.Baud / 10.0);
-}
-
 /// <summary>
 /// Sequential page-in of a file through the memory manager over a paced serial line (issue 7: link efficiency and
 /// throughput). The board is the emulated board with a larger /data; the object is <c>/data/bench.bin</c>, written
@@ -171,36 +137,3 @@ public static class PageInBench
         return fd;
     }
 }
-
-/// <summary>A page-in run made ready by <see cref="PageInBench.PrepareAsync"/>: measure it once, then dispose it.</summary>
-public sealed class PreparedPageIn : IAsyncDisposable
-{
-    private readonly BenchRig rig;
-    private readonly int fd;
-    private bool measured;
-
-    internal PreparedPageIn(PageInSettings settings, BenchRig rig, int fd)
-    {
-        Settings = settings;
-        this.rig = rig;
-        this.fd = fd;
-    }
-
-    public PageInSettings Settings { get; }
-
-    public Task<PageInResult> MeasureAsync()
-    {
-        if (measured)
-        {
-            throw new InvalidOperationException("a prepared page-in is measured once (its pages are cached afterwards only while mapped, but the counts start from the preparation)");
-        }
-
-        measured = true;
-        return PageInBench.MeasureAsync(Settings, rig, fd);
-    }
-
-    public ValueTask DisposeAsync() => rig.DisposeAsync();
-}
-
-/// <summary>A measurement could not run as planned (the board refused a step, data came back wrong).</summary>
-public sealed class BenchException(string message) : Exception(message);

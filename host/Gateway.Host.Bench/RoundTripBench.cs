@@ -7,14 +7,6 @@ using Gateway.Protocol.Qnx;
 
 namespace Gateway.Host.Bench;
 
-/// <summary>One operation's cost in messages: how many QNX messages (= link round trips) and of which types.</summary>
-/// <param name="Operation">What was done.</param>
-/// <param name="Messages">QNX messages the host sent for it (each one request frame and one reply frame).</param>
-/// <param name="Kinds">Their types, combine parts joined by '+'.</param>
-/// <param name="RequestFrames">Request frames the link client wrote for it (retransmissions would show here).</param>
-/// <param name="ReplyBytes">The size of the mmap reply, where there is one.</param>
-public sealed record RoundTripResult(string Operation, int Messages, IReadOnlyList<string> Kinds, long RequestFrames, int? ReplyBytes);
-
 /// <summary>
 /// Round trips per mmap (extended reply: one; plain 24-byte reply, /data/notes.txt: a second for <c>_IO_STAT</c>)
 /// and per page-in (one combine <c>_IO_LSEEK</c>+<c>_IO_READ</c>), counted with <see cref="Board.TracingChannel"/>

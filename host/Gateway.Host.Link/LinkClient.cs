@@ -295,7 +295,7 @@ public sealed class LinkClient : IAsyncDisposable
         return body;
     }
 
-    private async Task<ControlFrame?> WaitControlAsync(int kind, uint seq, CancellationToken cancellationToken)
+    private async Task<ControlFrame?> WaitControlAsync(FrameKind kind, uint seq, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
         timeout.CancelAfter(options.HandshakeTimeout);
@@ -326,7 +326,7 @@ public sealed class LinkClient : IAsyncDisposable
 
     // ---- requests ----
 
-    private async Task<BoardReply> SendSequencedAsync(int kind, int a, int b, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    private async Task<BoardReply> SendSequencedAsync(FrameKind kind, int a, int b, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ThrowIfEnded();
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token))
@@ -500,7 +500,7 @@ public sealed class LinkClient : IAsyncDisposable
             case FrameKind.Close:
                 if (established)
                 {
-                    Log($"link: the board closed the session: {RefusalReason.Name(h.Reason)}");
+                    Log($"link: the board closed the session: {RefusalReasons.Name(h.Reason)}");
                     End(h.Reason switch
                     {
                         RefusalReason.SessionReplaced => LinkEndReason.Replaced,
@@ -737,7 +737,7 @@ public sealed class LinkClient : IAsyncDisposable
 
     private void Log(string message) => options.Log?.Invoke(message);
 
-    private static byte[] BuildFrame(int kind, int flags, uint seq, int a, int b, ReadOnlySpan<byte> body)
+    private static byte[] BuildFrame(FrameKind kind, int flags, uint seq, int a, int b, ReadOnlySpan<byte> body)
     {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, flags, RefusalReason.None, seq, a, b);
@@ -747,17 +747,17 @@ public sealed class LinkClient : IAsyncDisposable
         return wire.AsSpan(0, n).ToArray();
     }
 
-    private static byte[] BuildFrame(int kind, int flags, uint seq, int a, int b, byte[] body) =>
+    private static byte[] BuildFrame(FrameKind kind, int flags, uint seq, int a, int b, byte[] body) =>
         BuildFrame(kind, flags, seq, a, b, body.AsSpan());
 
-    private sealed record ControlFrame(int Kind, int Flags, int Reason, uint Seq, int A, byte[] Body)
+    private sealed record ControlFrame(FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
     {
         public bool IsError => (Flags & FrameFlags.Error) != 0;
     }
 
     private sealed class Pending
     {
-        public Pending(uint seq, int kind, byte[] wire)
+        public Pending(uint seq, FrameKind kind, byte[] wire)
         {
             Seq = seq;
             Kind = kind;
@@ -767,7 +767,7 @@ public sealed class LinkClient : IAsyncDisposable
         public uint Seq { get; }
 
         /// <summary>REQUEST or DECLARE.</summary>
-        public int Kind { get; }
+        public FrameKind Kind { get; }
 
         public byte[] Wire { get; }
 

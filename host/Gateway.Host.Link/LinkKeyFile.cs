@@ -11,8 +11,6 @@ namespace Gateway.Host.Link;
 public static class LinkKeyFile
 {
     public const string EnvironmentVariable = "GATEWAY_KEY_FILE";
-    public const int MinLength = 16;
-    public const int MaxLength = 1024;
 
     /// <summary>
     /// The key file to use: <paramref name="keyFileOption"/> when given, else <c>GATEWAY_KEY_FILE</c>, else null (the

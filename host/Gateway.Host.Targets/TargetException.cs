@@ -12,11 +12,3 @@ public class TargetException(string message, bool usage, Exception? inner = null
     /// <summary>True for a usage or input error (exit 2), false when the board was unreachable or refused us (exit 3).</summary>
     public bool IsUsageError { get; } = usage;
 }
-
-/// <summary>The board could not be reached, or authentication failed (exit code 3); <see cref="Failure"/> says at which step.</summary>
-public sealed class TargetUnreachableException(string message, Exception? inner = null, TargetFailure failure = TargetFailure.Unreachable)
-    : TargetException(message, usage: false, inner)
-{
-    /// <summary>At which step reaching the board failed.</summary>
-    public TargetFailure Failure { get; } = failure;
-}

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Gateway.Devices.Hal;
 using Gateway.Devices.Registers;
 using Gateway.Protocol.Qnx;
 using static Gateway.Protocol.Desktop.QnxRequests;
@@ -88,6 +89,44 @@ public sealed class SpiTests
         h.WriteWord(Ctl, SpiControlRegion.Go, 1);
         Assert.Equal((uint)Errno.EINVAL, h.ReadWord(Ctl, SpiControlRegion.Error));
         Assert.Equal((Events.EventSources.Spi0, Events.EventSources.CodeSpiError, Errno.EINVAL), seen.Last());
+    }
+
+    [Fact]
+    public void Go_ChipSelectPastTheBus_ErrorIsTheHalResultAsENXIO()
+    {
+        var seen = new System.Collections.Generic.List<(int Source, int Code, int Value)>();
+        h.Board.Devices.Events.Target = new Recorder(seen);
+        h.WriteWord(Ctl, SpiControlRegion.Length, 4);
+        h.WriteWord(Ctl, SpiControlRegion.ChipSelect, 2); // the emulated bus has chip selects 0 and 1
+
+        h.WriteWord(Ctl, SpiControlRegion.Go, 1);
+
+        Assert.Equal((uint)Errno.ENXIO, h.ReadWord(Ctl, SpiControlRegion.Error));
+        Assert.Equal((Events.EventSources.Spi0, Events.EventSources.CodeSpiError, Errno.ENXIO), seen.Last());
+    }
+
+    [Fact]
+    public void Go_CountNotWholeWords_ErrorIsTheHalResultAsEINVAL()
+    {
+        h.WriteWord(Ctl, SpiControlRegion.Length, 3);
+        h.WriteWord(Ctl, SpiControlRegion.ChipSelect, 1);
+        h.WriteWord(Ctl, SpiControlRegion.WordBits, 16);
+
+        h.WriteWord(Ctl, SpiControlRegion.Go, 1);
+
+        Assert.Equal((uint)Errno.EINVAL, h.ReadWord(Ctl, SpiControlRegion.Error));
+    }
+
+    /// <summary>hal.md "From a HAL result to an errno": the one table, entry by entry.</summary>
+    [Theory]
+    [InlineData(SpiResult.Done, Errno.EOK)]
+    [InlineData(SpiResult.NoSuchChipSelect, Errno.ENXIO)]
+    [InlineData(SpiResult.InvalidTransfer, Errno.EINVAL)]
+    [InlineData(SpiResult.UnsupportedWordSize, Errno.EINVAL)]
+    [InlineData(SpiResult.ControllerFailed, Errno.EIO)]
+    public void SpiErrno_EveryHalResult_IsTheDocumentedErrno(SpiResult result, int errno)
+    {
+        Assert.Equal(errno, SpiErrno.Of(result));
     }
 
     [Fact]

@@ -15,11 +15,12 @@ public static class QuirkResources
 {
     public const int Size = 4096;
     private const uint Mode0666 = 0x1B6;
+    private const uint Mode0755 = 0x1ED;
 
     public static void Add(Devices.Boards.Board board)
     {
         var rm = board.Rm;
-        var dir = BoardNamespace.Dir(rm, rm.Namespace.Root, "quirks", 0x1ED, board.DevMount);
+        var dir = BoardNamespace.Dir(rm, rm.Namespace.Root, "quirks", Mode0755, board.DevMount);
         Quirk(rm, board, dir, "legacy").Funcs.Mmap = LegacyMmap;
         Quirk(rm, board, dir, "noext").Funcs.Mmap = NoExtMmap;
         Quirk(rm, board, dir, "badform").Funcs.Mmap = BadFormMmap;
@@ -32,8 +33,8 @@ public static class QuirkResources
 
     private static ResourceAttr Quirk(ResourceManager.ResourceManager rm, Devices.Boards.Board board, ResourceAttr dir, string name)
     {
-        var a = BoardNamespace.Device(rm, dir, name, FileMode.Chr | Mode0666, 0, 0, board.DevMount, Size, DeviceIds.Quirk,
-            MmapReplyFlags.CacheDefault);
+        var a = BoardNamespace.Device(rm, dir, name, FileMode.Chr | Mode0666, Owner.Root, board.DevMount,
+            size: Size, rdev: DeviceIds.Quirk, flags: MmapReplyFlags.CacheDefault);
         a.Data = new byte[Size];
         for (int i = 0; i < Size; i++)
         {

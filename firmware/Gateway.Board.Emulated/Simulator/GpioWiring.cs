@@ -3,9 +3,6 @@ using System.Collections.Generic;
 
 namespace Gateway.Board.Emulated.Simulator;
 
-/// <summary>One wire between two simulated pins, possibly on different banks.</summary>
-public sealed record GpioWire(SimulatedGpioBank BankA, int PinA, SimulatedGpioBank BankB, int PinB);
-
 /// <summary>
 /// The test wiring of a simulated board: wires between pins of the banks created on it.
 /// </summary>

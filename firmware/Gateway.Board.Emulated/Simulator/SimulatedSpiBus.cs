@@ -1,11 +1,7 @@
 using System;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Emulated.Simulator;
-
-/// <summary>What the last transfer on a <see cref="SimulatedSpiBus"/> asked for (for tests of the SPI region).</summary>
-public sealed record SpiTransferRecord(int ChipSelect, int Mode, int ClockHz, int WordBits, int Count);
 
 /// <summary>
 /// A simulated SPI controller: one <see cref="ISimulatedSpiDevice"/> per chip select, or none (then
@@ -74,12 +70,12 @@ public sealed class SimulatedSpiBus : ISpiBus
         }
     }
 
-    public int Transfer(int chipSelect, int mode, int clockHz, int wordBits,
+    public SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
         byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
     {
-        int check = SpiTransferCheck.Validate(_devices.Length, chipSelect, mode, clockHz, wordBits,
+        SpiResult check = SpiTransferCheck.Validate(_devices.Length, chipSelect, mode, clockHz, wordBits,
             tx, txOffset, rx, rxOffset, count);
-        if (check != Errno.EOK || count == 0)
+        if (check != SpiResult.Done || count == 0)
         {
             return check;
         }
@@ -104,6 +100,6 @@ public sealed class SimulatedSpiBus : ISpiBus
             device?.Deselect();
         }
 
-        return Errno.EOK;
+        return SpiResult.Done;
     }
 }

@@ -79,9 +79,6 @@ internal sealed unsafe class EdgeEventReader : IDisposable
     /// <summary>Why the reader stopped on its own (the fd failed), or null while it runs or after Dispose.</summary>
     public string? StopReason => _stopReason;
 
-    /// <summary>True once the thread has ended.</summary>
-    public bool Stopped => !_thread.IsAlive && _thread.ThreadState != System.Threading.ThreadState.Unstarted;
-
     public void Start() => _thread.Start();
 
     /// <summary>Waits at most <paramref name="timeout"/> for the reader to end on its own (tests).</summary>

@@ -7,15 +7,6 @@ using Gateway.Protocol.Desktop.Platform;
 
 namespace Gateway.Board.RaspberryPi.Gpio;
 
-/// <summary>Facts about a GPIO chip (<c>GPIO_GET_CHIPINFO_IOCTL</c>).</summary>
-public sealed record GpioChipDescription(string Path, string Name, string Label, int Lines);
-
-/// <summary>One <c>/dev/gpiochip*</c> as discovery found it: described, or the errno that stopped it (with its owner, for the message).</summary>
-public sealed record GpioChipProbe(string Path, GpioChipDescription? Chip, int Errno, FileOwnership? Owner);
-
-/// <summary>A line something else holds (<c>GPIO_V2_GET_LINEINFO_IOCTL</c>): its number, name and consumer label.</summary>
-public sealed record GpioLineHolder(int Line, string Name, string Consumer);
-
 /// <summary>The GPIO character devices: describing a chip, probing every chip, and naming who holds a line.</summary>
 public static class GpioChip
 {

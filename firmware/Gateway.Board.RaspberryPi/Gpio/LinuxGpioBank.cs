@@ -52,9 +52,6 @@ public sealed class LinuxGpioBank : IGpioBank, IDisposable
 
     public event GpioEdgeHandler? EdgeDetected;
 
-    /// <summary>The chip the lines were requested from.</summary>
-    public string ChipPath => _chipPath;
-
     /// <summary>The edge reader's counters (for /fw/status).</summary>
     internal EdgeEventReader Edges => _reader;
 

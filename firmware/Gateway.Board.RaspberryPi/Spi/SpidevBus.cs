@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using Gateway.Board.RaspberryPi.Interop;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.RaspberryPi.Spi;
 
@@ -12,9 +11,11 @@ namespace Gateway.Board.RaspberryPi.Spi;
 /// with the clock and word size in the transfer; the mode is set with SPI_IOC_WR_MODE when it changes.
 /// </summary>
 /// <remarks>
-/// The Pi 4's controller (BCM2835 SPI) moves 8-bit words only and refuses others with EINVAL; the Pi 5's
+/// The Pi 4's controller (BCM2835 SPI) moves 8-bit words only and refuses others with Linux EINVAL; the Pi 5's
 /// (RP1, DesignWare SSI) moves 8, 16 and 32. spidev's default buffer limit is 4096 bytes per transfer
-/// (module parameter <c>spidev.bufsiz</c>); longer transfers answer EINVAL.
+/// (module parameter <c>spidev.bufsiz</c>); longer transfers get EMSGSIZE. The kernel cannot say which setting it
+/// refused, so Linux EINVAL and EMSGSIZE answer <see cref="SpiResult.InvalidTransfer"/>, any other errno
+/// <see cref="SpiResult.ControllerFailed"/>.
 /// </remarks>
 public sealed class SpidevBus : ISpiBus, IDisposable
 {
@@ -65,12 +66,12 @@ public sealed class SpidevBus : ISpiBus, IDisposable
         return new SpidevBus((string[])devicePaths.Clone(), fds);
     }
 
-    public unsafe int Transfer(int chipSelect, int mode, int clockHz, int wordBits,
+    public unsafe SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
         byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
     {
-        int check = SpiTransferCheck.Validate(_fds.Length, chipSelect, mode, clockHz, wordBits,
+        SpiResult check = SpiTransferCheck.Validate(_fds.Length, chipSelect, mode, clockHz, wordBits,
             tx, txOffset, rx, rxOffset, count);
-        if (check != Errno.EOK || count == 0)
+        if (check != SpiResult.Done || count == 0)
         {
             return check;
         }
@@ -79,7 +80,7 @@ public sealed class SpidevBus : ISpiBus, IDisposable
         {
             if (_disposed)
             {
-                return Errno.EIO;
+                return SpiResult.ControllerFailed;
             }
 
             int fd = _fds[chipSelect];
@@ -88,7 +89,7 @@ public sealed class SpidevBus : ISpiBus, IDisposable
                 byte spiMode = (byte)(mode & SpiDev.SPI_MODE_MASK);
                 if (Libc.Ioctl(fd, SpiDev.SPI_IOC_WR_MODE, &spiMode) < 0)
                 {
-                    return ToQnx(Libc.LastError);
+                    return ResultOf(Libc.LastError);
                 }
 
                 _modes[chipSelect] = mode;
@@ -105,12 +106,12 @@ public sealed class SpidevBus : ISpiBus, IDisposable
                 transfer.BitsPerWord = (byte)wordBits;
                 if (Libc.Ioctl(fd, SpiDev.SPI_IOC_MESSAGE(1), &transfer) < 0)
                 {
-                    return ToQnx(Libc.LastError);
+                    return ResultOf(Libc.LastError);
                 }
             }
         }
 
-        return Errno.EOK;
+        return SpiResult.Done;
     }
 
     public void Dispose()
@@ -140,8 +141,8 @@ public sealed class SpidevBus : ISpiBus, IDisposable
     };
 
     /// <summary>The QNX errno for a Linux spidev failure: bad arguments stay EINVAL, the rest is EIO.</summary>
-    internal static int ToQnx(int linuxErrno) =>
-        linuxErrno is LinuxEinval or LinuxEmsgsize ? Errno.EINVAL : Errno.EIO;
+    internal static SpiResult ResultOf(int linuxErrno) =>
+        linuxErrno is LinuxEinval or LinuxEmsgsize ? SpiResult.InvalidTransfer : SpiResult.ControllerFailed;
 
     public override string ToString() => string.Join(",", _paths);
 }

@@ -4,63 +4,6 @@ using Gateway.ResourceManager;
 
 namespace Gateway.Devices.Boards
 {
-    /// <summary>A GPIO bank of the board: its name under /dev/gpio, its HAL, and its physical window (0 = none).</summary>
-    public sealed class GpioBankDefinition
-    {
-        public string Name;
-        public IGpioBank Bank;
-        public ulong PhysicalBase;
-
-        public GpioBankDefinition(string name, IGpioBank bank, ulong physicalBase)
-        {
-            Name = name;
-            Bank = bank;
-            PhysicalBase = physicalBase;
-        }
-    }
-
-    /// <summary>A test wire the board declares in /fw/map (e.g. bank0 output pin 4 looped to input pin 5).</summary>
-    public sealed class WireDeclaration
-    {
-        public string FromBank;
-        public int FromPin;
-        public string ToBank;
-        public int ToPin;
-
-        public WireDeclaration(string fromBank, int fromPin, string toBank, int toPin)
-        {
-            FromBank = fromBank;
-            FromPin = fromPin;
-            ToBank = toBank;
-            ToPin = toPin;
-        }
-    }
-
-    /// <summary>An SPI device the board declares on a chip select of spi0 (in /fw/map).</summary>
-    public sealed class SpiDeviceDeclaration
-    {
-        public int ChipSelect;
-        public string Device;
-        public int Size;
-        public int PageSize;
-        public int AddressBytes;
-
-        public SpiDeviceDeclaration(int chipSelect, string device, int size, int pageSize, int addressBytes)
-        {
-            ChipSelect = chipSelect;
-            Device = device;
-            Size = size;
-            PageSize = pageSize;
-            AddressBytes = addressBytes;
-        }
-
-        /// <summary>The boards' test EEPROM (hardware-docs/wiring.md): a Microchip 25LC256, 32 KiB, 64-byte pages, 2 address bytes.</summary>
-        public static SpiDeviceDeclaration Eeprom25LC256(int chipSelect)
-        {
-            return new SpiDeviceDeclaration(chipSelect, "25LC256", 32768, 64, 2);
-        }
-    }
-
     /// <summary>
     /// Everything a board app tells the shared board code: names, limits, its HAL objects and what it declares
     /// (windows, wiring, SPI devices). <see cref="BoardNamespace.Build"/> turns it into the namespace of

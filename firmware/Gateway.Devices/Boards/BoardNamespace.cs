@@ -9,33 +9,53 @@ namespace Gateway.Devices.Boards
 {
     /// <summary>
     /// Builds the namespace every board serves (board-resources.md), in the table's order, on top of the board's HAL.
-    /// Modes are octal in the table; here they are written as octal-in-comment hex.
+    /// The table's octal modes and uid:gid owners are named below, so each line reads like its row.
     /// </summary>
     public static class BoardNamespace
     {
-        private const uint Dir0755 = 0x1ED;
-        private const uint Dir0777 = 0x1FF;
+        private const uint Mode0444 = 0x124;
+        private const uint Mode0600 = 0x180;
+        private const uint Mode0620 = 0x190;
+        private const uint Mode0644 = 0x1A4;
+        private const uint Mode0660 = 0x1B0;
+        private const uint Mode0666 = 0x1B6;
+        private const uint Mode0744 = 0x1E4;
+        private const uint Mode0754 = 0x1EC;
+        private const uint Mode0755 = 0x1ED;
+        private const uint Mode0777 = 0x1FF;
+
+        // The owners of the table: root with the GPIO banks' group (0:20) or the SPI bus's (0:21); /data's starting
+        // files belong to user 100 of group 100, /data/grpexec to group 30 (a group the owner's processes may lack).
+        private const int GpioGid = 20;
+        private const int SpiGid = 21;
+        private const int DataUid = 100;
+        private const int DataGid = 100;
+        private const int DataOtherGid = 30;
 
         public static Board Build(BoardDefinition def, IClock clock, ILog log)
         {
             Board board = new Board();
             board.Definition = def;
-            board.RootMount = new Mount("root", 0, false, 0);
-            board.DevMount = new Mount("dev", 0, false, 0);
-            board.FwMount = new Mount("fw", MountFlags.ReadOnly, false, 0);
-            board.DataMount = new Mount("data", 0, true, def.DataRamBudget);
-            board.NoExecMount = new Mount("noexec", MountFlags.NoExec, false, 0);
+            board.RootMount = new Mount("root", flags: 0, creatable: false, ramBudget: 0);
+            board.DevMount = new Mount("dev", flags: 0, creatable: false, ramBudget: 0);
+            board.FwMount = new Mount("fw", flags: MountFlags.ReadOnly, creatable: false, ramBudget: 0);
+            board.DataMount = new Mount("data", flags: 0, creatable: true, ramBudget: def.DataRamBudget);
+            board.NoExecMount = new Mount("noexec", flags: MountFlags.NoExec, creatable: false, ramBudget: 0);
 
             ResourceManager.ResourceManager rm = new ResourceManager.ResourceManager(def.Rm, board.RootMount, clock, log);
             board.Rm = rm;
             Namespace ns = rm.Namespace;
             ResourceAttr root = ns.Root;
+            Owner gpioGroup = new Owner(0, GpioGid);
+            Owner spiGroup = new Owner(0, SpiGid);
+            Owner dataUser = new Owner(DataUid, DataGid);
+            Owner dataOtherGroup = new Owner(DataUid, DataOtherGid);
 
             // /dev
-            ResourceAttr dev = Dir(rm, root, "dev", Dir0755, board.DevMount);
-            ResourceAttr gpio = Dir(rm, dev, "gpio", Dir0755, board.DevMount);
-            ResourceAttr spi0 = Dir(rm, dev, "spi0", Dir0755, board.DevMount);
-            ResourceAttr shmem = Dir(rm, dev, "shmem", Dir0755, board.DevMount);
+            ResourceAttr dev = Dir(rm, root, "dev", Mode0755, board.DevMount);
+            ResourceAttr gpio = Dir(rm, dev, "gpio", Mode0755, board.DevMount);
+            ResourceAttr spi0 = Dir(rm, dev, "spi0", Mode0755, board.DevMount);
+            ResourceAttr shmem = Dir(rm, dev, "shmem", Mode0755, board.DevMount);
 
             board.Banks = new GpioBankRegion[def.Banks.Length];
             board.Memory = new PhysicalMemory(def.Banks.Length + 1);
@@ -44,8 +64,8 @@ namespace Gateway.Devices.Boards
                 GpioBankDefinition b = def.Banks[i];
                 GpioBankRegion region = new GpioBankRegion(b.Bank, i, board.Events);
                 board.Banks[i] = region;
-                ResourceAttr attr = Device(rm, gpio, b.Name, FileMode.Chr | 0x1B0, 0, 20, board.DevMount, region.Size, DeviceIds.GpioBankBase + (uint)i,
-                    MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
+                ResourceAttr attr = Device(rm, gpio, b.Name, FileMode.Chr | Mode0660, gpioGroup, board.DevMount,
+                    size: region.Size, rdev: DeviceIds.GpioBankBase + (uint)i, flags: MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
                 region.Attach(attr);
                 if (b.PhysicalBase != 0)
                 {
@@ -56,53 +76,53 @@ namespace Gateway.Devices.Boards
             // Every board serves /dev/spi0 (board-resources.md); a board without an SPI bus answers GO with ERROR = ENODEV.
             board.SpiBuffer = new SpiBuffer();
             board.SpiControl = new SpiControlRegion(def.Spi, board.SpiBuffer, board.Events);
-            ResourceAttr ctl = Device(rm, spi0, "ctl", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiControlRegion.RegionSize, DeviceIds.SpiControl,
-                MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
+            ResourceAttr ctl = Device(rm, spi0, "ctl", FileMode.Chr | Mode0660, spiGroup, board.DevMount,
+                size: SpiControlRegion.RegionSize, rdev: DeviceIds.SpiControl, flags: MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
             board.SpiControl.Attach(ctl);
-            ResourceAttr buf = Device(rm, spi0, "buf", FileMode.Chr | 0x1B0, 0, 21, board.DevMount, SpiBuffer.Size, DeviceIds.SpiBuffer,
-                MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs);
+            ResourceAttr buf = Device(rm, spi0, "buf", FileMode.Chr | Mode0660, spiGroup, board.DevMount,
+                size: SpiBuffer.Size, rdev: DeviceIds.SpiBuffer, flags: MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs);
             board.SpiBuffer.Attach(buf);
 
-            ResourceAttr scratch = Device(rm, shmem, "scratch", FileMode.Nam | 0x1B6, 0, 0, board.DevMount, def.ShmemSize, FileMode.SubtypeShm,
-                MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs | MmapReplyFlags.ServerShmemObject);
+            ResourceAttr scratch = Device(rm, shmem, "scratch", FileMode.Nam | Mode0666, Owner.Root, board.DevMount,
+                size: def.ShmemSize, rdev: FileMode.SubtypeShm, flags: MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs | MmapReplyFlags.ServerShmemObject);
             scratch.Data = new byte[def.ShmemSize];
             scratch.SharedObjectId = 1;
 
-            ResourceAttr removable = Device(rm, dev, "removable0", FileMode.Chr | 0x1B6, 0, 0, board.DevMount, def.RemovableSize, DeviceIds.Removable,
-                MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs | MmapReplyFlags.Removable);
+            ResourceAttr removable = Device(rm, dev, "removable0", FileMode.Chr | Mode0666, Owner.Root, board.DevMount,
+                size: def.RemovableSize, rdev: DeviceIds.Removable, flags: MmapReplyFlags.CacheDefault | MmapReplyFlags.BypassFstatvfs | MmapReplyFlags.Removable);
             removable.Data = new byte[def.RemovableSize];
 
             board.Console = new ConsoleStream(def.ConsoleCapacity, def.ConsoleOutput);
-            ResourceAttr ser1 = Device(rm, dev, "ser1", FileMode.Chr | 0x190, 0, 0, board.DevMount, 0, DeviceIds.Console, 0);
+            ResourceAttr ser1 = Device(rm, dev, "ser1", FileMode.Chr | Mode0620, Owner.Root, board.DevMount, size: 0, rdev: DeviceIds.Console, flags: 0);
             ser1.MmapReply = MmapReplyKind.Plain;
             board.Console.Attach(ser1);
 
-            ResourceAttr mem = Device(rm, dev, "mem", FileMode.Chr | 0x180, 0, 0, board.DevMount, PhysicalMemory.Size, DeviceIds.Memory,
-                MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
+            ResourceAttr mem = Device(rm, dev, "mem", FileMode.Chr | Mode0600, Owner.Root, board.DevMount,
+                size: PhysicalMemory.Size, rdev: DeviceIds.Memory, flags: MmapReplyFlags.CacheForceInvalidate | MmapReplyFlags.BypassFstatvfs);
             board.Memory.Attach(mem);
 
             // /fw (read-only)
-            ResourceAttr fw = Dir(rm, root, "fw", Dir0755, board.FwMount);
+            ResourceAttr fw = Dir(rm, root, "fw", Mode0755, board.FwMount);
             board.InfoJson = FwJson.Info(board);
-            ResourceAttr info = File(rm, fw, "info", 0x124, 0, 0, board.FwMount, board.InfoJson, MmapReplyFlags.CacheReadFromCache);
+            ResourceAttr info = File(rm, fw, "info", Mode0444, Owner.Root, board.FwMount, board.InfoJson, flags: MmapReplyFlags.CacheReadFromCache);
             board.Map = new FwMapContent(board);
-            ResourceAttr map = Produced(rm, fw, "map", 0x124, board.FwMount, board.Map, 0);
+            ResourceAttr map = Produced(rm, fw, "map", Mode0444, board.FwMount, board.Map, size: 0);
             board.Status = new StatusResource(rm, fw, board.FwMount);
             board.Status.Attr.Rdev = DeviceIds.Status;
-            ResourceAttr bin = Dir(rm, fw, "bin", Dir0755, board.FwMount);
-            Produced(rm, bin, "blink", 0x1ED, board.FwMount, new PatternContent(FirmwareImages.BlinkSize, FirmwareImages.BlinkSeed, true), FirmwareImages.BlinkSize);
-            Produced(rm, bin, "table.bin", 0x1A4, board.FwMount, new CrcTableContent(), FirmwareImages.TableSize);
+            ResourceAttr bin = Dir(rm, fw, "bin", Mode0755, board.FwMount);
+            Produced(rm, bin, "blink", Mode0755, board.FwMount, new PatternContent(FirmwareImages.BlinkSize, FirmwareImages.BlinkSeed, true), size: FirmwareImages.BlinkSize);
+            Produced(rm, bin, "table.bin", Mode0644, board.FwMount, new CrcTableContent(), size: FirmwareImages.TableSize);
 
             // /data: a RAM file system with its starting files, afresh at every boot (G).
-            ResourceAttr data = Dir(rm, root, "data", Dir0777, board.DataMount);
-            File(rm, data, "app", 0x1ED, 100, 100, board.DataMount, FirmwareImages.Pattern(8192, 0x41505020), 0);
-            File(rm, data, "grpexec", 0x1EC, 100, 30, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x47525058), 0);
-            File(rm, data, "ownerexec", 0x1E4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x4F574E58), 0);
-            ResourceAttr notes = File(rm, data, "notes.txt", 0x1A4, 100, 100, board.DataMount, FirmwareImages.Notes(1024), 0);
+            ResourceAttr data = Dir(rm, root, "data", Mode0777, board.DataMount);
+            File(rm, data, "app", Mode0755, dataUser, board.DataMount, FirmwareImages.Pattern(8192, 0x41505020), flags: 0);
+            File(rm, data, "grpexec", Mode0754, dataOtherGroup, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x47525058), flags: 0);
+            File(rm, data, "ownerexec", Mode0744, dataUser, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x4F574E58), flags: 0);
+            ResourceAttr notes = File(rm, data, "notes.txt", Mode0644, dataUser, board.DataMount, FirmwareImages.Notes(1024), flags: 0);
             notes.MmapReply = MmapReplyKind.Plain;
-            File(rm, data, "private", 0x180, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x50525656), 0);
-            File(rm, data, "sticky", FileMode.Sticky | 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x5354434B), 0);
-            ResourceAttr form32 = File(rm, data, "form32", 0x1A4, 100, 100, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x46333220), 0);
+            File(rm, data, "private", Mode0600, dataUser, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x50525656), flags: 0);
+            File(rm, data, "sticky", FileMode.Sticky | Mode0644, dataUser, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x5354434B), flags: 0);
+            ResourceAttr form32 = File(rm, data, "form32", Mode0644, dataUser, board.DataMount, FirmwareImages.Pattern(def.DataFileSize, 0x46333220), flags: 0);
             form32.FixedStatForm = StatForm.T32_2008;
             for (ResourceAttr c = data.FirstChild; c != null; c = c.NextSibling)
             {
@@ -110,8 +130,8 @@ namespace Gateway.Devices.Boards
                 board.DataMount.RamUsed += c.Data.Length;
             }
 
-            ResourceAttr noexec = Dir(rm, root, "noexec", Dir0755, board.NoExecMount);
-            File(rm, noexec, "tool", 0x1ED, 0, 0, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), 0);
+            ResourceAttr noexec = Dir(rm, root, "noexec", Mode0755, board.NoExecMount);
+            File(rm, noexec, "tool", Mode0755, Owner.Root, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), flags: 0);
 
             // /fw/map last: it describes every resource above.
             board.MapAttr = map;
@@ -148,9 +168,9 @@ namespace Gateway.Devices.Boards
         }
 
         /// <summary>Adds a fixed-size device resource with the extended mmap reply and its flags (RM-18).</summary>
-        public static ResourceAttr Device(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint mode, int uid, int gid, Mount mount, long size, uint rdev, uint flags)
+        public static ResourceAttr Device(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint mode, Owner owner, Mount mount, long size, uint rdev, uint flags)
         {
-            ResourceAttr a = rm.Namespace.Add(parent, name, mode, uid, gid, mount);
+            ResourceAttr a = rm.Namespace.Add(parent, name, mode, owner.Uid, owner.Gid, mount);
             a.Size = size;
             a.Rdev = rdev;
             a.FixedSize = true;
@@ -162,7 +182,7 @@ namespace Gateway.Devices.Boards
 
         /// <summary>
         /// Adds a read-only regular file produced on read (no stored copy; <see cref="IFileContent"/>) with the
-        /// extended mmap reply and READ_FROM_CACHE, as the /fw images are (RM-18).
+        /// extended mmap reply and READ_FROM_CACHE, as the /fw images are (RM-18); owned by root.
         /// </summary>
         public static ResourceAttr Produced(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint perm, Mount mount, IFileContent content, long size)
         {
@@ -176,9 +196,9 @@ namespace Gateway.Devices.Boards
         }
 
         /// <summary>Adds a RAM-backed regular file with the extended mmap reply.</summary>
-        public static ResourceAttr File(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint perm, int uid, int gid, Mount mount, byte[] content, uint flags)
+        public static ResourceAttr File(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint perm, Owner owner, Mount mount, byte[] content, uint flags)
         {
-            ResourceAttr a = rm.Namespace.Add(parent, name, FileMode.Reg | perm, uid, gid, mount);
+            ResourceAttr a = rm.Namespace.Add(parent, name, FileMode.Reg | perm, owner.Uid, owner.Gid, mount);
             a.Data = content;
             a.Size = content.Length;
             a.MmapReply = MmapReplyKind.Extended;

@@ -18,16 +18,17 @@ namespace Gateway.Devices.Hal
         int ChipSelectCount { get; }
 
         /// <summary>
-        /// Runs one full-duplex transfer. Returns a QNX errno (<see cref="Gateway.Protocol.Qnx.Errno"/>):
-        /// EOK (0) when done; ENXIO for a chip select out of range; EINVAL for a mode outside 0–3, a clock
-        /// of 0 or less, an unsupported word size, a count that is not a multiple of the word size, or a
-        /// buffer range outside its array; EIO when the controller failed. Never throws for those.
+        /// Runs one full-duplex transfer. Returns <see cref="SpiResult.Done"/>; <see cref="SpiResult.NoSuchChipSelect"/>
+        /// for a chip select out of range; <see cref="SpiResult.InvalidTransfer"/> for a mode outside 0–3, a clock of
+        /// 0 or less, a word size other than 8/16/32, a count that is not a multiple of the word size, or a buffer
+        /// range outside its array; <see cref="SpiResult.UnsupportedWordSize"/> for a word size this controller
+        /// lacks; <see cref="SpiResult.ControllerFailed"/> when the controller failed. Never throws for those.
         /// </summary>
         /// <param name="chipSelect">Chip select index of this bus.</param>
         /// <param name="mode">SPI mode 0–3 (bit 1 CPOL, bit 0 CPHA).</param>
         /// <param name="clockHz">Maximum SCLK frequency in Hz; the controller may run slower.</param>
         /// <param name="wordBits">Bits per word: 8 always; 16 and 32 where the controller supports them.</param>
-        int Transfer(int chipSelect, int mode, int clockHz, int wordBits,
+        SpiResult Transfer(int chipSelect, int mode, int clockHz, int wordBits,
             byte[] tx, int txOffset, byte[] rx, int rxOffset, int count);
     }
 }

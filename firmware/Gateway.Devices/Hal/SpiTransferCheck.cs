@@ -1,5 +1,3 @@
-using Gateway.Protocol.Qnx;
-
 namespace Gateway.Devices.Hal
 {
     /// <summary>
@@ -12,39 +10,40 @@ namespace Gateway.Devices.Hal
         public const int MaxMode = 3;
 
         /// <summary>
-        /// Returns EOK when the arguments are well-formed for a bus with <paramref name="chipSelectCount"/>
-        /// chip selects, else ENXIO or EINVAL as <see cref="ISpiBus.Transfer"/> documents. Word sizes
+        /// Returns <see cref="SpiResult.Done"/> when the arguments are well-formed for a bus with
+        /// <paramref name="chipSelectCount"/> chip selects, else <see cref="SpiResult.NoSuchChipSelect"/> or
+        /// <see cref="SpiResult.InvalidTransfer"/> as <see cref="ISpiBus.Transfer"/> documents. Word sizes
         /// 8, 16 and 32 pass here; a controller with fewer refuses the rest itself.
         /// </summary>
-        public static int Validate(int chipSelectCount, int chipSelect, int mode, int clockHz, int wordBits,
+        public static SpiResult Validate(int chipSelectCount, int chipSelect, int mode, int clockHz, int wordBits,
             byte[] tx, int txOffset, byte[] rx, int rxOffset, int count)
         {
             if (chipSelect < 0 || chipSelect >= chipSelectCount)
             {
-                return Errno.ENXIO;
+                return SpiResult.NoSuchChipSelect;
             }
 
             if (mode < 0 || mode > MaxMode || clockHz <= 0)
             {
-                return Errno.EINVAL;
+                return SpiResult.InvalidTransfer;
             }
 
             if (wordBits != 8 && wordBits != 16 && wordBits != 32)
             {
-                return Errno.EINVAL;
+                return SpiResult.InvalidTransfer;
             }
 
             if (count < 0 || count % (wordBits / 8) != 0)
             {
-                return Errno.EINVAL;
+                return SpiResult.InvalidTransfer;
             }
 
             if (!InRange(tx, txOffset, count) || !InRange(rx, rxOffset, count))
             {
-                return Errno.EINVAL;
+                return SpiResult.InvalidTransfer;
             }
 
-            return Errno.EOK;
+            return SpiResult.Done;
         }
 
         private static bool InRange(byte[] buffer, int offset, int count)

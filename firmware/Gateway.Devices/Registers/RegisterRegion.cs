@@ -147,30 +147,4 @@ namespace Gateway.Devices.Registers
             return r;
         }
     }
-
-    /// <summary>Register access types (hardware-docs/register-maps.md).</summary>
-    public static class RegisterAccess
-    {
-        public const string ReadOnly = "RO";
-        public const string ReadWrite = "RW";
-        public const string WriteOnly = "WO";
-        public const string WriteOneToClear = "RW1C";
-    }
-
-    /// <summary>One register of a map: its name, offset, access type and reset value (for /fw/map).</summary>
-    public sealed class RegisterInfo
-    {
-        public readonly string Name;
-        public readonly int Offset;
-        public readonly string Access;
-        public readonly uint Reset;
-
-        public RegisterInfo(string name, int offset, string access, uint reset)
-        {
-            Name = name;
-            Offset = offset;
-            Access = access;
-            Reset = reset;
-        }
-    }
 }

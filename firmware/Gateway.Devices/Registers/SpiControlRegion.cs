@@ -8,7 +8,7 @@ namespace Gateway.Devices.Registers
     /// <summary>
     /// /dev/spi0/ctl (hardware-docs/register-maps.md "spi-control"): writing 1 to GO runs the full-duplex
     /// transfer of LENGTH bytes from the TX half of /dev/spi0/buf into its RX half through the HAL, before the
-    /// write is answered; then DONE is set, ERROR holds the HAL's errno, COUNT advances and an event is raised.
+    /// write is answered; then DONE is set, ERROR holds the errno of the HAL's result (<see cref="SpiErrno"/>), COUNT advances and an event is raised.
     /// The documented use is the cache-maintenance sequence: store TX through /dev/spi0/buf, msync(MS_SYNC),
     /// write GO, msync(MS_INVALIDATE) on RX, load.
     /// </summary>
@@ -109,7 +109,7 @@ namespace Gateway.Devices.Registers
             int e;
             if (length > SpiBuffer.HalfSize || chipSelect > 0xFFFF || mode > 3 || clock == 0 || clock > int.MaxValue || wordBits > 32)
             {
-                e = Errno.EINVAL;
+                e = SpiErrno.Of(SpiResult.InvalidTransfer); // a register value no bus takes, refused before the casts to int
             }
             else if (bus == null)
             {
@@ -117,15 +117,7 @@ namespace Gateway.Devices.Registers
             }
             else
             {
-                byte[] data = buffer.Data;
-                try
-                {
-                    e = bus.Transfer((int)chipSelect, (int)mode, (int)clock, (int)wordBits, data, SpiBuffer.TxOffset, data, SpiBuffer.RxOffset, (int)length);
-                }
-                catch (System.Exception)
-                {
-                    e = Errno.EIO; // a failing controller is a transfer error, never a half-done register write
-                }
+                e = SpiErrno.Of(Transfer());
             }
 
             error = (uint)e;
@@ -141,6 +133,19 @@ namespace Gateway.Devices.Registers
                 {
                     events.Raise(EventSources.Spi0, EventSources.CodeSpiError, e);
                 }
+            }
+        }
+
+        private SpiResult Transfer()
+        {
+            byte[] data = buffer.Data;
+            try
+            {
+                return bus.Transfer((int)chipSelect, (int)mode, (int)clock, (int)wordBits, data, SpiBuffer.TxOffset, data, SpiBuffer.RxOffset, (int)length);
+            }
+            catch (System.Exception)
+            {
+                return SpiResult.ControllerFailed; // a failing controller is a transfer error, never a half-done register write
             }
         }
     }

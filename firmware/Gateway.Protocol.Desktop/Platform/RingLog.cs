@@ -43,18 +43,6 @@ public sealed class RingLog : ILog, IDisposable
         _writer.Start();
     }
 
-    /// <summary>Lines dropped so far (over the rate, or the ring full) and not yet reported.</summary>
-    public long Suppressed
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _suppressed;
-            }
-        }
-    }
-
     public void Info(string message) => Put(message, false);
 
     public void Warn(string message) => Put(message, true);

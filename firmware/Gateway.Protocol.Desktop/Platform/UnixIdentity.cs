@@ -6,9 +6,6 @@ using System.Runtime.InteropServices;
 
 namespace Gateway.Protocol.Desktop.Platform;
 
-/// <summary>Who owns a file, as <c>statx</c> reports it (Linux).</summary>
-public sealed record FileOwnership(uint Uid, uint Gid, UnixFileMode Mode);
-
 /// <summary>
 /// The Unix identities an error message needs to name (Linux): who owns a file, who this process runs as, which
 /// groups it holds, and the names of users and groups. Used to turn a bare "permission denied" into the fix

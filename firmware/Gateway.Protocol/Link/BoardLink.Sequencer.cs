@@ -32,7 +32,7 @@ namespace Gateway.Protocol.Link
                 return;
             }
 
-            if (FrameKind.IsBoardToHost(h.Kind))
+            if (FrameKinds.IsBoardToHost(h.Kind))
             {
                 // An answer kind is never answered (two boards wired together must not ping-pong refusals).
                 counters.Increment(LinkCounter.DropUnexpected);
@@ -127,14 +127,14 @@ namespace Gateway.Protocol.Link
         /// <summary>Executes the sequenced frame at <paramref name="at"/> in <paramref name="frame"/>, caches its reply and queues it.</summary>
         private void Execute(LinkPort port, LinkSession s, byte[] frame, int at, int bodyLength)
         {
-            int kind = frame[at + FrameHeader.OffKind];
+            FrameKind kind = (FrameKind)frame[at + FrameHeader.OffKind];
             uint seq = LittleEndian.ReadU32(frame, at + FrameHeader.OffSeq);
             int a = LittleEndian.ReadI32(frame, at + FrameHeader.OffA);
             int b = LittleEndian.ReadI32(frame, at + FrameHeader.OffB);
             int i = s.IndexOf(seq);
             Reply reply = s.CacheReplies[i];
             reply.Reset();
-            int reason = kind == FrameKind.Declare
+            RefusalReason reason = kind == FrameKind.Declare
                 ? ExecuteDeclare(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply)
                 : ExecuteRequest(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply);
 
@@ -152,7 +152,7 @@ namespace Gateway.Protocol.Link
             Send(port, s.CacheFrames[i], replyBody);
         }
 
-        private int ExecuteRequest(LinkSession s, int pid, int coid, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
+        private RefusalReason ExecuteRequest(LinkSession s, int pid, int coid, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
         {
             if (!s.IsDeclared(pid))
             {
@@ -178,7 +178,7 @@ namespace Gateway.Protocol.Link
             return RefusalReason.None;
         }
 
-        private int ExecuteDeclare(LinkSession s, int pid, int flags, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
+        private RefusalReason ExecuteDeclare(LinkSession s, int pid, int flags, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
         {
             counters.Increment(LinkCounter.DeclaresApplied);
 
@@ -222,7 +222,7 @@ namespace Gateway.Protocol.Link
             return RefusalReason.None;
         }
 
-        private int HandlerFault(Reply reply, string what, Exception e)
+        private RefusalReason HandlerFault(Reply reply, string what, Exception e)
         {
             counters.Increment(LinkCounter.HandlerFaults);
             log.Warn(e != null
@@ -232,7 +232,7 @@ namespace Gateway.Protocol.Link
             return RefusalReason.HandlerFault;
         }
 
-        private void EndSession(LinkSession s, int reason, bool sendClose, uint seq)
+        private void EndSession(LinkSession s, RefusalReason reason, bool sendClose, uint seq)
         {
             LinkPort p = s.Port;
             if (p != null)
@@ -252,7 +252,7 @@ namespace Gateway.Protocol.Link
             int slot = s.Slot;
             s.Close();
             counters.Increment(LinkCounter.SessionsEnded);
-            log.Info("link: session " + slot.ToString() + " ended: " + RefusalReason.Name(reason));
+            log.Info("link: session " + slot.ToString() + " ended: " + RefusalReasons.Name(reason));
             try
             {
                 handler.EndSession(slot);

@@ -334,14 +334,14 @@ namespace Gateway.Protocol.Link
 
         // ---- sending: frames go into the stream's output queue (never blocks) ----
 
-        private void Refuse(LinkPort port, int kind, uint seq, int errno, int reason)
+        private void Refuse(LinkPort port, FrameKind kind, uint seq, int errno, RefusalReason reason)
         {
             counters.Increment(LinkCounter.Refusals);
             FrameHeader.Write(port.Control, 0, kind, FrameFlags.Error, reason, seq, errno, 0);
             Send(port, port.Control, 0);
         }
 
-        private void RefuseHandshake(LinkPort port, int kind, uint seq, int errno, int reason)
+        private void RefuseHandshake(LinkPort port, FrameKind kind, uint seq, int errno, RefusalReason reason)
         {
             counters.Increment(LinkCounter.Refusals);
             counters.Increment(LinkCounter.AuthFailures);
@@ -350,7 +350,7 @@ namespace Gateway.Protocol.Link
             Send(port, port.Control, body);
         }
 
-        private void SendControl(LinkPort port, int kind, int reason, uint seq, int a)
+        private void SendControl(LinkPort port, FrameKind kind, RefusalReason reason, uint seq, int a)
         {
             FrameHeader.Write(port.Control, 0, kind, 0, reason, seq, a, 0);
             Send(port, port.Control, 0);

@@ -23,26 +23,4 @@ namespace Gateway.Protocol.Link
         /// <summary>The line went idle in the middle of a frame (<see cref="FrameDecoder.Expire"/>): a lost tail.</summary>
         Truncated = 6,
     }
-
-    /// <summary>Names and the count of <see cref="FrameDropReason"/> values.</summary>
-    public static class FrameDropReasons
-    {
-        /// <summary>One more than the largest reason: the size of a table indexed by reason.</summary>
-        public const int Count = 7;
-
-        public static string Name(FrameDropReason reason)
-        {
-            switch (reason)
-            {
-                case FrameDropReason.None: return "none";
-                case FrameDropReason.Header: return "header";
-                case FrameDropReason.Crc: return "crc";
-                case FrameDropReason.Oversize: return "oversize";
-                case FrameDropReason.Short: return "short";
-                case FrameDropReason.BadVersion: return "bad-version";
-                case FrameDropReason.Truncated: return "truncated";
-                default: return "unknown";
-            }
-        }
-    }
 }

@@ -33,9 +33,9 @@ namespace Gateway.Protocol.Link
         public const int OffB = 12;
 
         public int Version;
-        public int Kind;
+        public FrameKind Kind;
         public int Flags;
-        public int Reason;
+        public RefusalReason Reason;
         public uint Seq;
         public int A;
         public int B;
@@ -47,7 +47,7 @@ namespace Gateway.Protocol.Link
         }
 
         /// <summary>Sets every field (version = <see cref="LinkLimits.Version"/>).</summary>
-        public void Set(int kind, int flags, int reason, uint seq, int a, int b)
+        public void Set(FrameKind kind, int flags, RefusalReason reason, uint seq, int a, int b)
         {
             Version = LinkLimits.Version;
             Kind = kind;
@@ -62,9 +62,9 @@ namespace Gateway.Protocol.Link
         public void Read(byte[] b, int o)
         {
             Version = b[o + OffVersion];
-            Kind = b[o + OffKind];
+            Kind = (FrameKind)b[o + OffKind];
             Flags = b[o + OffFlags];
-            Reason = b[o + OffReason];
+            Reason = (RefusalReason)b[o + OffReason];
             Seq = LittleEndian.ReadU32(b, o + OffSeq);
             A = LittleEndian.ReadI32(b, o + OffA);
             B = LittleEndian.ReadI32(b, o + OffB);
@@ -78,7 +78,7 @@ namespace Gateway.Protocol.Link
         }
 
         /// <summary>Writes a header of this link version (<see cref="LinkLimits.Version"/>) without a header object.</summary>
-        public static void Write(byte[] b, int o, int kind, int flags, int reason, uint seq, int a, int bValue)
+        public static void Write(byte[] b, int o, FrameKind kind, int flags, RefusalReason reason, uint seq, int a, int bValue)
         {
             b[o + OffVersion] = (byte)LinkLimits.Version;
             b[o + OffKind] = (byte)kind;

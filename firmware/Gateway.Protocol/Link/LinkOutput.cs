@@ -106,17 +106,6 @@ namespace Gateway.Protocol.Link
             }
         }
 
-        public bool EventsEnabled
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return eventsEnabled;
-                }
-            }
-        }
-
         public void DisableEvents()
         {
             lock (gate)

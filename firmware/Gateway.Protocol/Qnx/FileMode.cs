@@ -37,7 +37,6 @@ namespace Gateway.Protocol.Qnx
 
         public static bool IsDir(uint mode) { return (mode & TypeMask) == Dir; }
         public static bool IsReg(uint mode) { return (mode & TypeMask) == Reg; }
-        public static bool IsChr(uint mode) { return (mode & TypeMask) == Chr; }
         public static bool IsNam(uint mode) { return (mode & TypeMask) == Nam; }
     }
 }

@@ -7,9 +7,6 @@ using Gateway.Protocol.Messages;
 
 namespace Gateway.Cli.Board;
 
-/// <summary>What every board command was asked for besides its own arguments.</summary>
-internal sealed record BoardSettings(string Target, string? KeyFile, bool Json, bool Quiet, bool Verbose, int Uid, int Gid, int[] Groups);
-
 /// <summary>
 /// The options every command that talks to a board takes (cli.md): the target URI, the key file, JSON or
 /// quiet output, and the credentials of the client process the command acts as. One instance per command.

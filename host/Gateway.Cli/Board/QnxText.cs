@@ -21,8 +21,6 @@ internal static class QnxText
     /// <summary><c>PROT_READ|PROT_WRITE</c>, <c>PROT_NONE</c> for 0.</summary>
     public static string ProtNames(uint prot) => string.Join('|', FlagNames.Prot(prot));
 
-    public static string MmapFlagNames(uint flags) => string.Join('|', FlagNames.MmapReply(flags));
-
     /// <summary>The mode as <c>S_IFREG 0755</c>.</summary>
     public static string Mode(uint mode) => string.Join(' ', FlagNames.Mode(mode));
 

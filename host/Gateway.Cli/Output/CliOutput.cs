@@ -44,9 +44,6 @@ internal sealed class CliOutput
 
     public bool Quiet { get; }
 
-    /// <summary>True when tables and notes are wanted (neither --json nor --quiet).</summary>
-    public bool Human => !Json && !Quiet;
-
     private IAnsiConsole Ansi => ansi ??= CreateAnsi();
 
     private IAnsiConsole CreateAnsi()

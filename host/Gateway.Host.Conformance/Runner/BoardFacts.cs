@@ -54,8 +54,6 @@ public sealed class BoardFacts
 
     public int PreferredForm { get; }
 
-    public IReadOnlyCollection<MapResource> Resources => resources.Values;
-
     public MapResource? Resource(string path) => resources.GetValueOrDefault(path);
 
     /// <summary>The nearest declared resource at or above <paramref name="path"/> (for files created at run time: their directory).</summary>

@@ -42,9 +42,9 @@ public sealed class FrameFuzzTarget
         frames.Add(Frame("reply page", FrameKind.Reply, seq++, LinkLimits.PageSize, 0, page, frame, wire));
         frames.Add(Frame("reply zero page", FrameKind.Reply, seq++, LinkLimits.PageSize, 0, new byte[LinkLimits.PageSize], frame, wire));
         frames.Add(Frame("past the minimum body", FrameKind.Request, seq++, 1, 3, new byte[LinkLimits.MinBody + 100], frame, wire));
-        for (int kind = FrameKind.Hello; kind <= FrameKind.Close + 1; kind++)
+        for (int kind = (int)FrameKind.Hello; kind <= (int)FrameKind.Close + 1; kind++)
         {
-            frames.Add(Frame($"kind {kind}", kind, seq++, 0, 0, new byte[kind * 5], frame, wire));
+            frames.Add(Frame($"kind {kind}", (FrameKind)kind, seq++, 0, 0, new byte[kind * 5], frame, wire));
         }
 
         Frames = frames;
@@ -268,10 +268,10 @@ public sealed class FrameFuzzTarget
         return null;
     }
 
-    private static FuzzMessage Frame(string name, int kind, uint seq, int a, int b, byte[] body, byte[] frame, byte[] wire)
+    private static FuzzMessage Frame(string name, FrameKind kind, uint seq, int a, int b, byte[] body, byte[] frame, byte[] wire)
     {
         int length = Math.Min(body.Length, CapacityBody);
-        FrameHeader.Write(frame, 0, kind, 0, 0, seq, a, b);
+        FrameHeader.Write(frame, 0, kind, 0, RefusalReason.None, seq, a, b);
         Array.Copy(body, 0, frame, FrameHeader.Size, length);
         int n = FrameEncoder.Encode(frame, 0, length, wire, 0);
         return new FuzzMessage(name, wire[..n], 0, a, b);

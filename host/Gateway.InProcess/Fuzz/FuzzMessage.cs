@@ -2,6 +2,3 @@ namespace Gateway.InProcess.Fuzz;
 
 /// <summary>A corpus entry: a valid QNX message and the (session, pid, coid) that sends it.</summary>
 public sealed record FuzzMessage(string Name, byte[] Bytes, int Session, int Pid, int Coid);
-
-/// <summary>A file the fuzz board's setup opens for a root client, so corpus messages find an OCB.</summary>
-public sealed record FuzzOpen(string Path, int Pid, int Fd, uint OpenFlags, int MappingCoid, long Size, bool IsDirectory, bool IsRegisterRegion);

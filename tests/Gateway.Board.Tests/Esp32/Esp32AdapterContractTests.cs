@@ -4,7 +4,6 @@ using System.Device.Spi;
 using Gateway.Board.Esp32;
 using Gateway.Board.Tests.Hal;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.Esp32;
 
@@ -81,7 +80,7 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
         var bus = CreateBus(out int cs);
         byte[] tx = { 1, 2, 3 }, rx = new byte[3];
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, 3, 2_000_000, 8, tx, 0, rx, 0, 3));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, 3, 2_000_000, 8, tx, 0, rx, 0, 3));
 
         var s = Assert.Single(opened).ConnectionSettings;
         Assert.Equal((1, 4, SpiMode.Mode3, 2_000_000, 8, DataFlow.MsbFirst), (s.BusId, s.ChipSelectLine, s.Mode, s.ClockFrequency, s.DataBitLength, s.DataFlow));
@@ -104,18 +103,18 @@ public sealed class Esp32SpiBusContractTests : SpiBusContract
     }
 
     [Fact]
-    public void Transfer_DriverThrows_IsEIOAndTheNextTransferReopens()
+    public void Transfer_DriverThrows_IsControllerFailedAndTheNextTransferReopens()
     {
         var bus = CreateBus(out int cs);
         byte[] tx = { 9 }, rx = new byte[1];
         bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
         opened[0].FailNext = true;
 
-        int failed = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
-        int after = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
+        SpiResult failed = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
+        SpiResult after = bus.Transfer(cs, 0, 1_000_000, 8, tx, 0, rx, 0, 1);
 
-        Assert.Equal(Errno.EIO, failed);
-        Assert.Equal(Errno.EOK, after);
+        Assert.Equal(SpiResult.ControllerFailed, failed);
+        Assert.Equal(SpiResult.Done, after);
         Assert.True(opened[0].Disposed);
         Assert.Equal(2, opened.Count);
     }

@@ -1,6 +1,5 @@
 using System;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.Hal;
 
@@ -12,7 +11,7 @@ public abstract class SpiBusContract
 {
     protected abstract ISpiBus CreateBus(out int loopbackChipSelect);
 
-    /// <summary>Whether the bus takes 16- and 32-bit words (ISpiBus: "where the controller supports them"); a bus that does not answers EINVAL.</summary>
+    /// <summary>Whether the bus takes 16- and 32-bit words (ISpiBus: "where the controller supports them"); a bus that does not answers UnsupportedWordSize.</summary>
     protected virtual bool WideWords => true;
 
     private static byte[] Pattern(int count, int seed)
@@ -44,7 +43,7 @@ public abstract class SpiBusContract
         var tx = Pattern(300, 1);
         var rx = Dirty(300);
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, mode, 1_000_000, 8, tx, 0, rx, 0, tx.Length));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, mode, 1_000_000, 8, tx, 0, rx, 0, tx.Length));
 
         Assert.Equal(tx, rx);
     }
@@ -59,12 +58,12 @@ public abstract class SpiBusContract
         var rx = Dirty(64);
         if (!WideWords)
         {
-            Assert.Equal(Errno.EINVAL, bus.Transfer(cs, 0, 1_000_000, wordBits, tx, 0, rx, 0, 64));
+            Assert.Equal(SpiResult.UnsupportedWordSize, bus.Transfer(cs, 0, 1_000_000, wordBits, tx, 0, rx, 0, 64));
             Assert.Equal(Dirty(64), rx);
             return;
         }
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, 0, 1_000_000, wordBits, tx, 0, rx, 0, 64));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, 0, 1_000_000, wordBits, tx, 0, rx, 0, 64));
 
         Assert.Equal(tx, rx);
     }
@@ -76,7 +75,7 @@ public abstract class SpiBusContract
         var tx = Pattern(32, 3);
         var rx = Dirty(40);
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, 0, 500_000, 8, tx, 4, rx, 10, 16));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, 0, 500_000, 8, tx, 4, rx, 10, 16));
 
         Assert.Equal(tx[4..20], rx[10..26]);
         Assert.All(rx[..10], b => Assert.Equal(0xA5, b));
@@ -90,7 +89,7 @@ public abstract class SpiBusContract
         var buf = Pattern(16, 9);
         var expected = (byte[])buf.Clone();
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, 0, 500_000, 8, buf, 0, buf, 0, 16));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, 0, 500_000, 8, buf, 0, buf, 0, 16));
 
         Assert.Equal(expected, buf);
     }
@@ -101,19 +100,19 @@ public abstract class SpiBusContract
         var bus = CreateBus(out int cs);
         var rx = Dirty(4);
 
-        Assert.Equal(Errno.EOK, bus.Transfer(cs, 0, 500_000, 8, new byte[4], 0, rx, 0, 0));
+        Assert.Equal(SpiResult.Done, bus.Transfer(cs, 0, 500_000, 8, new byte[4], 0, rx, 0, 0));
 
         Assert.All(rx, b => Assert.Equal(0xA5, b));
     }
 
     [Fact]
-    public void Transfer_ChipSelectOutOfRange_IsENXIO()
+    public void Transfer_ChipSelectOutOfRange_IsNoSuchChipSelect()
     {
         var bus = CreateBus(out _);
         var rx = Dirty(4);
 
-        Assert.Equal(Errno.ENXIO, bus.Transfer(bus.ChipSelectCount, 0, 500_000, 8, new byte[4], 0, rx, 0, 4));
-        Assert.Equal(Errno.ENXIO, bus.Transfer(-1, 0, 500_000, 8, new byte[4], 0, rx, 0, 4));
+        Assert.Equal(SpiResult.NoSuchChipSelect, bus.Transfer(bus.ChipSelectCount, 0, 500_000, 8, new byte[4], 0, rx, 0, 4));
+        Assert.Equal(SpiResult.NoSuchChipSelect, bus.Transfer(-1, 0, 500_000, 8, new byte[4], 0, rx, 0, 4));
         Assert.All(rx, b => Assert.Equal(0xA5, b));
     }
 
@@ -128,23 +127,23 @@ public abstract class SpiBusContract
     [InlineData(0, 1_000_000, 8, 0, 1, 4)] // rx past its end
     [InlineData(0, 1_000_000, 8, -1, 0, 2)]
     [InlineData(0, 1_000_000, 8, 0, 0, -1)]
-    public void Transfer_MalformedArguments_IsEINVALAndLeavesRxAlone(int mode, int clockHz, int wordBits, int txOffset, int rxOffset, int count)
+    public void Transfer_MalformedArguments_IsInvalidTransferAndLeavesRxAlone(int mode, int clockHz, int wordBits, int txOffset, int rxOffset, int count)
     {
         var bus = CreateBus(out int cs);
         var rx = Dirty(4);
 
-        Assert.Equal(Errno.EINVAL, bus.Transfer(cs, mode, clockHz, wordBits, new byte[4], txOffset, rx, rxOffset, count));
+        Assert.Equal(SpiResult.InvalidTransfer, bus.Transfer(cs, mode, clockHz, wordBits, new byte[4], txOffset, rx, rxOffset, count));
 
         Assert.All(rx, b => Assert.Equal(0xA5, b));
     }
 
     [Fact]
-    public void Transfer_NullBuffer_IsEINVAL()
+    public void Transfer_NullBuffer_IsInvalidTransfer()
     {
         var bus = CreateBus(out int cs);
 
-        Assert.Equal(Errno.EINVAL, bus.Transfer(cs, 0, 500_000, 8, null!, 0, new byte[4], 0, 4));
-        Assert.Equal(Errno.EINVAL, bus.Transfer(cs, 0, 500_000, 8, new byte[4], 0, null!, 0, 4));
+        Assert.Equal(SpiResult.InvalidTransfer, bus.Transfer(cs, 0, 500_000, 8, null!, 0, new byte[4], 0, 4));
+        Assert.Equal(SpiResult.InvalidTransfer, bus.Transfer(cs, 0, 500_000, 8, new byte[4], 0, null!, 0, 4));
     }
 
     [Fact]

@@ -264,7 +264,7 @@ public sealed class LinkUnderAttackTests : IDisposable
 
     private static byte[] BadHellos(int count) => Repeat(FrameKind.Hello, new byte[8], count);
 
-    private static byte[] Repeat(int kind, byte[] body, int count)
+    private static byte[] Repeat(FrameKind kind, byte[] body, int count)
     {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, 0, RefusalReason.None, 1, 0, 0);

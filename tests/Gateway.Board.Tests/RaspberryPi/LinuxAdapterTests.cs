@@ -6,8 +6,8 @@ using Gateway.Board.RaspberryPi;
 using Gateway.Board.RaspberryPi.Gpio;
 using Gateway.Board.RaspberryPi.Interop;
 using Gateway.Board.RaspberryPi.Spi;
+using Gateway.Devices.Hal;
 using Gateway.Protocol.Desktop.Platform;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.RaspberryPi;
 
@@ -80,11 +80,11 @@ public sealed class LinuxAdapterTests
     }
 
     [Fact]
-    public void SpidevBus_TransferOnANonSpiFile_IsEIO()
+    public void SpidevBus_TransferOnANonSpiFile_IsControllerFailed()
     {
         using var bus = SpidevBus.Open("/dev/null");
 
-        Assert.Equal(Errno.EIO, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+        Assert.Equal(SpiResult.ControllerFailed, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
     }
 
     [Fact]
@@ -92,28 +92,28 @@ public sealed class LinuxAdapterTests
     {
         using var bus = SpidevBus.Open("/dev/null");
 
-        Assert.Equal(Errno.ENXIO, bus.Transfer(1, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
-        Assert.Equal(Errno.EINVAL, bus.Transfer(0, 4, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
-        Assert.Equal(Errno.EOK, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 0));
+        Assert.Equal(SpiResult.NoSuchChipSelect, bus.Transfer(1, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+        Assert.Equal(SpiResult.InvalidTransfer, bus.Transfer(0, 4, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 4));
+        Assert.Equal(SpiResult.Done, bus.Transfer(0, 0, 1_000_000, 8, new byte[4], 0, new byte[4], 0, 0));
     }
 
     [Fact]
-    public void SpidevBus_AfterDispose_IsEIO()
+    public void SpidevBus_AfterDispose_IsControllerFailed()
     {
         var bus = SpidevBus.Open("/dev/null");
         bus.Dispose();
 
-        Assert.Equal(Errno.EIO, bus.Transfer(0, 0, 1_000_000, 8, new byte[1], 0, new byte[1], 0, 1));
+        Assert.Equal(SpiResult.ControllerFailed, bus.Transfer(0, 0, 1_000_000, 8, new byte[1], 0, new byte[1], 0, 1));
     }
 
     [Theory]
-    [InlineData(22, Errno.EINVAL)]
-    [InlineData(90, Errno.EINVAL)]
-    [InlineData(5, Errno.EIO)]
-    [InlineData(25, Errno.EIO)]
-    public void SpidevBus_LinuxErrno_MapsToQnx(int linux, int qnx)
+    [InlineData(22, SpiResult.InvalidTransfer)]
+    [InlineData(90, SpiResult.InvalidTransfer)]
+    [InlineData(5, SpiResult.ControllerFailed)]
+    [InlineData(25, SpiResult.ControllerFailed)]
+    public void SpidevBus_LinuxErrno_MapsToAResult(int linux, SpiResult expected)
     {
-        Assert.Equal(qnx, SpidevBus.ToQnx(linux));
+        Assert.Equal(expected, SpidevBus.ResultOf(linux));
     }
 
     [Fact]

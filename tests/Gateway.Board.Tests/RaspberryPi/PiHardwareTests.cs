@@ -4,7 +4,6 @@ using Gateway.Board.RaspberryPi.Gpio;
 using Gateway.Board.RaspberryPi.Spi;
 using Gateway.Board.Tests.Hal;
 using Gateway.Devices.Hal;
-using Gateway.Protocol.Qnx;
 
 namespace Gateway.Board.Tests.RaspberryPi;
 
@@ -103,9 +102,9 @@ public sealed class PiHardwareTests
         using var bus = SpidevBus.Open(Environment.GetEnvironmentVariable("GATEWAY_PI_EEPROM")!);
         var rx = new byte[2];
 
-        Assert.Equal(Errno.EOK, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x06 }, 0, rx, 0, 1));
-        Assert.Equal(Errno.EOK, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x05, 0 }, 0, rx, 0, 2));
+        Assert.Equal(SpiResult.Done, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x06 }, 0, rx, 0, 1));
+        Assert.Equal(SpiResult.Done, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x05, 0 }, 0, rx, 0, 2));
         Assert.Equal(0x02, rx[1] & 0x03);
-        Assert.Equal(Errno.EOK, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x04 }, 0, rx, 0, 1));
+        Assert.Equal(SpiResult.Done, bus.Transfer(0, 0, 1_000_000, 8, new byte[] { 0x04 }, 0, rx, 0, 1));
     }
 }

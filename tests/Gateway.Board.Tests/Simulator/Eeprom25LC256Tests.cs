@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Gateway.Board.Emulated.Simulator;
-using Gateway.Protocol.Qnx;
+using Gateway.Devices.Hal;
 
 namespace Gateway.Board.Tests.Simulator;
 
@@ -24,7 +24,7 @@ public sealed class Eeprom25LC256Tests
     private byte[] Frame(int mode, byte[] mosi)
     {
         var rx = Enumerable.Repeat((byte)0x5A, mosi.Length).ToArray();
-        Assert.Equal(Errno.EOK, bus.Transfer(0, mode, 1_000_000, 8, mosi, 0, rx, 0, mosi.Length));
+        Assert.Equal(SpiResult.Done, bus.Transfer(0, mode, 1_000_000, 8, mosi, 0, rx, 0, mosi.Length));
         return rx;
     }
 

@@ -1,6 +1,6 @@
 using System;
 using Gateway.Board.Emulated.Simulator;
-using Gateway.Protocol.Qnx;
+using Gateway.Devices.Hal;
 
 namespace Gateway.Board.Tests.Simulator;
 
@@ -27,7 +27,7 @@ public sealed class SimulatedSpiBusTests
         var bus = new SimulatedSpiBus(2);
         var rx = new byte[4];
 
-        Assert.Equal(Errno.EOK, bus.Transfer(1, 0, 1_000_000, 8, new byte[] { 1, 2, 3, 4 }, 0, rx, 0, 4));
+        Assert.Equal(SpiResult.Done, bus.Transfer(1, 0, 1_000_000, 8, new byte[] { 1, 2, 3, 4 }, 0, rx, 0, 4));
 
         Assert.All(rx, b => Assert.Equal(0xFF, b));
     }

@@ -139,7 +139,7 @@ public sealed class LinkClientScriptedTests
     [InlineData(RefusalReason.SessionReplaced, LinkEndReason.Replaced)]
     [InlineData(RefusalReason.SessionTimeout, LinkEndReason.TimedOut)]
     [InlineData(RefusalReason.Shutdown, LinkEndReason.ClosedByBoard)]
-    public async Task Close_FromTheBoard_FailsRequestsInFlightWithItsReason(int boardReason, LinkEndReason expected)
+    public async Task Close_FromTheBoard_FailsRequestsInFlightWithItsReason(RefusalReason boardReason, LinkEndReason expected)
     {
         var (client, board, _) = await ConnectAsync();
         await using (client)

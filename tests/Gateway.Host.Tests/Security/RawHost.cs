@@ -9,7 +9,7 @@ using Gateway.Protocol.Desktop.Platform;
 namespace Gateway.Host.Tests.Security;
 
 /// <summary>A frame as the board sent it.</summary>
-internal sealed record BoardFrame(int Kind, int Flags, int Reason, uint Seq, int A, byte[] Body)
+internal sealed record BoardFrame(FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
 {
     public bool IsError => (Flags & FrameFlags.Error) != 0;
 }
@@ -27,7 +27,7 @@ internal sealed class RawHost
 
     public RawHost(Stream stream) => this.stream = stream;
 
-    public void Send(int kind, uint seq, int a, int b, byte[] body)
+    public void Send(FrameKind kind, uint seq, int a, int b, byte[] body)
     {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, 0, RefusalReason.None, seq, a, b);
@@ -38,7 +38,7 @@ internal sealed class RawHost
     }
 
     /// <summary>The next board frame of <paramref name="kind"/> (others are skipped).</summary>
-    public BoardFrame Next(int kind)
+    public BoardFrame Next(FrameKind kind)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)

@@ -109,7 +109,7 @@ internal sealed class TestHost
     }
 
     /// <summary>The next frame of <paramref name="kind"/>; frames of other kinds go to <see cref="Skipped"/>.</summary>
-    public TestFrame NextOf(int kind, int timeoutMs = 10_000)
+    public TestFrame NextOf(FrameKind kind, int timeoutMs = 10_000)
     {
         while (true)
         {

@@ -262,7 +262,7 @@ public sealed class BoardLinkSequencingTests
         var (board, host) = OpenWithPid1();
         using (board)
         {
-            TestFrame reply = host.Exchange(Wire.Frame(0x42, 77));
+            TestFrame reply = host.Exchange(Wire.Frame((FrameKind)0x42, 77));
 
             Assert.Equal((FrameKind.Reply, 77u, true, Errno.ENOSYS, RefusalReason.UnsupportedKind), (reply.Kind, reply.Seq, reply.IsError, reply.A, reply.Reason));
         }
@@ -273,7 +273,7 @@ public sealed class BoardLinkSequencingTests
     [InlineData(FrameKind.Event)]
     [InlineData(FrameKind.Pong)]
     [InlineData(FrameKind.HelloReply)]
-    public void BoardToHostKind_ArrivingAtTheBoard_IsDroppedNotAnswered(int kind)
+    public void BoardToHostKind_ArrivingAtTheBoard_IsDroppedNotAnswered(FrameKind kind)
     {
         var (board, host) = OpenWithPid1();
         using (board)

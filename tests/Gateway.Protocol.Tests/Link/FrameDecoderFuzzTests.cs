@@ -36,7 +36,7 @@ public sealed class FrameDecoderFuzzTests
                 random.NextBytes(body);
                 int kind = random.Next(1, 12);
                 uint seq = (uint)random.Next();
-                byte[] wire = Wire.Frame(kind, seq, random.Next(), random.Next(), body);
+                byte[] wire = Wire.Frame((FrameKind)kind, seq, random.Next(), random.Next(), body);
                 originals.Add($"{kind}/{seq}/{Hex.Format(body)}");
                 stream.AddRange(wire);
             }
@@ -69,7 +69,7 @@ public sealed class FrameDecoderFuzzTests
                     {
                         Assert.InRange(d.BodyLength, 0, d.MaxBody);
                         byte[] body = d.Buffer.AsSpan(d.BodyOffset, d.BodyLength).ToArray();
-                        Assert.Contains($"{d.Header.Kind}/{d.Header.Seq}/{Hex.Format(body)}", originals);
+                        Assert.Contains($"{(int)d.Header.Kind}/{d.Header.Seq}/{Hex.Format(body)}", originals);
                         accepted++;
                     }
                 }

@@ -339,18 +339,18 @@ internal sealed class TestStream : IByteStream
 }
 
 /// <summary>A decoded frame as a test sees it.</summary>
-internal sealed record TestFrame(int Version, int Kind, int Flags, int Reason, uint Seq, int A, int B, byte[] Body)
+internal sealed record TestFrame(int Version, FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, int B, byte[] Body)
 {
     public bool IsError => (Flags & FrameFlags.Error) != 0;
 
     public override string ToString() =>
-        $"{FrameKind.Name(Kind)} seq={Seq} flags={Flags} reason={RefusalReason.Name(Reason)} a={A} b={B} body={Body.Length}";
+        $"{FrameKinds.Name(Kind)} seq={Seq} flags={Flags} reason={RefusalReasons.Name(Reason)} a={A} b={B} body={Body.Length}";
 }
 
 /// <summary>Builds wire frames the way a host does (shared codecs) and decodes the board's output.</summary>
 internal static class Wire
 {
-    public static byte[] Frame(int kind, uint seq, int a = 0, int b = 0, ReadOnlySpan<byte> body = default, int version = LinkLimits.Version, int flags = 0)
+    public static byte[] Frame(FrameKind kind, uint seq, int a = 0, int b = 0, ReadOnlySpan<byte> body = default, int version = LinkLimits.Version, int flags = 0)
     {
         byte[] frame = new byte[FrameHeader.Size + body.Length + FrameHeader.CrcSize];
         var h = new FrameHeader();

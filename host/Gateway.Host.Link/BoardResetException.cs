@@ -3,45 +3,6 @@ using Gateway.Protocol.Link;
 
 namespace Gateway.Host.Link;
 
-/// <summary>The base of every link failure the host reports.</summary>
-public class LinkException : Exception
-{
-    public LinkException(string message)
-        : base(message)
-    {
-    }
-
-    public LinkException(string message, Exception? inner)
-        : base(message, inner)
-    {
-    }
-}
-
-/// <summary>The keys do not match: the board's proof failed here, or the board refused ours (bad MAC).</summary>
-public sealed class LinkAuthenticationException : LinkException
-{
-    public LinkAuthenticationException(string message)
-        : base(message)
-    {
-    }
-}
-
-/// <summary>The board refused the handshake for a reason other than the key (version, limits, no free session).</summary>
-public sealed class LinkRefusedException : LinkException
-{
-    public LinkRefusedException(int reason, int errno)
-        : base($"the board refused the handshake: {RefusalReason.Name(reason)} ({Gateway.Protocol.Qnx.Errno.Name(errno) ?? errno.ToString(System.Globalization.CultureInfo.InvariantCulture)})")
-    {
-        Reason = reason;
-        Errno = errno;
-    }
-
-    /// <summary>The <see cref="RefusalReason"/> code.</summary>
-    public int Reason { get; }
-
-    public int Errno { get; }
-}
-
 /// <summary>
 /// The board presented another boot id than the one expected: it restarted, so every session, OCB and mapping the
 /// host held there is gone. Thrown by the link client's handshake (<see cref="LinkClientOptions.ExpectedBootId"/>)
@@ -75,16 +36,4 @@ public sealed class BoardResetException : LinkException
 
     /// <summary>The board as it presents itself now, when a handshake told (null otherwise).</summary>
     public BoardInfo? Board { get; }
-}
-
-/// <summary>The session ended; requests in flight and later ones fail with this.</summary>
-public sealed class LinkSessionEndedException : LinkException
-{
-    public LinkSessionEndedException(LinkEndReason reason, Exception? inner = null)
-        : base($"the link session ended: {reason}", inner)
-    {
-        EndReason = reason;
-    }
-
-    public LinkEndReason EndReason { get; }
 }
