@@ -162,9 +162,9 @@ public static class EmulatedBoardApp
             return 0;
         }
 
-        // One place more than the board's stream slots: the board evicts its oldest unauthenticated stream to
-        // make room for a new connection, so idle peers cannot lock hosts out (hardware-docs/transports.md).
-        using var listener = new TcpBoardListener(settings.Tcp!, maxConnections: board.Link.StreamSlots + 1);
+        // The board decides who gets a slot (evicting its oldest unauthenticated stream past its grace when full);
+        // the listener's bound only covers a newcomer per promised slot (hardware-docs/transports.md).
+        using var listener = new TcpBoardListener(settings.Tcp!, maxConnections: TcpBoardListener.PlacesFor(board.Link.StreamSlots));
         output.WriteLine($"tcp {listener.LocalEndPoint}");
         output.WriteLine("ready");
         output.Flush();

@@ -30,7 +30,8 @@ public sealed class PiBoard : IDisposable
 
     public const int Window = 8;
 
-    public const int Ocbs = 64;
+    /// <summary>OCBs in the table: 64 for each session (the per-session quota, RmConfig.OcbsPerSession).</summary>
+    public const int Ocbs = 256;
 
     /// <summary>How long a serial link waits before opening its tty again after it closed or failed.</summary>
     public const int SerialReopenDelayMs = 1000;
@@ -137,10 +138,10 @@ public sealed class PiBoard : IDisposable
     }
 
     /// <summary>
-    /// TCP places of the listener: every stream slot less the one a tty link holds, plus one, so a new connection
-    /// can arrive while every slot is busy and the board evicts its oldest unauthenticated stream for it.
+    /// TCP places of the listener for every stream slot less the one a tty link holds (TcpBoardListener.PlacesFor):
+    /// the board, not the listener, decides which connection gets a slot (hardware-docs/link.md §10).
     /// </summary>
-    public int TcpConnections(bool alsoSerial) => Math.Max(1, CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0)) + 1;
+    public int TcpConnections(bool alsoSerial) => TcpBoardListener.PlacesFor(CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0));
 
     /// <summary>Serves one connection on the calling thread until it closes or the board stops, then closes it; false when no slot could be had.</summary>
     public bool Serve(IByteStream stream) => Link.Serve(stream);

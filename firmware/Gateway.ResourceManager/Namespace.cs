@@ -112,6 +112,48 @@ namespace Gateway.ResourceManager
         }
 
         /// <summary>
+        /// Takes an entry out of the namespace (a file whose creating session ended): lookups and readdir no longer
+        /// see it, and its table slot is free. OCBs that still hold it keep their <see cref="ResourceAttr"/>.
+        /// </summary>
+        public void Remove(ResourceAttr a)
+        {
+            ResourceAttr parent = a.Parent;
+            if (parent != null)
+            {
+                if (parent.FirstChild == a)
+                {
+                    parent.FirstChild = a.NextSibling;
+                }
+                else
+                {
+                    for (ResourceAttr c = parent.FirstChild; c != null; c = c.NextSibling)
+                    {
+                        if (c.NextSibling == a)
+                        {
+                            c.NextSibling = a.NextSibling;
+                            break;
+                        }
+                    }
+                }
+
+                parent.ChildCount--;
+            }
+
+            a.NextSibling = null;
+            a.Parent = null;
+            for (int i = 1; i < count; i++)
+            {
+                if (nodes[i] == a)
+                {
+                    System.Array.Copy(nodes, i + 1, nodes, i, count - i - 1);
+                    count--;
+                    nodes[count] = null;
+                    return;
+                }
+            }
+        }
+
+        /// <summary>
         /// Resolves a request path. Returns the entry, or null with <paramref name="errno"/> ENOENT (and
         /// <paramref name="parent"/> set when only the last component is missing, for O_CREAT) or ENOTDIR.
         /// </summary>

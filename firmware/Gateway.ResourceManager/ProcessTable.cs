@@ -12,6 +12,9 @@ namespace Gateway.ResourceManager
         public bool Is64Bit;
         public readonly CredInfo Cred = new CredInfo();
 
+        /// <summary>Client OCBs (fds) the process holds (RM-1's EMFILE), kept as OCBs are bound and closed.</summary>
+        public int Fds;
+
         /// <summary>Pid 1 is the memory manager (procnto's role).</summary>
         public bool IsMemoryManager
         {
@@ -113,6 +116,7 @@ namespace Gateway.ResourceManager
             f.Session = session;
             f.Pid = pid;
             f.Is64Bit = is64Bit;
+            f.Fds = 0;
             f.Cred.CopyFrom(cred);
             int b = Bucket(session, pid);
             next[free] = head[b];

@@ -117,6 +117,15 @@ namespace Gateway.ResourceManager
         /// <summary>False for entries /fw/status leaves out (itself).</summary>
         public bool ListedInStatus = true;
 
+        /// <summary>
+        /// Taken out of the namespace (its creating session ended) while an OCB may still hold it; its RAM returns at
+        /// the last close (resource-manager.md "Quotas"). Only the root has no parent otherwise.
+        /// </summary>
+        public bool Unlinked
+        {
+            get { return Parent == null && Name != null && Name.Length > 0; }
+        }
+
         public bool IsDirectory
         {
             get { return FileMode.IsDir(Mode); }

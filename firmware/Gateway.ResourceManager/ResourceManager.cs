@@ -18,6 +18,7 @@ namespace Gateway.ResourceManager
         public readonly Namespace Namespace;
         public readonly OcbTable Ocbs;
         public readonly ProcessTable Processes;
+        public readonly SessionQuotas Quotas;
         public readonly IClock Clock;
 
         /// <summary>Requests handled and refused (answered with an errno), for /fw/status.</summary>
@@ -27,6 +28,9 @@ namespace Gateway.ResourceManager
         internal readonly Stat ScratchStat = new Stat();
         internal readonly IoMmapReply ScratchMmapReply = new IoMmapReply();
         internal readonly IoMmapReplyExt ScratchMmapReplyExt = new IoMmapReplyExt();
+
+        /// <summary>Why the last <see cref="Grow"/> stopped short: ENOSPC (the mount) or EDQUOT (the owner's quota).</summary>
+        internal int GrowRefusal = Errno.ENOSPC;
 
         private readonly object sync = new object();
         private readonly ILog log;
@@ -61,7 +65,8 @@ namespace Gateway.ResourceManager
             Clock = clock;
             this.log = log;
             Namespace = new Namespace(config.MaxNodes, rootMount);
-            Ocbs = new OcbTable(config.MaxOcbs);
+            Ocbs = new OcbTable(config.MaxOcbs, config.MaxSessions);
+            Quotas = new SessionQuotas(config.MaxSessions, config.FilesPerSession);
             Processes = new ProcessTable(config.MaxSessions * config.MaxProcessesPerSession);
             ctp = new ResmgrContext(this);
             StampNow(Namespace.Root);
@@ -98,7 +103,12 @@ namespace Gateway.ResourceManager
             }
         }
 
-        /// <summary>RM-5: closes every OCB of the session as if <c>_IO_CLOSE</c> had arrived, and forgets its processes.</summary>
+        /// <summary>
+        /// RM-5: closes every OCB of the session as if <c>_IO_CLOSE</c> had arrived, forgets its processes and removes
+        /// the files it created (G: /data has no unlink, so a file outliving its session would hold the board's RAM
+        /// until reboot). A removed file another session still holds open stays readable through that OCB and gives
+        /// its RAM back at the last close.
+        /// </summary>
         public void EndSession(int session)
         {
             lock (sync)
@@ -113,6 +123,38 @@ namespace Gateway.ResourceManager
                 }
 
                 Processes.EndSession(session);
+                ResourceAttr a;
+                while ((a = Quotas.TakeFile(session)) != null)
+                {
+                    Namespace.Remove(a);
+                    if (a.OpenCount == 0)
+                    {
+                        FreeUnlinked(a);
+                    }
+                }
+
+                Quotas.Reset(session);
+            }
+        }
+
+        private static void FreeUnlinked(ResourceAttr a)
+        {
+            if (a.Data != null && a.Growable)
+            {
+                a.Mount.RamUsed -= a.Data.Length;
+            }
+
+            a.Data = null;
+            a.Size = 0;
+        }
+
+        /// <summary>OCBs one session may hold: its quota, or the whole table.</summary>
+        public int OcbQuota
+        {
+            get
+            {
+                int q = Config.OcbsPerSession;
+                return q > 0 && q < Config.MaxOcbs ? q : Config.MaxOcbs;
             }
         }
 
@@ -547,6 +589,12 @@ namespace Gateway.ResourceManager
                 return room;
             }
 
+            // The session's file quota first (EDQUOT, its own limit), then the namespace table (ENOSPC, the board's).
+            if (!Quotas.HasFileRoom(ctp.Session))
+            {
+                return Errno.EDQUOT;
+            }
+
             if (!Namespace.HasRoom)
             {
                 return Errno.ENOSPC;
@@ -570,6 +618,7 @@ namespace Gateway.ResourceManager
             attr.MmapFlags = MmapReplyFlags.CacheDefault;
             attr.Data = new byte[0];
             attr.Growable = attr.Mount.RamBudget > 0;
+            Quotas.AddFile(ctp.Session, attr);
             StampNow(attr);
             uint ioflag = OpenFlags.EffectiveIoFlag(connect.Ioflag, connect.Access);
             if ((ioflag & OpenFlags.IoFlagExec) != 0)
@@ -581,15 +630,18 @@ namespace Gateway.ResourceManager
             return Errno.EOK;
         }
 
-        /// <summary>ENFILE when no OCB is free, EMFILE when the process holds all its fds (RM-1).</summary>
+        /// <summary>
+        /// ENFILE when no OCB is free or the session holds its whole OCB quota (to the session its share of the
+        /// table is the table), EMFILE when the process holds all its fds (RM-1). Counters, no scans.
+        /// </summary>
         internal int CheckOcbRoom(ResmgrContext c)
         {
-            if (!Ocbs.HasFree)
+            if (!Ocbs.HasFree || Ocbs.InSession(c.Session) >= OcbQuota)
             {
                 return Errno.ENFILE;
             }
 
-            if (Ocbs.CountFds(c.Session, c.Pid) >= Config.MaxFdsPerProcess)
+            if (c.Process.Fds >= Config.MaxFdsPerProcess)
             {
                 return Errno.EMFILE;
             }
@@ -600,13 +652,10 @@ namespace Gateway.ResourceManager
         /// <summary>Binds a new client OCB to the sender's (session, pid, coid) and raises the counts.</summary>
         internal Ocb AttachOcb(ResmgrContext c, ResourceAttr attr, uint ioflag, ushort sflag)
         {
-            Ocb ocb = Ocbs.Allocate();
-            ocb.Attr = attr;
+            Ocb ocb = Ocbs.Allocate(c.Session, c.Pid, c.Coid, attr, false);
             ocb.Ioflag = ioflag;
             ocb.Sflag = sflag;
-            ocb.Session = c.Session;
-            ocb.Pid = c.Pid;
-            ocb.Coid = c.Coid;
+            c.Process.Fds++;
             attr.OpenCount++;
             if (ocb.CanRead)
             {
@@ -634,7 +683,8 @@ namespace Gateway.ResourceManager
         /// <summary>
         /// RM-15: creates the mapping OCB of (file, memory-manager session) on the request's coid, or reuses it
         /// (adding WR when <c>prot</c> asks for write and the client holds WR on a writable mount); then, only now,
-        /// the exec lock for a PROT_EXEC mapping. EINVAL when the coid is bound to another OCB, ENOMEM when full.
+        /// the exec lock for a PROT_EXEC mapping. EINVAL when the coid is bound to another OCB, ENOMEM when the table
+        /// is full or the session holds its whole OCB quota.
         /// </summary>
         internal int AttachMappingOcb(ResmgrContext c, IoMmapRequest msg, Ocb client, ResourceAttr attr, out Ocb mapping)
         {
@@ -648,17 +698,17 @@ namespace Gateway.ResourceManager
                     return Errno.EINVAL;
                 }
 
-                mapping = Ocbs.Allocate();
+                if (Ocbs.InSession(c.Session) >= OcbQuota)
+                {
+                    return Errno.ENOMEM;
+                }
+
+                mapping = Ocbs.Allocate(c.Session, c.Pid, c.Coid, attr, true);
                 if (mapping == null)
                 {
                     return Errno.ENOMEM;
                 }
 
-                mapping.Attr = attr;
-                mapping.IsMapping = true;
-                mapping.Session = c.Session;
-                mapping.Pid = c.Pid;
-                mapping.Coid = c.Coid;
                 mapping.Ioflag = OpenFlags.IoFlagRead;
                 attr.OpenCount++;
                 attr.ReadCount++;
@@ -720,7 +770,20 @@ namespace Gateway.ResourceManager
                 attr.ExecLocks--;
             }
 
+            if (!ocb.IsMapping)
+            {
+                ProcessEntry p = Processes.Find(ocb.Session, ocb.Pid);
+                if (p != null && p.Fds > 0)
+                {
+                    p.Fds--;
+                }
+            }
+
             Ocbs.Release(ocb);
+            if (attr.Unlinked && attr.OpenCount == 0)
+            {
+                FreeUnlinked(attr);
+            }
         }
 
         /// <summary>O_TRUNC: the size drops and the freed bytes are zeroed, so a later hole reads as zero.</summary>
@@ -738,10 +801,14 @@ namespace Gateway.ResourceManager
         /// <summary>
         /// Makes room for a growable file to take bytes <paramref name="offset"/> … <paramref name="end"/> within its
         /// mount's RAM budget; returns the end it can reach (the whole request, or less). When not even the first
-        /// byte fits, nothing grows (the write is refused with ENOSPC and must leave the budget alone).
+        /// byte fits, nothing grows (the write is refused with <see cref="GrowRefusal"/> and must leave the budget
+        /// alone). A file created by a session grows within that session's byte quota (EDQUOT); the board's own
+        /// files within what the sessions' unused quotas leave of the mount (ENOSPC), so no session's quota is ever
+        /// taken by another session's writes; a removed file does not grow.
         /// </summary>
         internal long Grow(ResourceAttr attr, long offset, long end)
         {
+            GrowRefusal = Errno.ENOSPC;
             int capacity = attr.Data.Length;
             if (end <= capacity)
             {
@@ -750,6 +817,26 @@ namespace Gateway.ResourceManager
 
             Mount m = attr.Mount;
             long free = m.RamBudget - m.RamUsed;
+            int quota = Config.BytesPerSession;
+            int owner = Quotas.Tracking ? Quotas.OwnerOf(attr) : -1;
+            if (attr.Unlinked)
+            {
+                free = 0;
+            }
+            else if (quota > 0 && owner >= 0)
+            {
+                long left = quota - Quotas.Bytes(owner);
+                if (left < free)
+                {
+                    free = left;
+                    GrowRefusal = Errno.EDQUOT;
+                }
+            }
+            else if (quota > 0)
+            {
+                free -= Quotas.Unused(quota);
+            }
+
             long reachable = capacity + (free > 0 ? free : 0);
             if (end > reachable)
             {
@@ -773,6 +860,11 @@ namespace Gateway.ResourceManager
             byte[] grown = new byte[newCapacity];
             System.Array.Copy(attr.Data, 0, grown, 0, capacity);
             m.RamUsed += newCapacity - capacity;
+            if (owner >= 0)
+            {
+                Quotas.AddBytes(owner, newCapacity - capacity);
+            }
+
             attr.Data = grown;
             return end;
         }

@@ -38,5 +38,8 @@ namespace Gateway.Devices.Boards
 
         /// <summary>/fw/info as written at build time.</summary>
         public byte[] InfoJson;
+
+        /// <summary>The /fw/info entry (its bytes are written again once /data's quotas are sized).</summary>
+        public ResourceAttr InfoAttr;
     }
 }

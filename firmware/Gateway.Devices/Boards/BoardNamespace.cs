@@ -105,6 +105,7 @@ namespace Gateway.Devices.Boards
             ResourceAttr fw = Dir(rm, root, "fw", Mode0755, board.FwMount);
             board.InfoJson = FwJson.Info(board);
             ResourceAttr info = File(rm, fw, "info", Mode0444, Owner.Root, board.FwMount, board.InfoJson, flags: MmapReplyFlags.CacheReadFromCache);
+            board.InfoAttr = info;
             board.Map = new FwMapContent(board);
             ResourceAttr map = Produced(rm, fw, "map", Mode0444, board.FwMount, board.Map, size: 0);
             board.Status = new StatusResource(rm, fw, board.FwMount);
@@ -130,6 +131,13 @@ namespace Gateway.Devices.Boards
                 board.DataMount.RamUsed += c.Data.Length;
             }
 
+            SizeQuotas(def.Rm, board.DataMount);
+
+            // /fw/info states the byte quota, known only now that /data's starting files exist.
+            board.InfoJson = FwJson.Info(board);
+            board.InfoAttr.Data = board.InfoJson;
+            board.InfoAttr.Size = board.InfoJson.Length;
+
             ResourceAttr noexec = Dir(rm, root, "noexec", Mode0755, board.NoExecMount);
             File(rm, noexec, "tool", Mode0755, Owner.Root, board.NoExecMount, FirmwareImages.Pattern(def.NoExecToolSize, 0x544F4F4C), flags: 0);
 
@@ -137,6 +145,26 @@ namespace Gateway.Devices.Boards
             board.MapAttr = map;
             RebuildMap(board);
             return board;
+        }
+
+        /// <summary>
+        /// Per-session quotas (resource-manager.md "Quotas", G): a byte quota asked to be derived (-1) becomes an equal
+        /// share of /data's free RAM for each session and one more for the starting files to grow into, in whole KiB;
+        /// a one-session board has none. Quotas that overcommit the OCB table are a build error: every session must
+        /// always be able to reach its own quota.
+        /// </summary>
+        private static void SizeQuotas(RmConfig rm, Mount data)
+        {
+            if (rm.BytesPerSession < 0)
+            {
+                int free = data.RamBudget - data.RamUsed;
+                rm.BytesPerSession = rm.MaxSessions > 1 && free > 0 ? free / (rm.MaxSessions + 1) / 1024 * 1024 : 0;
+            }
+
+            if (rm.OcbsPerSession > 0 && rm.OcbsPerSession * rm.MaxSessions > rm.MaxOcbs)
+            {
+                throw new System.InvalidOperationException("OCB quotas overcommit the table: " + rm.MaxSessions.ToString() + " sessions x " + rm.OcbsPerSession.ToString() + " > " + rm.MaxOcbs.ToString() + " OCBs");
+            }
         }
 
         /// <summary>Fixes /fw/map again, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>

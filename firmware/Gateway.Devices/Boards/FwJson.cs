@@ -50,6 +50,15 @@ namespace Gateway.Devices.Boards
             w.Property("sessions", d.Rm.MaxSessions);
             w.Property("processes_per_session", d.Rm.MaxProcessesPerSession);
             w.Property("fds_per_process", d.Rm.MaxFdsPerProcess);
+
+            // Per-session quotas (resource-manager.md "Quotas"), on a board with several sessions; a one-session board
+            // (the ESP32) has none and leaves them out.
+            if (d.Rm.MaxSessions > 1)
+            {
+                w.Property("ocbs_per_session", d.Rm.OcbsPerSession);
+                w.Property("data_files_per_session", d.Rm.FilesPerSession);
+                w.Property("data_bytes_per_session", d.Rm.BytesPerSession);
+            }
             w.EndObject();
             w.EndObject();
         }

@@ -9,102 +9,119 @@ namespace Gateway.Protocol.Link
     /// </summary>
     public sealed partial class BoardLink
     {
+        /// <summary>
+        /// Gives a new stream a slot, deciding at once under the engine lock (hardware-docs/link.md §10, "Places", G):
+        /// a free slot; else a slot already on its way out (its stream ended or was dropped), promised to this stream;
+        /// else the oldest connection without a session that has had its grace (<c>EvictionGraceMs</c>) is evicted
+        /// and its slot promised to this stream; else null (refused at once). A promised slot is taken by the stream it
+        /// was promised to and by no other, so a peer that reconnects cannot take back the place it was evicted from,
+        /// and the grace keeps a stream of newcomers from pushing a connection out before it could authenticate.
+        /// </summary>
         private LinkPort Attach(IByteStream stream, bool line)
         {
-            // An evicted stream frees its slot within a poll interval, a final drain and its writer's end; a loaded
-            // machine may take longer, and the new connection's own thread is all that waits: allow the handshake
-            // time. Counted in waits, not by the board clock (a test clock may stand still).
-            int budget = (4 * config.PollMs) + FinalDrainMs + config.OutputStallMs;
-            int waits = (budget > config.HandshakeTimeoutMs ? budget : config.HandshakeTimeoutMs) / config.PollMs;
-            while (true)
+            LinkPort target = null;
+            LinkPort victim = null;
+            lock (engineLock)
             {
-                LinkPort victim = null;
-                lock (engineLock)
+                long now = clock.MonotonicMs;
+                for (int i = 0; i < ports.Length; i++)
                 {
-                    long now = clock.MonotonicMs;
-                    for (int i = 0; i < ports.Length; i++)
+                    LinkPort p = ports[i];
+                    if (!p.InUse && !p.Promised && !p.Output.WriterRunning)
                     {
-                        LinkPort p = ports[i];
-                        if (p.InUse || p.Output.WriterRunning)
-                        {
-                            continue;
-                        }
-
-                        p.InUse = true;
-                        p.IsLine = line;
-                        p.ClearDropped();
-                        p.Pending = false;
-                        p.Session = null;
-                        p.Decoder.Reset();
-                        p.IdlePolls = 0;
-                        p.Decoder.MaxBody = p.Decoder.CapacityBody;
-                        p.AttachedMs = now;
-                        p.SessionlessSinceMs = now;
-                        p.Stream = stream;
-                        p.Output.Open(stream);
+                        Take(p, stream, line, now);
                         return p;
                     }
+                }
 
-                    if (line || Stopping)
+                if (line || Stopping)
+                {
+                    return null;
+                }
+
+                // A slot on its way out frees within a poll, a final drain and its writer's end.
+                for (int i = 0; i < ports.Length && target == null; i++)
+                {
+                    LinkPort p = ports[i];
+                    if (!p.Promised && (p.InUse ? (p.Ending || p.Dropped) : p.Output.WriterRunning))
                     {
-                        return null;
+                        target = p;
                     }
+                }
 
-                    // Keep room for a new handshake: the oldest connection that carries no session makes way.
+                if (target == null)
+                {
+                    // Keep room for a new handshake: the oldest connection that carries no session, past its grace.
                     for (int i = 0; i < ports.Length; i++)
                     {
                         LinkPort p = ports[i];
-                        if (p.InUse && !p.IsLine && p.Session == null && !p.Dropped && (victim == null || p.AttachedMs < victim.AttachedMs))
+                        if (p.InUse && !p.IsLine && p.Session == null && !p.Dropped && !p.Ending && !p.Promised
+                            && now - p.AttachedMs >= config.EvictionGraceMs && (victim == null || p.AttachedMs < victim.AttachedMs))
                         {
                             victim = p;
                         }
                     }
 
-                    if (victim != null && victim.MarkDropped())
+                    if (victim == null || !victim.MarkDropped())
                     {
-                        counters.Increment(LinkCounter.StreamsEvicted);
-                        log.Warn("link: stream " + victim.Index.ToString() + " evicted (no session) to make room for a new connection");
+                        // Every slot carries a session, a line or a connection still in its grace.
+                        return null;
                     }
-                    else
-                    {
-                        victim = null;
-                    }
+
+                    counters.Increment(LinkCounter.StreamsEvicted);
+                    log.Warn("link: stream " + victim.Index.ToString() + " evicted (no session) to make room for a new connection");
+                    target = victim;
                 }
 
-                if (victim != null)
-                {
-                    // Wakes its serve loop at once (a connection is closed by its serve loop anyway).
-                    CloseQuietly(victim.Stream);
-                }
-                else if (!AnyEvictionUnderway())
-                {
-                    // Every slot carries a session (or a line): nothing will free soon.
-                    return null;
-                }
+                target.Promised = true;
+            }
 
-                if (waits-- <= 0)
+            if (victim != null)
+            {
+                // Wakes its serve loop at once (a connection is closed by its serve loop anyway).
+                CloseQuietly(victim.Stream);
+            }
+
+            // Counted in waits, not by the board clock (a test clock may stand still); a loaded machine may take long.
+            int budget = (4 * config.PollMs) + FinalDrainMs + config.OutputStallMs;
+            int waits = (budget > config.HandshakeTimeoutMs ? budget : config.HandshakeTimeoutMs) / config.PollMs;
+            while (true)
+            {
+                lock (engineLock)
                 {
-                    return null;
+                    if (!target.InUse && !target.Output.WriterRunning && !Stopping)
+                    {
+                        Take(target, stream, line, clock.MonotonicMs);
+                        return target;
+                    }
+
+                    if (Stopping || waits-- <= 0)
+                    {
+                        target.Promised = false;
+                        return null;
+                    }
                 }
 
                 portFreed.WaitOne(config.PollMs, false);
             }
         }
 
-        private bool AnyEvictionUnderway()
+        private void Take(LinkPort p, IByteStream stream, bool line, long now)
         {
-            lock (engineLock)
-            {
-                for (int i = 0; i < ports.Length; i++)
-                {
-                    if ((ports[i].InUse && ports[i].Dropped) || (!ports[i].InUse && ports[i].Output.WriterRunning))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            p.InUse = true;
+            p.Promised = false;
+            p.Ending = false;
+            p.IsLine = line;
+            p.ClearDropped();
+            p.Pending = false;
+            p.Session = null;
+            p.Decoder.Reset();
+            p.IdlePolls = 0;
+            p.Decoder.MaxBody = p.Decoder.CapacityBody;
+            p.AttachedMs = now;
+            p.SessionlessSinceMs = now;
+            p.Stream = stream;
+            p.Output.Open(stream);
         }
 
         private void CheckTimers(LinkPort port)
@@ -156,6 +173,7 @@ namespace Gateway.Protocol.Link
                 }
 
                 port.Pending = false;
+                port.Ending = true;
                 port.Output.DisableEvents();
             }
         }

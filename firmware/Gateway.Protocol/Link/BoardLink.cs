@@ -114,6 +114,27 @@ namespace Gateway.Protocol.Link
             get { return ports.Length; }
         }
 
+        /// <summary>Stream slots holding a stream now (for tests and /fw/status readers).</summary>
+        public int StreamsInUse
+        {
+            get
+            {
+                lock (engineLock)
+                {
+                    int n = 0;
+                    for (int i = 0; i < ports.Length; i++)
+                    {
+                        if (ports[i].InUse)
+                        {
+                            n++;
+                        }
+                    }
+
+                    return n;
+                }
+            }
+        }
+
         /// <summary>How long a stream's writer may make no progress before the stream is dropped (a line's own write timeout should match).</summary>
         public int OutputStallMs
         {
@@ -151,8 +172,8 @@ namespace Gateway.Protocol.Link
         /// Serves one connection (a TCP connection, an in-memory pipe) until it closes, breaks, is dropped or
         /// <see cref="Stop"/> is called; then ends the session it carried (RM-5) and closes the stream. A connection
         /// that carries no session for the handshake timeout is closed; when every stream slot is busy the oldest
-        /// unauthenticated connection is evicted to make room. Returns false (the stream closed) when no slot could
-        /// be had.
+        /// unauthenticated connection past its grace is evicted and its slot promised to this one (link.md §10,
+        /// "Places"). Returns false (the stream closed) when no slot could be had.
         /// </summary>
         public bool Serve(IByteStream stream)
         {

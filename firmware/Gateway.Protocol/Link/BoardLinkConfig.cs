@@ -31,6 +31,12 @@ namespace Gateway.Protocol.Link
         /// <summary>A HELLO not followed by a valid AUTH within this long is forgotten.</summary>
         public int HandshakeTimeoutMs = 10000;
 
+        /// <summary>
+        /// A connection without a session is not evicted for a newcomer before it has been attached this long: time
+        /// to authenticate, so a stream of newcomers cannot push it out first (link.md §10).
+        /// </summary>
+        public int EvictionGraceMs = 1000;
+
         /// <summary>How long one read waits before the serve loop checks its timers.</summary>
         public int PollMs = 100;
 
@@ -122,6 +128,7 @@ namespace Gateway.Protocol.Link
             Check(SessionTimeoutMs > 0, "SessionTimeoutMs must be positive");
             Check(HandshakeTimeoutMs > 0, "HandshakeTimeoutMs must be positive");
             Check(PollMs > 0, "PollMs must be positive");
+            Check(EvictionGraceMs >= 0, "EvictionGraceMs must not be negative");
             Check(OutputQueueBytes == 0 || OutputQueueBytes >= LinkLimits.WireLength(MaxBody), "OutputQueueBytes must hold one frame of MaxBody");
             Check(OutputStallMs > 0, "OutputStallMs must be positive");
             Check(RecentNonces >= 1, "RecentNonces must be at least 1");

@@ -38,6 +38,12 @@ namespace Gateway.Protocol.Link
         /// <summary>A line (a UART, a tty) is never closed for carrying no session; a connection is.</summary>
         public bool IsLine;
 
+        /// <summary>The serve loop has ended (the slot frees once its writer is done).</summary>
+        public bool Ending;
+
+        /// <summary>The slot is promised to one waiting new stream, which alone may take it when it frees.</summary>
+        public bool Promised;
+
         /// <summary>When the stream was attached (the oldest unauthenticated connection is evicted first).</summary>
         public long AttachedMs;
 

@@ -26,6 +26,9 @@ namespace Gateway.Protocol.Qnx
         public const int ENOSPC = 28;
         public const int EROFS = 30;
         public const int ENOTSUP = 48;
+
+        /// <summary>Disc quota exceeded: QNX's value is 49 (Linux 122).</summary>
+        public const int EDQUOT = 49;
         public const int EBADMSG = 77;
         public const int ENAMETOOLONG = 78;
         public const int EOVERFLOW = 79;
@@ -60,6 +63,7 @@ namespace Gateway.Protocol.Qnx
                 case ENOSPC: return "ENOSPC";
                 case EROFS: return "EROFS";
                 case ENOTSUP: return "ENOTSUP";
+                case EDQUOT: return "EDQUOT";
                 case EBADMSG: return "EBADMSG";
                 case ENAMETOOLONG: return "ENAMETOOLONG";
                 case EOVERFLOW: return "EOVERFLOW";

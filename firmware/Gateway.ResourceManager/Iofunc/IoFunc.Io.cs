@@ -121,8 +121,8 @@ namespace Gateway.ResourceManager
 
         /// <summary>
         /// <c>iofunc_write_default()</c> for RAM-backed resources (RM-2): fixed-size regions never grow (a short
-        /// write at the end); growable files grow within their mount's RAM budget (a hole reads as zero; nothing
-        /// fits → ENOSPC). Status = bytes written; a write of 0 bytes succeeds. Sets mtime and ctime.
+        /// write at the end); growable files grow within their mount's RAM budget and their owner's quota (a hole
+        /// reads as zero; nothing fits → ENOSPC, or EDQUOT when the quota is what stopped it). Status = bytes written; a write of 0 bytes succeeds. Sets mtime and ctime.
         /// </summary>
         public static int WriteDefault(ResmgrContext ctp, IoWrite msg, Ocb ocb)
         {
@@ -167,7 +167,9 @@ namespace Gateway.ResourceManager
 
             if (n == 0 && want > 0 && !attr.FixedSize && attr.IsRegular)
             {
-                return Errno.ENOSPC; // a regular file that cannot take a byte more (G); fixed-size regions write short
+                // A regular file that cannot take a byte more (G): its owner's quota (EDQUOT) or the mount (ENOSPC);
+                // fixed-size regions write short.
+                return attr.Growable ? ctp.Rm.GrowRefusal : Errno.ENOSPC;
             }
 
             if (n > 0)

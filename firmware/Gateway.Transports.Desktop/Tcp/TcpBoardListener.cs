@@ -12,9 +12,10 @@ namespace Gateway.Transports.Desktop.Tcp;
 /// <see cref="IByteStream"/> (TCP_NODELAY on). At most <see cref="MaxConnections"/> are open at once; a
 /// connection beyond that is accepted and closed at once (the host reads end of stream rather than hanging
 /// in the backlog) and counted in <see cref="RejectedConnections"/>. A place frees only when its stream is
-/// closed by its owner (the board's serve loop closes it after freeing its stream slot), never when the host
-/// hangs up. Give the listener one place more than the board has stream slots: the board evicts its oldest
-/// unauthenticated stream to make room for a new connection (hardware-docs/transports.md). Disposing the listener stops accepting; open connections stay until their owners close them.
+/// closed by its owner (the board's serve loop closes it), never when the host hangs up. Which connection gets
+/// a place is the board's decision, not this bound's: give the listener <see cref="PlacesFor"/> the board's
+/// stream slots, so it reaches its bound only when the board would refuse too (hardware-docs/transports.md).
+/// Disposing the listener stops accepting; open connections stay until their owners close them.
 /// </summary>
 public sealed class TcpBoardListener : IDisposable
 {
@@ -56,6 +57,14 @@ public sealed class TcpBoardListener : IDisposable
 
     /// <summary>How long a write to a connection may block before the connection is closed (a host that stopped reading).</summary>
     public const int SendTimeoutMs = 2000;
+
+    /// <summary>
+    /// The listener's bound for a board with <paramref name="streamSlots"/> connection slots: twice as many. Each
+    /// slot holds at most its connection and, while that one is on its way out (evicted, closed), the newcomer the
+    /// slot is promised to (hardware-docs/link.md §10); refused connections are closed at once. So the listener
+    /// is full only when every slot is promised, and then the board refuses a newcomer as well.
+    /// </summary>
+    public static int PlacesFor(int streamSlots) => 2 * Math.Max(1, streamSlots);
 
     /// <summary>The most connections open at once.</summary>
     public int MaxConnections { get; }

@@ -134,6 +134,12 @@ public sealed class BoardFolderTests
         Assert.Equal(link.Window, limits.GetProperty("window").GetInt32());
         Assert.Equal(link.MaxBody, limits.GetProperty("maxBody").GetInt32());
         Assert.Equal(d.Rm.MaxOcbs, limits.GetProperty("ocbs").GetInt32());
+        Assert.Equal(d.Rm.OcbsPerSession, limits.GetProperty("ocbsPerSession").GetInt32());
+        Assert.Equal(d.Rm.FilesPerSession, limits.GetProperty("dataFilesPerSession").GetInt32());
+
+        // The byte quota is derived at build from /data's free RAM (BoardNamespace): build the board to get it.
+        var built = Gateway.Devices.Boards.BoardNamespace.Build(d, new Gateway.Board.Emulated.Simulator.SimulatedClock(), null);
+        Assert.Equal(built.Definition.Rm.BytesPerSession, limits.GetProperty("dataBytesPerSession").GetInt32());
         Assert.Equal(d.ShmemSize, sizes.GetProperty("shmem").GetInt32());
         Assert.Equal(d.RemovableSize, sizes.GetProperty("removable").GetInt32());
         Assert.Equal(d.DataRamBudget, sizes.GetProperty("dataBudget").GetInt32());

@@ -22,6 +22,8 @@ namespace Gateway.Board.Tests.Link;
 /// </summary>
 public sealed class LinkUnderAttackTests : IDisposable
 {
+    private const int GraceMs = 1000;
+
     private readonly EmulatedBoard board;
     private readonly TcpBoardListener listener;
     private readonly Thread acceptor;
@@ -32,8 +34,9 @@ public sealed class LinkUnderAttackTests : IDisposable
         var link = BoardLinkConfig.Emulated();
         link.HandshakeTimeoutMs = 1500;
         link.OutputStallMs = 1000;
+        link.EvictionGraceMs = GraceMs;
         board = new EmulatedBoard(new EmulatedBoardOptions { Link = link });
-        listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.Link.StreamSlots + 1);
+        listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), TcpBoardListener.PlacesFor(board.Link.StreamSlots));
         acceptor = new Thread(() =>
         {
             while (!stopping)
@@ -59,7 +62,7 @@ public sealed class LinkUnderAttackTests : IDisposable
     public async Task IdleHelloAndHalfFramePeers_AtTheLimit_AKeyedHostStillGetsIn()
     {
         // Finding 1: every stream slot taken by peers that never authenticate.
-        var peers = new Socket[board.Link.StreamSlots + 1];
+        var peers = new Socket[board.Link.StreamSlots];
         for (int i = 0; i < peers.Length; i++)
         {
             peers[i] = Connect();
@@ -71,9 +74,9 @@ public sealed class LinkUnderAttackTests : IDisposable
 
         try
         {
-            // The board evicts the oldest peer for the last one: a place is free again for a keyed host.
-            // (Connect returns from the backlog: wait until the board has taken the last peer and evicted one.)
-            Assert.True(SpinWait.SpinUntil(() => board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1 && listener.ActiveConnections <= board.Link.StreamSlots, 10_000));
+            // The board has taken every peer, and their grace is over: the oldest makes way for the keyed host.
+            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000));
+            Thread.Sleep(GraceMs);
             LinkClient client;
             try
             {
@@ -81,8 +84,7 @@ public sealed class LinkUnderAttackTests : IDisposable
             }
             catch (Exception e)
             {
-                var c = board.Link.Counters;
-                throw new Xunit.Sdk.XunitException($"{e.Message}; active {listener.ActiveConnections}, rejected {listener.RejectedConnections}, evicted {c.Get(LinkCounter.StreamsEvicted)}, refused {c.Get(LinkCounter.StreamsRefused)}, idle {c.Get(LinkCounter.StreamsIdleClosed)}");
+                throw new Xunit.Sdk.XunitException($"{e.Message}; {State()}");
             }
 
             await using var owned = client;
@@ -90,6 +92,142 @@ public sealed class LinkUnderAttackTests : IDisposable
 
             Assert.False(declared.IsError);
             Assert.True(board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= 1);
+            Assert.Equal(0, listener.RejectedConnections); // the board decided, not the listener
+        }
+        finally
+        {
+            foreach (var p in peers)
+            {
+                p.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FastReconnecters_CannotRetakeTheEvictedPlace_TheKeyedHostGetsIn()
+    {
+        // link.md §10 "Places" (G): an eviction's place goes to the newcomer it was made for, which keeps it for its
+        // grace. Peers that reconnect the moment they are closed fight over each other's places, not the host's.
+        using var cts = new CancellationTokenSource();
+        var reconnecters = new Task[board.Link.StreamSlots];
+        for (int i = 0; i < reconnecters.Length; i++)
+        {
+            reconnecters[i] = Task.Run(() =>
+            {
+                var buffer = new byte[64];
+                while (!cts.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var s = Connect();
+                        s.ReceiveTimeout = 500;
+                        while (!cts.IsCancellationRequested)
+                        {
+                            try
+                            {
+                                if (s.Receive(buffer) == 0)
+                                {
+                                    break; // closed by the board: reconnect at once
+                                }
+                            }
+                            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+                            {
+                            }
+                        }
+                    }
+                    catch (SocketException)
+                    {
+                    }
+
+                    Thread.Sleep(20); // fast, but leaves the shared test machine some air
+                }
+            });
+        }
+
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000));
+            Thread.Sleep(GraceMs);
+            await using var client = await ConnectKeyedAsync();
+            Assert.False((await client.DeclareAsync(10, Root(), true)).IsError, State());
+            Assert.Equal(0, listener.RejectedConnections);
+        }
+        finally
+        {
+            cts.Cancel();
+            await Task.WhenAll(reconnecters);
+        }
+    }
+
+    [Fact]
+    public async Task ChurnAndEvictions_PlacesGrantedStayAtTheLimit()
+    {
+        // Finding 2 and link.md §10: after connections that close, half-send, idle and get evicted, the board still
+        // grants exactly its stream slots and the listener's count comes back to zero.
+        var rng = new Random(5);
+        var idle = new System.Collections.Generic.List<Socket>();
+        for (int round = 0; round < 60; round++)
+        {
+            var s = Connect();
+            switch (rng.Next(3))
+            {
+                case 0:
+                    s.Dispose();
+                    break;
+                case 1:
+                    s.Send(HalfFrame());
+                    s.Dispose();
+                    break;
+                default:
+                    idle.Add(s); // stays until the board evicts or idles it out
+                    break;
+            }
+
+            Assert.True(board.Link.StreamsInUse <= board.Link.StreamSlots);
+            Assert.True(listener.ActiveConnections <= TcpBoardListener.PlacesFor(board.Link.StreamSlots));
+            if (round % 10 == 9)
+            {
+                Thread.Sleep(GraceMs); // let the idle ones age into eviction
+            }
+        }
+
+        foreach (var s in idle)
+        {
+            s.Dispose();
+        }
+
+        Assert.True(SpinWait.SpinUntil(() => listener.ActiveConnections == 0 && board.Link.StreamsInUse == 0, 15_000), State());
+
+        // Every place is there again: the slots fill with idle peers, then keyed hosts take the session slots.
+        var peers = new Socket[board.Link.StreamSlots];
+        for (int i = 0; i < peers.Length; i++)
+        {
+            peers[i] = Connect();
+        }
+
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000), State());
+            Assert.Equal(board.Link.StreamSlots, listener.ActiveConnections);
+            Thread.Sleep(GraceMs);
+            var clients = new System.Collections.Generic.List<LinkClient>();
+            try
+            {
+                for (int i = 0; i < BoardLinkConfig.Emulated().Sessions; i++)
+                {
+                    clients.Add(await ConnectKeyedAsync());
+                }
+
+                Assert.Equal(BoardLinkConfig.Emulated().Sessions, board.Link.SessionCount);
+                Assert.Equal(0, listener.RejectedConnections);
+            }
+            finally
+            {
+                foreach (var c in clients)
+                {
+                    await c.DisposeAsync();
+                }
+            }
         }
         finally
         {
@@ -196,7 +334,7 @@ public sealed class LinkUnderAttackTests : IDisposable
         var writer = new StreamWriter(pipe) { AutoFlush = true };
         var link = BoardLinkConfig.Emulated();
         using var logged = new EmulatedBoard(new EmulatedBoardOptions { Link = link, Log = new ConsoleLog("board", writer: writer) });
-        using var l = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), logged.Link.StreamSlots + 1);
+        using var l = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), TcpBoardListener.PlacesFor(logged.Link.StreamSlots));
         var accepting = new Thread(() =>
         {
             while (true)
@@ -226,6 +364,12 @@ public sealed class LinkUnderAttackTests : IDisposable
         var stream = await TcpTransport.ConnectAsync("127.0.0.1", l.LocalEndPoint.Port, cts.Token);
         await using var client = await LinkClient.ConnectAsync(stream, Options(), cts.Token);
         Assert.False((await client.DeclareAsync(10, Root(), true, cts.Token)).IsError);
+    }
+
+    private string State()
+    {
+        var c = board.Link.Counters;
+        return $"active {listener.ActiveConnections}, rejected {listener.RejectedConnections}, streams {board.Link.StreamsInUse}, evicted {c.Get(LinkCounter.StreamsEvicted)}, refused {c.Get(LinkCounter.StreamsRefused)}, idle {c.Get(LinkCounter.StreamsIdleClosed)}";
     }
 
     private Socket Connect()

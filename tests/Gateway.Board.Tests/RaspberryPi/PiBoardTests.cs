@@ -122,7 +122,11 @@ public sealed class PiBoardTests
         Assert.Equal(64, info.RootElement.GetProperty("bits").GetInt32());
         Assert.Equal("t64_2008", info.RootElement.GetProperty("preferred_stat_form").GetString());
         Assert.Equal(4, info.RootElement.GetProperty("limits").GetProperty("sessions").GetInt32());
-        Assert.Equal(64, info.RootElement.GetProperty("limits").GetProperty("ocbs").GetInt32());
+        var limits = info.RootElement.GetProperty("limits");
+        Assert.Equal(256, limits.GetProperty("ocbs").GetInt32());
+        Assert.Equal(64, limits.GetProperty("ocbs_per_session").GetInt32()); // issue 13 finding 7: per-session quotas
+        Assert.Equal(16, limits.GetProperty("data_files_per_session").GetInt32());
+        Assert.Equal(46080, limits.GetProperty("data_bytes_per_session").GetInt32());
     }
 
     [Fact]

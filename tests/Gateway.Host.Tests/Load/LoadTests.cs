@@ -18,7 +18,7 @@ namespace Gateway.Host.Tests.Load;
 
 /// <summary>
 /// Many host sessions and processes against one emulated board over the real link (rules.md §5 limits: 4
-/// sessions, 32 processes per session, 16 fds per process, 64 OCBs shared by client and mapping OCBs): every limit
+/// sessions, 32 processes per session, 16 fds per process, 64 OCBs per session of a table of 256 shared by client and mapping OCBs): every limit
 /// is answered with its errno, never a crash, and after thousands of mappings every count is back to zero.
 /// </summary>
 public sealed class LoadTests
@@ -26,7 +26,7 @@ public sealed class LoadTests
     private const int Sessions = 4;
     private const int ProcessesPerSession = 32;
     private const int FdsPerProcess = 16;
-    private const int Ocbs = 64;
+    private const int OcbsPerSession = 64;
 
     private static EmulatedBoard Board() => new(new EmulatedBoardOptions { Clock = new SimulatedClock() });
 
@@ -120,24 +120,23 @@ public sealed class LoadTests
     }
 
     [Fact]
-    public async Task Ocbs_ToTheLimitAcrossSessions_OpenENFILE_MmapENOMEM_ThenAllReleased()
+    public async Task Ocbs_OneSessionAtItsQuota_OpenENFILE_MmapENOMEM_OtherSessionsStillOpenAndMap()
     {
+        // Issue 13 finding 7: 64 opens from one session used to take every OCB of the board. Now they take that
+        // session's quota (resource-manager.md "Quotas"); RM-1 and §5 give the errnos a full table answers.
         using var board = Board();
-        var sessions = new List<(LinkClient Client, MemoryManager Mm, List<ClientProcess> Procs)>();
+        var sessions = new List<(LinkClient Client, MemoryManager Mm)>();
         for (int s = 0; s < Sessions; s++)
         {
-            var (client, mm) = await SessionAsync(board, $"load-ocbs-{s}");
-            sessions.Add((client, mm, new List<ClientProcess>()));
+            sessions.Add(await SessionAsync(board, $"load-ocbs-{s}"));
         }
 
-        // Fill the table from every session: 4 sessions × 16 fds = 64 OCBs.
+        var greedy = sessions[0].Mm;
         var opened = new List<(ClientProcess P, int Fd)>();
-        int pid = 2;
-        foreach (var s in sessions)
+        for (int pid = 2; pid < 2 + (OcbsPerSession / FdsPerProcess); pid++)
         {
-            var p = await s.Mm.SpawnAsync(pid++, Cred(0, 0));
-            s.Procs.Add(p);
-            for (int i = 0; i < Ocbs / Sessions; i++)
+            var p = await greedy.SpawnAsync(pid, Cred(0, 0));
+            for (int i = 0; i < FdsPerProcess; i++)
             {
                 var fd = await p.OpenAsync("data/app", OpenFlags.ReadOnly);
                 Assert.True(fd.Ok, fd.ToString());
@@ -145,18 +144,26 @@ public sealed class LoadTests
             }
         }
 
-        var extra = await sessions[0].Mm.SpawnAsync(pid++, Cred(0, 0));
-        var full = await extra.OpenAsync("data/app", OpenFlags.ReadOnly);
-
-        // A mapping needs a mapping OCB: none is free.
+        var extra = await greedy.SpawnAsync(100, Cred(0, 0));
+        var full = await extra.OpenAsync("fw/status", OpenFlags.ReadOnly);
         var (victim, victimFd) = opened[0];
         var map = await victim.MmapAsync(0, 4096, Prot.Read, MapFlags.Shared, victimFd, 0);
 
         Assert.Equal(Errno.ENFILE, full.Errno);
         Assert.Equal(Errno.ENOMEM, map.Errno);
-        Assert.Equal(Ocbs, board.Rm.Ocbs.CountInUse());
+        Assert.Equal(OcbsPerSession, Enumerable.Range(0, Sessions).Max(board.Rm.Ocbs.InSession));
 
-        // Closing one fd lets a mapping through; ending the sessions frees everything (RM-5).
+        // Every other session still opens /fw/status and maps a file.
+        for (int s = 1; s < Sessions; s++)
+        {
+            var p = await sessions[s].Mm.SpawnAsync(2, Cred(0, 0));
+            Assert.True((await p.OpenAsync("fw/status", OpenFlags.ReadOnly)).Ok);
+            var fd = await p.OpenAsync("data/app", OpenFlags.ReadOnly);
+            Assert.True(fd.Ok);
+            Assert.True((await p.MmapAsync(0, 4096, Prot.Read, MapFlags.Shared, (int)fd.Value, 0)).Ok);
+        }
+
+        // Closing one fd lets the greedy session's mapping through; ending the sessions frees everything (RM-5).
         Assert.True((await opened[1].P.CloseAsync(opened[1].Fd)).Ok);
         Assert.True((await victim.MmapAsync(0, 4096, Prot.Read, MapFlags.Shared, victimFd, 0)).Ok);
         foreach (var s in sessions)
@@ -165,6 +172,36 @@ public sealed class LoadTests
         }
 
         Assert.True(await Eventually(() => board.Rm.Ocbs.CountInUse() == 0 && board.Link.SessionCount == 0));
+    }
+
+    [Fact]
+    public async Task Creat_OneSessionFloods_ItsOwnEDQUOT_OthersStillCreate_FilesGoWithTheSession()
+    {
+        // Issue 13 finding 7: 66 O_CREAT files used to fill /data for every host until reboot.
+        using var board = Board();
+        var (floodClient, flood) = await SessionAsync(board, "load-creat-flood");
+        var (otherClient, other) = await SessionAsync(board, "load-creat-other");
+        int quota = board.Rm.Config.FilesPerSession;
+        int nodes = board.Rm.Namespace.Count;
+
+        var p = await flood.SpawnAsync(2, Cred(0, 0));
+        for (int i = 0; i < quota; i++)
+        {
+            var fd = await p.OpenAsync($"data/flood{i}", OpenFlags.ReadWrite | OpenFlags.Creat, 0x1A4);
+            Assert.True(fd.Ok, fd.ToString());
+            Assert.True((await p.CloseAsync((int)fd.Value)).Ok);
+        }
+
+        Assert.Equal(Errno.EDQUOT, (await p.OpenAsync("data/one-more", OpenFlags.ReadWrite | OpenFlags.Creat, 0x1A4)).Errno);
+        var q = await other.SpawnAsync(2, Cred(0, 0));
+        Assert.True((await q.OpenAsync("data/mine", OpenFlags.ReadWrite | OpenFlags.Creat, 0x1A4)).Ok);
+
+        // The flooding session ends: its files go, the other session's stays.
+        await floodClient.DisposeAsync();
+        Assert.True(await Eventually(() => board.Rm.Namespace.Count == nodes + 1));
+        Assert.Equal(Errno.ENOENT, (await q.OpenAsync("data/flood0", OpenFlags.ReadOnly)).Errno);
+        Assert.True((await q.OpenAsync("data/mine", OpenFlags.ReadOnly)).Ok);
+        await otherClient.DisposeAsync();
     }
 
     [Fact]

@@ -18,14 +18,14 @@ internal sealed class BoardHarness : IDisposable
 
     private readonly List<Thread> threads = new();
 
-    public BoardHarness(BoardLinkConfig? config = null)
+    public BoardHarness(BoardLinkConfig? config = null, byte[]? bootId = null)
     {
         Config = config ?? BoardLinkConfig.Emulated();
         Config.PollMs = 5;
         Config.BoardName = "test-board";
         Config.FirmwareVersion = "1.2.3";
         Config.Threads ??= TestThreads.Instance;
-        Link = new BoardLink(Config, Handler, new TestHmac(Key), Clock, Log, BootId);
+        Link = new BoardLink(Config, Handler, new TestHmac(Key), Clock, Log, bootId ?? BootId);
     }
 
     public BoardLinkConfig Config { get; }

@@ -74,6 +74,26 @@ public sealed class BoardLinkHandshakeTests
     }
 
     [Fact]
+    public void BoardNonce_SameCountClockAndHostNonce_ChangesWithTheBootIdOnly()
+    {
+        // Issue 13 finding 9: two starts with the same boot id answer the same HELLO (same count, same clock) with the
+        // same challenge, so a recorded HELLO+AUTH would replay; a fresh boot id (the ESP32's from its hardware RNG,
+        // boards/esp32-devkitc) makes every challenge of the start new.
+        byte[] nonce = Enumerable.Repeat((byte)0x3C, 32).ToArray();
+        byte[] otherBoot = Enumerable.Range(0xC0, 16).Select(i => (byte)i).ToArray();
+        using var first = new BoardHarness();
+        using var sameBoot = new BoardHarness();
+        using var newBoot = new BoardHarness(bootId: otherBoot);
+
+        byte[] a = first.Connect().Hello(1, nonce).Body[32..64];
+        byte[] b = sameBoot.Connect().Hello(1, nonce).Body[32..64];
+        byte[] c = newBoot.Connect().Hello(1, nonce).Body[32..64];
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
     public void Hello_ReplayedNonce_IsRefusedAndTheSessionItCarriesStays()
     {
         using var board = new BoardHarness();
@@ -268,6 +288,7 @@ public sealed class BoardLinkHandshakeTests
         using var board = new BoardHarness(config);
         TestHost first = board.Connect();
         first.Hello(1);
+        board.Clock.Advance(config.EvictionGraceMs);
 
         TestHost second = board.Connect();
         TestFrame reply = second.Hello(1);
@@ -275,5 +296,25 @@ public sealed class BoardLinkHandshakeTests
         Assert.False(reply.IsError, reply.ToString());
         Assert.Equal(1, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
         Assert.Equal(-1, first.Stream.Read(new byte[1], 0, 1, 0));
+    }
+
+    [Fact]
+    public void Serve_TheOnlyUnauthenticatedStreamStillInItsGrace_RefusesTheNewcomerAtOnce()
+    {
+        // link.md §10: a connection keeps its place for EvictionGraceMs, time to authenticate, whoever arrives.
+        var config = BoardLinkConfig.Esp32();
+        config.Streams = 1;
+        using var board = new BoardHarness(config);
+        TestHost first = board.Connect();
+        first.Hello(1);
+        board.Clock.Advance(config.EvictionGraceMs - 1);
+        var second = new TestStream();
+
+        bool served = board.Link.Serve(second);
+
+        Assert.False(served);
+        Assert.Equal(0, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
+        Assert.Equal(-1, second.Read(new byte[1], 0, 1, 0));
+        Assert.False(first.Open().IsError);
     }
 }

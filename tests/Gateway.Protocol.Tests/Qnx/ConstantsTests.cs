@@ -203,6 +203,7 @@ public sealed class ConstantsTests
     [InlineData(Errno.ENOSPC, 28)]
     [InlineData(Errno.EROFS, 30)]
     [InlineData(Errno.ENOTSUP, 48)]
+    [InlineData(Errno.EDQUOT, 49)]
     [InlineData(Errno.EBADMSG, 77)]
     [InlineData(Errno.ENAMETOOLONG, 78)]
     [InlineData(Errno.EOVERFLOW, 79)]
