@@ -30,8 +30,31 @@ namespace Gateway.ResourceManager
         public long CtimeSec;
         public int CtimeNsec;
 
-        /// <summary>The handler table; empty slots run the iofunc defaults (RM-4).</summary>
-        public readonly IoFuncs Funcs = new IoFuncs();
+        /// <summary>
+        /// The resource's handler table, to set handlers on (created on first use: most resources have none, and on
+        /// the ESP32 a table per resource would cost ~3 KB). Empty slots run the iofunc defaults (RM-4). The
+        /// dispatcher reads <see cref="Handlers"/>, which never creates one.
+        /// </summary>
+        public IoFuncs Funcs
+        {
+            get
+            {
+                if (funcs == null)
+                {
+                    funcs = new IoFuncs();
+                }
+
+                return funcs;
+            }
+        }
+
+        /// <summary>The handler table to dispatch through: the resource's own, or the shared empty one (every slot the default).</summary>
+        public IoFuncs Handlers
+        {
+            get { return funcs != null ? funcs : IoFuncs.None; }
+        }
+
+        private IoFuncs funcs;
 
         /// <summary>Which default the mmap slot runs.</summary>
         public MmapReplyKind MmapReply;

@@ -376,7 +376,7 @@ namespace Gateway.ResourceManager
                 return Errno.EBADF;
             }
 
-            IoFuncs f = ocb.Attr.Funcs;
+            IoFuncs f = ocb.Attr.Handlers;
             int r;
             switch (type)
             {
@@ -461,7 +461,7 @@ namespace Gateway.ResourceManager
             }
 
             ResourceAttr attr = client.Attr;
-            IoMmapFunc f = attr.Funcs.Mmap;
+            IoMmapFunc f = attr.Handlers.Mmap;
             int r = f != null ? f(ctp, mmap, client) : Resmgr.Default;
             if (r == Resmgr.Default)
             {
@@ -503,7 +503,7 @@ namespace Gateway.ResourceManager
             }
             else
             {
-                IoOpenFunc open = attr.Funcs.Open;
+                IoOpenFunc open = attr.Handlers.Open;
                 r = open != null ? open(ctp, connect, attr) : Resmgr.Default;
                 if (r == Resmgr.Default)
                 {
@@ -734,9 +734,9 @@ namespace Gateway.ResourceManager
         public void CloseOcb(Ocb ocb)
         {
             ResourceAttr attr = ocb.Attr;
-            if (attr.Funcs.CloseOcb != null)
+            if (attr.Handlers.CloseOcb != null)
             {
-                attr.Funcs.CloseOcb(ocb);
+                attr.Handlers.CloseOcb(ocb);
             }
 
             attr.OpenCount--;

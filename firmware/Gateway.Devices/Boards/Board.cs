@@ -30,11 +30,13 @@ namespace Gateway.Devices.Boards
         public Mount DataMount;
         public Mount NoExecMount;
 
-        /// <summary>The /fw/map entry, rewritten by <see cref="BoardNamespace.RebuildMap"/> when resources are added later.</summary>
+        /// <summary>The /fw/map entry, fixed again by <see cref="BoardNamespace.RebuildMap"/> when resources are added later.</summary>
         public ResourceAttr MapAttr;
 
-        /// <summary>/fw/map and /fw/info as written at build time.</summary>
-        public byte[] MapJson;
+        /// <summary>/fw/map, produced on read from what it describes (<see cref="FwMapContent.ToArray"/> for the whole document).</summary>
+        public FwMapContent Map;
+
+        /// <summary>/fw/info as written at build time.</summary>
         public byte[] InfoJson;
 
         /// <summary>The /fw/info entry (its bytes are written again once /data's quotas are sized).</summary>

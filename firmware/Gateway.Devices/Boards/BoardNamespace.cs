@@ -106,12 +106,13 @@ namespace Gateway.Devices.Boards
             board.InfoJson = FwJson.Info(board);
             ResourceAttr info = File(rm, fw, "info", Mode0444, Owner.Root, board.FwMount, board.InfoJson, flags: MmapReplyFlags.CacheReadFromCache);
             board.InfoAttr = info;
-            ResourceAttr map = File(rm, fw, "map", Mode0444, Owner.Root, board.FwMount, new byte[0], flags: MmapReplyFlags.CacheReadFromCache);
+            board.Map = new FwMapContent(board);
+            ResourceAttr map = Produced(rm, fw, "map", Mode0444, board.FwMount, board.Map, size: 0);
             board.Status = new StatusResource(rm, fw, board.FwMount);
             board.Status.Attr.Rdev = DeviceIds.Status;
             ResourceAttr bin = Dir(rm, fw, "bin", Mode0755, board.FwMount);
-            File(rm, bin, "blink", Mode0755, Owner.Root, board.FwMount, FirmwareImages.Blink(), flags: MmapReplyFlags.CacheReadFromCache);
-            File(rm, bin, "table.bin", Mode0644, Owner.Root, board.FwMount, FirmwareImages.Table(), flags: MmapReplyFlags.CacheReadFromCache);
+            Produced(rm, bin, "blink", Mode0755, board.FwMount, new PatternContent(FirmwareImages.BlinkSize, FirmwareImages.BlinkSeed, true), size: FirmwareImages.BlinkSize);
+            Produced(rm, bin, "table.bin", Mode0644, board.FwMount, new CrcTableContent(), size: FirmwareImages.TableSize);
 
             // /data: a RAM file system with its starting files, afresh at every boot (G).
             ResourceAttr data = Dir(rm, root, "data", Mode0777, board.DataMount);
@@ -166,23 +167,23 @@ namespace Gateway.Devices.Boards
             }
         }
 
-        /// <summary>Rewrites /fw/map, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>
+        /// <summary>Fixes /fw/map again, after a board app added resources of its own (e.g. the emulated board's quirks).</summary>
         /// <remarks>
-        /// The map lists itself with its size, which the listing changes: rebuild until the size it states is the
+        /// The map lists itself with its size, which the listing changes: measure until the size it states is the
         /// size it has (the number's width settles within a few rounds).
         /// </remarks>
         public static void RebuildMap(Board board)
         {
             for (int round = 0; round < 8; round++)
             {
-                board.MapJson = FwJson.Map(board);
-                board.MapAttr.Data = board.MapJson;
-                if (board.MapAttr.Size == board.MapJson.Length)
+                board.Map.Capture();
+                int length = board.Map.Measure();
+                if (board.MapAttr.Size == length)
                 {
                     return;
                 }
 
-                board.MapAttr.Size = board.MapJson.Length;
+                board.MapAttr.Size = length;
             }
         }
 
@@ -203,6 +204,21 @@ namespace Gateway.Devices.Boards
             a.FixedSize = true;
             a.MmapReply = MmapReplyKind.Extended;
             a.MmapFlags = flags;
+            rm.StampNow(a);
+            return a;
+        }
+
+        /// <summary>
+        /// Adds a read-only regular file produced on read (no stored copy; <see cref="IFileContent"/>) with the
+        /// extended mmap reply and READ_FROM_CACHE, as the /fw images are (RM-18); owned by root.
+        /// </summary>
+        public static ResourceAttr Produced(ResourceManager.ResourceManager rm, ResourceAttr parent, string name, uint perm, Mount mount, IFileContent content, long size)
+        {
+            ResourceAttr a = rm.Namespace.Add(parent, name, FileMode.Reg | perm, 0, 0, mount);
+            a.Device = content;
+            a.Size = size;
+            a.MmapReply = MmapReplyKind.Extended;
+            a.MmapFlags = MmapReplyFlags.CacheReadFromCache;
             rm.StampNow(a);
             return a;
         }

@@ -2,17 +2,20 @@ namespace Gateway.Devices.Boards
 {
     /// <summary>
     /// The bytes of the board's built-in files: /fw/bin images and the starting files of /data. Deterministic,
-    /// so a harness can check what it pages in.
+    /// so a harness can check what it pages in. The board serves /fw/bin through <see cref="PatternContent"/> and
+    /// <see cref="CrcTableContent"/>, which produce the same bytes on read; <see cref="Blink"/> and
+    /// <see cref="Table"/> are the whole images, for the desktop and the tests.
     /// </summary>
     public static class FirmwareImages
     {
         public const int BlinkSize = 6144;
+        public const uint BlinkSeed = 0x424C4E4B;
         public const int TableSize = 4096;
 
         /// <summary>/fw/bin/blink: an ELF-like header then a deterministic pseudo-random body (1.5 pages).</summary>
         public static byte[] Blink()
         {
-            byte[] b = Pattern(BlinkSize, 0x424C4E4B);
+            byte[] b = Pattern(BlinkSize, BlinkSeed);
             b[0] = 0x7F;
             b[1] = (byte)'E';
             b[2] = (byte)'L';

@@ -6,51 +6,28 @@ using Gateway.ResourceManager.Introspection;
 namespace Gateway.Devices.Boards
 {
     /// <summary>
-    /// /fw/info and /fw/map (board-resources.md): machine-readable JSON written once at build time. /fw/map lists
+    /// /fw/info and /fw/map (board-resources.md): machine-readable JSON fixed when the board is built. /fw/map lists
     /// every resource (type, size, mode, owner, mount, mmap reply and flags, register map), the register maps,
     /// the device windows, the GPIO banks with their pins, the test wiring the board declares and the SPI
-    /// devices per chip select — the harness's device checks run only what a board declares.
+    /// devices per chip select — the harness's device checks run only what a board declares. /fw/info is kept
+    /// as written; /fw/map is produced on read from what it describes (<see cref="FwMapContent"/>).
     /// </summary>
     public static class FwJson
     {
         private static readonly byte[] Nothing = new byte[0];
 
+        /// <summary>/fw/info, measured and then written into a buffer of exactly its size.</summary>
         public static byte[] Info(Board board)
         {
             JsonWriter w = new JsonWriter();
             w.Reset(Nothing, 0, 0);
             WriteInfo(w, board);
-            return Exact(w, board, true);
-        }
-
-        /// <summary>
-        /// /fw/map, written twice: once into nothing to measure it, then into a buffer of exactly that size, so no
-        /// board (the ESP32 least of all) needs a build buffer larger than the document it keeps.
-        /// </summary>
-        public static byte[] Map(Board board)
-        {
-            JsonWriter w = new JsonWriter();
-            w.Reset(Nothing, 0, 0);
-            WriteMap(w, board);
-            return Exact(w, board, false);
-        }
-
-        private static byte[] Exact(JsonWriter measured, Board board, bool info)
-        {
-            byte[] document = new byte[measured.Needed];
-            measured.Reset(document, 0, document.Length);
-            if (info)
+            byte[] document = new byte[w.Needed];
+            w.Reset(document, 0, document.Length);
+            WriteInfo(w, board);
+            if (w.Overflowed || w.Length != document.Length)
             {
-                WriteInfo(measured, board);
-            }
-            else
-            {
-                WriteMap(measured, board);
-            }
-
-            if (measured.Overflowed || measured.Length != document.Length)
-            {
-                throw new System.InvalidOperationException("/fw/info or /fw/map changed between its two passes");
+                throw new System.InvalidOperationException("/fw/info changed between its two passes");
             }
 
             return document;
@@ -86,7 +63,12 @@ namespace Gateway.Devices.Boards
             w.EndObject();
         }
 
-        private static void WriteMap(JsonWriter w, Board board)
+        /// <summary>
+        /// Writes /fw/map: the first <see cref="FwMapContent.Count"/> resources with the sizes <paramref name="listed"/>
+        /// fixed, so the document stays what it was when built while /data grows. Into a window
+        /// (<see cref="JsonWriter.ResetWindow"/>) it stops once the window is full.
+        /// </summary>
+        public static void WriteMap(JsonWriter w, Board board, FwMapContent listed)
         {
             BoardDefinition d = board.Definition;
             w.BeginObject();
@@ -96,12 +78,21 @@ namespace Gateway.Devices.Boards
             w.Name("resources");
             w.BeginArray();
             Namespace ns = board.Rm.Namespace;
-            for (int i = 0; i < ns.Count; i++)
+            for (int i = 0; i < listed.Count; i++)
             {
-                Resource(w, ns[i]);
+                if (w.WindowFull)
+                {
+                    return;
+                }
+
+                Resource(w, ns[i], listed.SizeOf(i));
             }
 
             w.EndArray();
+            if (w.WindowFull)
+            {
+                return;
+            }
 
             w.Name("register_maps");
             w.BeginObject();
@@ -116,6 +107,10 @@ namespace Gateway.Devices.Boards
             }
 
             w.EndObject();
+            if (w.WindowFull)
+            {
+                return;
+            }
 
             w.Name("windows");
             w.BeginArray();
@@ -136,7 +131,7 @@ namespace Gateway.Devices.Boards
             {
                 w.BeginObject();
                 w.Property("name", d.Banks[i].Name);
-                w.Property("path", "/dev/gpio/" + d.Banks[i].Name);
+                w.Property("path", "/dev/gpio/", d.Banks[i].Name);
                 w.Property("pins", board.Banks[i].PinCount);
                 w.Property("present", (long)board.Banks[i].PresentPins);
                 w.Property("event_source", board.Banks[i].EventSource);
@@ -179,12 +174,12 @@ namespace Gateway.Devices.Boards
             w.EndObject();
         }
 
-        private static void Resource(JsonWriter w, ResourceAttr a)
+        private static void Resource(JsonWriter w, ResourceAttr a, long size)
         {
             w.BeginObject();
             w.Property("path", a.Path);
             w.Property("type", TypeName(a.Mode));
-            w.Property("size", a.Size);
+            w.Property("size", size);
             w.Property("mode", (long)(a.Mode & FileMode.PermMask));
             w.Property("uid", a.Uid);
             w.Property("gid", a.Gid);
@@ -225,7 +220,7 @@ namespace Gateway.Devices.Boards
                 return "ext-custom";
             }
 
-            if (a.Funcs.Mmap != null)
+            if (a.Handlers.Mmap != null)
             {
                 return "refused";
             }

@@ -5,6 +5,8 @@ namespace Gateway.ResourceManager.Introspection
     /// Writing past the buffer sets <see cref="Overflowed"/> and drops the rest; callers size buffers so it
     /// does not happen and report it if it does. <see cref="Needed"/> still counts every byte, so a first pass
     /// into an empty buffer measures a document exactly and a second pass writes it into a buffer of that size.
+    /// <see cref="ResetWindow"/> keeps only a window of the document (a read at an offset of a document produced on
+    /// read, e.g. /fw/map), so no board needs a buffer the size of the whole document.
     /// </summary>
     public sealed class JsonWriter
     {
@@ -19,6 +21,9 @@ namespace Gateway.ResourceManager.Introspection
         private int depth;
         private bool afterName;
         private int dropped;
+        private long skip;
+        private long skipped;
+        private bool windowed;
 
         public bool Overflowed;
 
@@ -33,6 +38,26 @@ namespace Gateway.ResourceManager.Introspection
             afterName = false;
             Overflowed = false;
             dropped = 0;
+            skip = 0;
+            skipped = 0;
+            windowed = false;
+        }
+
+        /// <summary>
+        /// Keeps only the document's bytes from <paramref name="documentOffset"/>: the first ones are counted, not
+        /// written; the next <paramref name="count"/> go to <paramref name="target"/> at <paramref name="offset"/>.
+        /// </summary>
+        public void ResetWindow(byte[] target, int offset, int count, long documentOffset)
+        {
+            Reset(target, offset, count);
+            skip = documentOffset;
+            windowed = true;
+        }
+
+        /// <summary>True once a window (<see cref="ResetWindow"/>) is full: the rest of the document need not be written.</summary>
+        public bool WindowFull
+        {
+            get { return windowed && pos >= limit; }
         }
 
         /// <summary>Bytes written since <see cref="Reset"/>.</summary>
@@ -50,7 +75,7 @@ namespace Gateway.ResourceManager.Introspection
         /// <summary>Bytes the document needs since <see cref="Reset"/>: those written plus those dropped for want of room.</summary>
         public int Needed
         {
-            get { return pos - start + dropped; }
+            get { return (int)(pos - start + dropped + skipped); }
         }
 
         public void BeginObject()
@@ -143,6 +168,17 @@ namespace Gateway.ResourceManager.Introspection
             Value(v);
         }
 
+        /// <summary>A string value written as <paramref name="prefix"/> then <paramref name="rest"/> (a path built without allocating).</summary>
+        public void Property(string name, string prefix, string rest)
+        {
+            Name(name);
+            Separate();
+            Put((byte)'"');
+            WriteEscaped(prefix);
+            WriteEscaped(rest);
+            Put((byte)'"');
+        }
+
         private void Push()
         {
             if (depth < MaxDepth)
@@ -192,6 +228,12 @@ namespace Gateway.ResourceManager.Introspection
         private void WriteString(string s)
         {
             Put((byte)'"');
+            WriteEscaped(s);
+            Put((byte)'"');
+        }
+
+        private void WriteEscaped(string s)
+        {
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
@@ -211,8 +253,6 @@ namespace Gateway.ResourceManager.Introspection
                     Put((byte)c);
                 }
             }
-
-            Put((byte)'"');
         }
 
         private static byte Hex(int v)
@@ -230,6 +270,13 @@ namespace Gateway.ResourceManager.Introspection
 
         private void Put(byte b)
         {
+            if (skip > 0)
+            {
+                skip--;
+                skipped++;
+                return;
+            }
+
             if (pos >= limit)
             {
                 Overflowed = true;

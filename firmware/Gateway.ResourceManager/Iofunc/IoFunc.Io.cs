@@ -19,7 +19,8 @@ namespace Gateway.ResourceManager
         /// <summary>
         /// <c>iofunc_read_default()</c> for RAM-backed resources (RM-2): min(nbytes, size − offset) bytes, capped at
         /// what one reply carries (a short read), status = the count; directories list <c>struct dirent</c>
-        /// records (RM-2b). Sets atime.
+        /// records (RM-2b). A read-only image produced on read (<see cref="IFileContent"/>) reads the same way.
+        /// Sets atime.
         /// </summary>
         public static int ReadDefault(ResmgrContext ctp, IoRead msg, Ocb ocb)
         {
@@ -36,7 +37,8 @@ namespace Gateway.ResourceManager
             }
 
             int n = 0;
-            if (attr.Data != null && offset < attr.Size)
+            IFileContent produced = attr.Data == null ? attr.Device as IFileContent : null;
+            if ((attr.Data != null || produced != null) && offset < attr.Size)
             {
                 long avail = attr.Size - offset;
                 long want = msg.Nbytes;
@@ -51,7 +53,14 @@ namespace Gateway.ResourceManager
                 }
 
                 n = (int)want;
-                System.Array.Copy(attr.Data, (int)offset, ctp.Body, ctp.BodyOffset, n);
+                if (produced != null)
+                {
+                    produced.CopyTo(offset, ctp.Body, ctp.BodyOffset, n);
+                }
+                else
+                {
+                    System.Array.Copy(attr.Data, (int)offset, ctp.Body, ctp.BodyOffset, n);
+                }
             }
 
             if (!msg.HasOffset)

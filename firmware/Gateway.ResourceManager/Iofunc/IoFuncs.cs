@@ -37,6 +37,9 @@ namespace Gateway.ResourceManager
     /// </summary>
     public sealed class IoFuncs
     {
+        /// <summary>The table of a resource without handlers of its own: every slot runs the default. Never set a slot on it.</summary>
+        public static readonly IoFuncs None = new IoFuncs();
+
         public IoOpenFunc Open;
         public IoReadFunc Read;
         public IoWriteFunc Write;

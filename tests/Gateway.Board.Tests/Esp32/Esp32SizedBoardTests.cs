@@ -123,7 +123,7 @@ public sealed class Esp32SizedBoardTests : IDisposable
         }
 
         Assert.True(read.Ok, read.ToString());
-        Assert.Equal(board.MapJson, all);
+        Assert.Equal(board.Map.ToArray(), all);
         using var map = JsonDocument.Parse(all);
         int scratch = 0, removable = 0;
         foreach (var r in map.RootElement.GetProperty("resources").EnumerateArray())

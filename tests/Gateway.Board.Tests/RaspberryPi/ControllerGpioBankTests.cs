@@ -152,7 +152,7 @@ public sealed class ControllerGpioBankTests
             Assert.Equal((1ul << 3) | (1ul << 12), input.Value & ((1ul << 3) | (1ul << 12)));
             Assert.Equal(0xFFFFul, present.Value);
 
-            using var map = JsonDocument.Parse(board.Devices.MapJson);
+            using var map = JsonDocument.Parse(board.Devices.Map.ToArray());
             Assert.Contains(map.RootElement.GetProperty("resources").EnumerateArray(), r => r.GetProperty("path").GetString() == "/dev/gpio/bank1");
         }
         finally

@@ -235,7 +235,7 @@ public sealed class PiBoardTests
         var hw = new PiHardware();
         using var board = hw.Compose();
 
-        using var map = JsonDocument.Parse(board.Devices.MapJson);
+        using var map = JsonDocument.Parse(board.Devices.Map.ToArray());
 
         var window = Assert.Single(map.RootElement.GetProperty("windows").EnumerateArray());
         Assert.Equal(0xFE200000L, window.GetProperty("start").GetInt64());
@@ -255,7 +255,7 @@ public sealed class PiBoardTests
         var hw = new PiHardware();
         using var board = hw.Compose(new PiOptions { LoopbackWire = false, Eeprom = false });
 
-        using var map = JsonDocument.Parse(board.Devices.MapJson);
+        using var map = JsonDocument.Parse(board.Devices.Map.ToArray());
 
         Assert.Empty(map.RootElement.GetProperty("wiring").EnumerateArray());
         Assert.Empty(map.RootElement.GetProperty("spi").EnumerateArray());

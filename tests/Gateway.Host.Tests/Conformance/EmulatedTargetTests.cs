@@ -41,10 +41,10 @@ public sealed class EmulatedTargetTests
     public void FwMap_ListsItsOwnSizeAsItsStSize(bool quirks)
     {
         var board = new EmulatedBoard(new EmulatedBoardOptions { Quirks = quirks, Clock = new SimulatedClock() });
-        JsonNode map = JsonNode.Parse(Encoding.UTF8.GetString(board.Devices.MapJson))!;
+        JsonNode map = JsonNode.Parse(Encoding.UTF8.GetString(board.Devices.Map.ToArray()))!;
         JsonNode self = map["resources"]!.AsArray().Single(e => (string?)e!["path"] == "/fw/map")!;
-        Assert.Equal(board.Devices.MapJson.Length, (long)self["size"]!);
-        Assert.Equal(board.Devices.MapJson.Length, board.Devices.MapAttr.Size);
+        Assert.Equal(board.Devices.Map.ToArray().Length, (long)self["size"]!);
+        Assert.Equal(board.Devices.Map.ToArray().Length, board.Devices.MapAttr.Size);
     }
 
     [Fact]
