@@ -4,7 +4,7 @@ namespace Gateway.Board.Esp32
 {
     /// <summary>
     /// The app's own constants. The ESP32 limits (link.md §5) live with the shared code they size:
-    /// <see cref="BoardLinkConfig.Esp32"/> (1 session, window 2, frames of one page plus headers),
+    /// <see cref="BoardLinkConfig.Esp32"/> (1 session, window 1, frames of one page plus headers),
     /// <c>RmConfig.Esp32()</c> (16 OCBs, a 32-bit board: T32_2001) and <c>BoardDefinition.Esp32()</c>
     /// (one-page shmem and removable, 16 KiB /data; <c>Esp32WithPsram()</c> on a module with PSRAM).
     /// </summary>

@@ -76,7 +76,6 @@ namespace Gateway.Protocol.Link
                 return;
             }
 
-            int i = s.IndexOf(seq);
             if (ahead > 0)
             {
                 if (ahead >= s.Window)
@@ -85,19 +84,22 @@ namespace Gateway.Protocol.Link
                     return;
                 }
 
-                if (s.HoldValid[i] && s.HoldSeq[i] == seq)
+                int h = s.HoldIndexOf(seq);
+                if (s.HoldValid[h] && s.HoldSeq[h] == seq)
                 {
                     counters.Increment(LinkCounter.DropDuplicateHeld);
                     return;
                 }
 
-                Array.Copy(frame, at, s.HoldFrames[i], 0, FrameHeader.Size + bodyLength);
-                s.HoldSeq[i] = seq;
-                s.HoldBodyLength[i] = bodyLength;
-                s.HoldValid[i] = true;
+                Array.Copy(frame, at, s.HoldFrames[h], 0, FrameHeader.Size + bodyLength);
+                s.HoldSeq[h] = seq;
+                s.HoldBodyLength[h] = bodyLength;
+                s.HoldValid[h] = true;
                 counters.Increment(LinkCounter.HeldEarly);
                 return;
             }
+
+            int i = s.IndexOf(seq);
 
             if (ahead >= -s.Window && s.CacheValid[i] && s.CacheSeq[i] == seq)
             {
@@ -111,16 +113,16 @@ namespace Gateway.Protocol.Link
 
         private void ExecuteHeld(LinkPort port, LinkSession s)
         {
-            while (s.InUse)
+            while (s.InUse && s.Window > 1)
             {
-                int i = s.IndexOf(s.NextSeq);
-                if (!s.HoldValid[i] || s.HoldSeq[i] != s.NextSeq)
+                int h = s.HoldIndexOf(s.NextSeq);
+                if (!s.HoldValid[h] || s.HoldSeq[h] != s.NextSeq)
                 {
                     return;
                 }
 
-                s.HoldValid[i] = false;
-                Execute(port, s, s.HoldFrames[i], 0, s.HoldBodyLength[i]);
+                s.HoldValid[h] = false;
+                Execute(port, s, s.HoldFrames[h], 0, s.HoldBodyLength[h]);
             }
         }
 

@@ -19,7 +19,9 @@ namespace Gateway.Protocol.Link
         public readonly int[] CacheBodyLength;
         public readonly bool[] CacheValid;
 
-        // Early arrivals: entry seq % window holds the whole request frame of seq until its turn.
+        // Early arrivals: entry seq % (window - 1) holds the whole request frame of seq until its turn. Only the
+        // window - 1 sequence numbers after NextSeq can arrive early (NextSeq itself executes at once), and they are
+        // distinct modulo window - 1, so a window of 1 holds nothing and the ESP32's window of 2 holds one frame.
         public readonly byte[][] HoldFrames;
         public readonly uint[] HoldSeq;
         public readonly int[] HoldBodyLength;
@@ -47,14 +49,18 @@ namespace Gateway.Protocol.Link
             CacheSeq = new uint[window];
             CacheBodyLength = new int[window];
             CacheValid = new bool[window];
-            HoldFrames = new byte[window][];
-            HoldSeq = new uint[window];
-            HoldBodyLength = new int[window];
-            HoldValid = new bool[window];
+            HoldFrames = new byte[window - 1][];
+            HoldSeq = new uint[window - 1];
+            HoldBodyLength = new int[window - 1];
+            HoldValid = new bool[window - 1];
             for (int i = 0; i < window; i++)
             {
                 CacheFrames[i] = new byte[frame];
                 CacheReplies[i] = new Reply(CacheFrames[i], FrameHeader.Size, maxBody);
+            }
+
+            for (int i = 0; i < window - 1; i++)
+            {
                 HoldFrames[i] = new byte[frame];
             }
 
@@ -76,8 +82,12 @@ namespace Gateway.Protocol.Link
             for (int i = 0; i < CacheValid.Length; i++)
             {
                 CacheValid[i] = false;
-                HoldValid[i] = false;
                 CacheReplies[i].Limit(maxBody);
+            }
+
+            for (int i = 0; i < HoldValid.Length; i++)
+            {
+                HoldValid[i] = false;
             }
         }
 
@@ -88,10 +98,16 @@ namespace Gateway.Protocol.Link
             pidCount = 0;
         }
 
-        /// <summary>The cache and hold index of a sequence number.</summary>
+        /// <summary>The reply cache index of a sequence number.</summary>
         public int IndexOf(uint seq)
         {
             return (int)(seq % (uint)Window);
+        }
+
+        /// <summary>The hold index of a sequence number that arrived early (only when the window is 2 or more).</summary>
+        public int HoldIndexOf(uint seq)
+        {
+            return (int)(seq % (uint)(Window - 1));
         }
 
         public bool IsDeclared(int pid)

@@ -21,7 +21,7 @@ namespace Gateway.Board.Tests.Esp32;
 /// <summary>
 /// The ESP32 app's composition (firmware/Gateway.Board.Esp32/Program.cs: <see cref="BoardDefinition.Esp32"/>,
 /// <see cref="BoardLinkConfig.Esp32"/>, the same wiring of link, events and /fw/status) over the simulator HAL,
-/// driven by the host: the shared board code works within the ESP32's limits (one session, window 2, frames of one
+/// driven by the host: the shared board code works within the ESP32's limits (one session, window 1, frames of one
 /// page plus headers, 16 OCBs, a 32-bit board, its status snapshot) before it ever reaches a chip.
 /// </summary>
 public sealed class Esp32SizedBoardTests : IDisposable
@@ -81,12 +81,12 @@ public sealed class Esp32SizedBoardTests : IDisposable
     }
 
     [Fact]
-    public async Task Handshake_Esp32Link_GrantsOnePagePlusHeadersAndWindow2()
+    public async Task Handshake_Esp32Link_GrantsOnePagePlusHeadersAndWindow1()
     {
         await using var client = (await ConnectAsync()).Client;
 
         Assert.Equal(4096 + 256, client.Board.MaxBody);
-        Assert.Equal(2, client.Board.Window);
+        Assert.Equal(1, client.Board.Window);
         Assert.Equal("esp32-devkitc", client.Board.Name);
     }
 

@@ -176,7 +176,7 @@ public sealed class BoardLinkSequencingTests
     [Fact]
     public void Request_AtOrBeyondTheWindow_IsDroppedAndCounted()
     {
-        var (board, host) = OpenWithPid1(BoardLinkConfig.Esp32(), window: 2);
+        var (board, host) = OpenWithPid1(SmallWindow2(), window: 2);
         using (board)
         {
             // Next is 2 and the window is 2: 3 may be held, 4 may not.
@@ -193,9 +193,37 @@ public sealed class BoardLinkSequencingTests
     }
 
     [Fact]
+    public void Request_AheadOnAWindowOfOne_IsDroppedAndTheNextInOrderRuns()
+    {
+        // The ESP32's stop-and-wait link holds no early arrival: 3 before 2 is out of the window.
+        var (board, host) = OpenWithPid1(BoardLinkConfig.Esp32(), window: 1);
+        using (board)
+        {
+            host.Send(TestHost.Request(3, 1, 3, 0x03));
+            var silent = host.Fence();
+            TestFrame r2 = host.Exchange(TestHost.Request(2, 1, 3, 0x02));
+            TestFrame again = host.Exchange(TestHost.Request(2, 1, 3, 0x02));
+
+            Assert.Empty(silent);
+            Assert.Equal((2u, 2u), (r2.Seq, again.Seq));
+            Assert.Equal(1, board.Link.Counters.Get(LinkCounter.DropOutOfWindow));
+            Assert.Equal(1, board.Link.Counters.Get(LinkCounter.DuplicatesAnswered));
+            Assert.Equal(1, board.Handler.TotalExecutions);
+        }
+    }
+
+    /// <summary>The ESP32's sizes with a window of 2: one early arrival held, two replies cached.</summary>
+    private static BoardLinkConfig SmallWindow2()
+    {
+        BoardLinkConfig config = BoardLinkConfig.Esp32();
+        config.Window = 2;
+        return config;
+    }
+
+    [Fact]
     public void Request_OlderThanTheWindow_IsDroppedAsStale()
     {
-        var (board, host) = OpenWithPid1(BoardLinkConfig.Esp32(), window: 2);
+        var (board, host) = OpenWithPid1(SmallWindow2(), window: 2);
         using (board)
         {
             for (uint seq = 2; seq <= 5; seq++)
@@ -218,7 +246,7 @@ public sealed class BoardLinkSequencingTests
     [Fact]
     public void Request_OversizeForTheNegotiatedBody_IsDroppedByTheDecoder()
     {
-        var (board, host) = OpenWithPid1(BoardLinkConfig.Esp32(), window: 2);
+        var (board, host) = OpenWithPid1(SmallWindow2(), window: 2);
         using (board)
         {
             host.Send(TestHost.Request(2, 1, 3, new byte[LinkLimits.MinBody + 1]));
