@@ -38,7 +38,7 @@ public sealed class BoardLinkHandshakeTests
     }
 
     [Fact]
-    public void Handshake_Esp32Config_GrantsOnePageAndWindowTwo()
+    public void Handshake_Esp32Config_GrantsOnePageAndWindowOne()
     {
         using var board = new BoardHarness(BoardLinkConfig.Esp32());
         TestHost host = board.Connect();
@@ -47,7 +47,7 @@ public sealed class BoardLinkHandshakeTests
         var r = new HelloReply();
         r.Decode(reply.Body, 0, reply.Body.Length);
 
-        Assert.Equal((LinkLimits.MinBody, 2), (r.MaxBody, r.Window));
+        Assert.Equal((LinkLimits.MinBody, 1), (r.MaxBody, r.Window));
     }
 
     [Theory]
