@@ -162,7 +162,7 @@ public sealed class NanoPackageCheckTests
             }
 
             string stream = Path.Combine(copy, "firmware/Gateway.Board.Esp32/SerialByteStream.cs");
-            File.WriteAllText(stream, Replace(File.ReadAllText(stream), "_port.Open();", "_port.DiscardInBuffer();\n            _port.Open();"));
+            File.WriteAllText(stream, Replace(File.ReadAllText(stream), "port.Open();", "port.DiscardInBuffer();\n            port.Open();"));
 
             var (exit, output) = Run(copy, "build", "firmware/NanoCheck/Gateway.NanoCheck.csproj", "-nologo", "-v:q");
 
