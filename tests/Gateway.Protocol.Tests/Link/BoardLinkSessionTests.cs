@@ -101,7 +101,11 @@ public sealed class BoardLinkSessionTests
     [Fact]
     public void Session_PingedWithinTheTimeout_Stays()
     {
-        using var board = new BoardHarness();
+        // The fake clock jumps half a session timeout at once; the writer may still be marking its last frame sent, so
+        // the stall deadline is set past the jump: this test is about the session timeout, not a stalled peer.
+        BoardLinkConfig config = BoardLinkConfig.Emulated();
+        config.OutputStallMs = config.SessionTimeoutMs;
+        using var board = new BoardHarness(config);
         TestHost host = board.Connect();
         host.Open();
 
