@@ -15,7 +15,7 @@ public static class BuiltInSuite
 {
     private const string Prefix = "Gateway.Conformance.Suite.";
 
-    /// <summary>The file names of the suite, e.g. <c>10-rm-13.json</c>.</summary>
+    /// <summary>The file names of the suite, e.g. <c>04-rm-mmap.json</c>.</summary>
     public static IReadOnlyList<string> Files { get; } = typeof(BuiltInSuite).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
         .Select(n => n[Prefix.Length..])

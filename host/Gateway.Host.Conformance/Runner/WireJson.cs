@@ -20,9 +20,8 @@ public static class WireJson
 
         try
         {
-            JsonNode decoded = t.Decode(bytes, new WireOptions(WireTypes.FormFromName(form)));
-            // A directory read returns records: a list even when it holds one (the wire tool prints one as an object).
-            return type == "dirent" && decoded is JsonObject one ? new JsonArray(one) : decoded;
+            // A directory read decodes as a list of records, one record included (DirentType).
+            return t.Decode(bytes, new WireOptions(WireTypes.FormFromName(form)));
         }
         catch (WireInputException)
         {
