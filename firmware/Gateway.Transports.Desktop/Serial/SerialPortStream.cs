@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Transports.Desktop.Streams;
 
 namespace Gateway.Transports.Desktop.Serial;
 
@@ -13,7 +14,7 @@ namespace Gateway.Transports.Desktop.Serial;
 /// stream's own (created on first use), never blocking the thread pool; cancelling their token ends the wait.
 /// Writes return when the driver has taken every byte. Flush does nothing: there is no buffer in between.
 /// </summary>
-public sealed class SerialPortStream : Stream
+public sealed class SerialPortStream : UnseekableStream
 {
     private readonly TerminalChannel channel;
     private readonly Lazy<AsyncPump> readPump;
@@ -41,9 +42,6 @@ public sealed class SerialPortStream : Stream
 
     /// <inheritdoc />
     public override bool CanWrite => !this.channel.IsClosed;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
 
     /// <inheritdoc />
     public override bool CanTimeout => true;
@@ -136,22 +134,6 @@ public sealed class SerialPortStream : Stream
     /// <inheritdoc />
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     internal TerminalChannel Channel => this.channel;
 

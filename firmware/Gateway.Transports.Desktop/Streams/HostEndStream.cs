@@ -10,21 +10,11 @@ namespace Gateway.Transports.Desktop.Streams;
 /// array overloads routed to the span ones, writes that complete at once) in one place. A subclass reads and
 /// writes spans and says how the pipe closes; a read of 0 bytes means the pipe closed.
 /// </summary>
-public abstract class HostEndStream : Stream
+public abstract class HostEndStream : UnseekableStream
 {
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Blocks for at least one byte; returns the count, or 0 when the pipe closed.</summary>
     protected abstract int ReadSome(Span<byte> buffer);
@@ -70,10 +60,6 @@ public abstract class HostEndStream : Stream
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

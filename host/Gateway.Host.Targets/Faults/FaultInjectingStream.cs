@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Transports.Desktop.Streams;
 
 namespace Gateway.Host.Targets.Faults;
 
@@ -9,7 +10,7 @@ namespace Gateway.Host.Targets.Faults;
 /// A host-side <see cref="Stream"/> whose writes pass through a <see cref="FrameFaultInjector"/> before reaching
 /// the inner stream; reads pass through untouched (fault the other direction at its writer).
 /// </summary>
-public sealed class FaultInjectingStream : Stream
+public sealed class FaultInjectingStream : UnseekableStream
 {
     private readonly Stream inner;
 
@@ -23,17 +24,7 @@ public sealed class FaultInjectingStream : Stream
 
     public override bool CanRead => inner.CanRead;
 
-    public override bool CanSeek => false;
-
     public override bool CanWrite => inner.CanWrite;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
@@ -66,10 +57,6 @@ public sealed class FaultInjectingStream : Stream
     public override void Flush() => inner.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

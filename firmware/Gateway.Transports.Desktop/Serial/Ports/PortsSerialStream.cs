@@ -4,6 +4,7 @@ using System.IO.Ports;
 using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Transports.Desktop.Interop.Unix;
+using Gateway.Transports.Desktop.Streams;
 
 namespace Gateway.Transports.Desktop.Serial.Ports;
 
@@ -20,7 +21,7 @@ namespace Gateway.Transports.Desktop.Serial.Ports;
 /// throw <see cref="TransportError.Closed"/> — System.IO.Ports stops serving the port after such an error.
 /// </para>
 /// </summary>
-public sealed class PortsSerialStream : Stream
+public sealed class PortsSerialStream : UnseekableStream
 {
     private const int ReadAheadSize = 16 * 1024;
 
@@ -131,9 +132,6 @@ public sealed class PortsSerialStream : Stream
 
     /// <inheritdoc />
     public override bool CanWrite => !IsClosed;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
 
     /// <inheritdoc />
     public override bool CanTimeout => true;
@@ -311,22 +309,6 @@ public sealed class PortsSerialStream : Stream
     /// <inheritdoc />
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
