@@ -14,7 +14,7 @@ namespace Gateway.Board.Emulated;
 /// <summary>
 /// The emulated board: the same board code as the ESP32 and the Pi (link, resource manager, device regions)
 /// over the simulator HAL. It is the device under test of the harness and of the test suite. Serve it on any
-/// byte stream (<see cref="Serve"/>), an in-memory pipe (<see cref="ConnectInMemory"/>), a pseudo-terminal or
+/// byte stream (<see cref="Serve(IByteStream)"/>), an in-memory pipe (<see cref="ConnectInMemory"/>), a pseudo-terminal or
 /// a TCP port (the app's Program, `gateway emulate`).
 /// </summary>
 public sealed class EmulatedBoard : IDisposable
@@ -86,15 +86,21 @@ public sealed class EmulatedBoard : IDisposable
     /// </summary>
     public bool Serve(IByteStream stream) => Link.Serve(stream);
 
+    /// <summary>Serves one connection from <paramref name="peer"/> (TcpPeerId: its remote address) like <see cref="Serve(IByteStream)"/>.</summary>
+    public bool Serve(IByteStream stream, int peer) => Link.Serve(stream, peer);
+
     /// <summary>Serves a line (a pty, a tty) on the calling thread; the line stays open (BoardLink.ServeLine).</summary>
     public bool ServeLine(IByteStream stream) => Link.ServeLine(stream);
 
-    /// <summary>Serves a connection (or, with <paramref name="line"/>, a line) on a background thread.</summary>
-    public Thread ServeInBackground(IByteStream stream, string name = "emulated-board", bool line = false)
+    /// <summary>
+    /// Serves a connection from <paramref name="peer"/> (or, with <paramref name="line"/>, a line) on a background
+    /// thread; a connection of an unknown peer is a peer of its own (hardware-docs/link.md §10).
+    /// </summary>
+    public Thread ServeInBackground(IByteStream stream, string name = "emulated-board", bool line = false, int peer = BoardLink.UnknownPeer)
     {
         var t = new Thread(() =>
         {
-            bool served = line ? Link.ServeLine(stream) : Link.Serve(stream);
+            bool served = line ? Link.ServeLine(stream) : Link.Serve(stream, peer);
             if (!served)
             {
                 // A connection is already closed by Serve; a line stays with its owner.

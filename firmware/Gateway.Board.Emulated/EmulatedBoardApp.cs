@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Threading;
 using Gateway.Protocol.Desktop.Platform;
+using Gateway.Protocol.Link;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Serial;
 using Gateway.Transports.Desktop.Tcp;
@@ -138,15 +139,18 @@ public static class EmulatedBoardApp
             return 2;
         }
 
-        using var board = new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = settings.Is64Bit, Quirks = settings.Quirks, Key = key, Log = new ConsoleLog() });
+        // Serving the pty beside TCP keeps a slot for the pty that connections cannot take (hardware-docs/link.md §10).
+        var link = BoardLinkConfig.Emulated();
+        link.LineSlots = settings.Pty && settings.Tcp != null ? 1 : 0;
+        using var board = new EmulatedBoard(new EmulatedBoardOptions { Is64Bit = settings.Is64Bit, Quirks = settings.Quirks, Key = key, Log = new ConsoleLog(), Link = link });
         using var stopped = stop.Register(board.Dispose);
         using PseudoTerminal? pty = settings.Pty ? PseudoTerminal.Open(holdSlaveOpen: true) : null;
 
-        // The board decides who gets a slot (evicting its oldest unauthenticated stream past its grace when full);
-        // the listener's bound only covers a newcomer per promised slot (hardware-docs/transports.md).
+        // The board decides who gets a slot (evicting an unauthenticated connection when full, by peer share and
+        // grace); the listener's bound only covers a newcomer per promised slot (hardware-docs/transports.md).
         using TcpBoardListener? listener = settings.Tcp == null
             ? null
-            : new TcpBoardListener(settings.Tcp, maxConnections: TcpBoardListener.PlacesFor(board.Link.StreamSlots));
+            : new TcpBoardListener(settings.Tcp, maxConnections: TcpBoardListener.PlacesFor(board.Link.ConnectionSlots));
         if (pty != null)
         {
             if (pty.Master is SerialByteStream master)
@@ -201,10 +205,10 @@ public static class EmulatedBoardApp
     {
         while (!stop.IsCancellationRequested)
         {
-            var stream = listener.Accept(200);
+            var stream = listener.Accept(200, out int peer);
             if (stream != null)
             {
-                board.ServeInBackground(stream, "emulated-tcp");
+                board.ServeInBackground(stream, "emulated-tcp", peer: peer);
             }
         }
     }

@@ -250,7 +250,7 @@ public static class PiApp
         {
             if (options.TcpEnabled)
             {
-                listener = new TcpBoardListener(new IPEndPoint(IPAddress.Parse(options.TcpHost), options.TcpPort), board.TcpConnections(options.SerialPath != null));
+                listener = new TcpBoardListener(new IPEndPoint(IPAddress.Parse(options.TcpHost), options.TcpPort), board.TcpConnections());
                 output.WriteLine($"tcp {listener.LocalEndPoint}");
                 TcpBoardListener l = listener;
                 threads.Add(Start("gateway-pi accept", () => board.ServeTcp(l, stop)));

@@ -107,10 +107,14 @@ public sealed class PiBoard : IDisposable
         };
     }
 
-    /// <summary>The link's tables: 4 sessions, window 8, frames of 16 KiB plus headroom.</summary>
-    public static BoardLinkConfig CreateLinkConfig(BoardDefinition definition) => new()
+    /// <summary>
+    /// The link's tables: 4 sessions, window 8, frames of 16 KiB plus headroom; 5 stream slots for TCP and, when the
+    /// board serves a tty (<paramref name="servesTty"/>), a sixth kept for it (LineSlots: TCP cannot take it).
+    /// </summary>
+    public static BoardLinkConfig CreateLinkConfig(BoardDefinition definition, bool servesTty = false) => new()
     {
         Sessions = Sessions,
+        LineSlots = servesTty ? 1 : 0,
         Window = Window,
         MaxBody = LinkLimits.DesktopBody,
         Crc = SystemCrc32.Instance,
@@ -130,7 +134,7 @@ public sealed class PiBoard : IDisposable
         BoardDefinition definition = CreateDefinition(options, banks, spi);
         BuiltBoard devices = BoardNamespace.Build(definition, clock, log);
         byte[] bootId = BootIds.Create();
-        var link = new BoardLink(CreateLinkConfig(definition), devices.Rm, new Sha256Hmac(key), clock, log, bootId);
+        var link = new BoardLink(CreateLinkConfig(definition, options.SerialPath != null), devices.Rm, new Sha256Hmac(key), clock, log, bootId);
         devices.Events.Target = link;
         devices.Status.AddSource(new LinkStatusSource(link));
         devices.Status.AddSource(new EventStatusSource(link));
@@ -138,10 +142,11 @@ public sealed class PiBoard : IDisposable
     }
 
     /// <summary>
-    /// TCP places of the listener for every stream slot less the one a tty link holds (TcpBoardListener.PlacesFor):
-    /// the board, not the listener, decides which connection gets a slot (hardware-docs/link.md §10).
+    /// TCP places of the listener for the link's connection slots, which leave out the slot kept for the tty when
+    /// one is served (TcpBoardListener.PlacesFor): the board, not the listener, decides which connection gets a slot
+    /// (hardware-docs/link.md §10).
     /// </summary>
-    public int TcpConnections(bool alsoSerial) => TcpBoardListener.PlacesFor(CreateLinkConfig(Definition).EffectiveStreams - (alsoSerial ? 1 : 0));
+    public int TcpConnections() => TcpBoardListener.PlacesFor(Link.ConnectionSlots);
 
     /// <summary>Serves one connection on the calling thread until it closes or the board stops, then closes it; false when no slot could be had.</summary>
     public bool Serve(IByteStream stream) => Link.Serve(stream);
@@ -155,7 +160,7 @@ public sealed class PiBoard : IDisposable
         ArgumentNullException.ThrowIfNull(listener);
         while (!stop.IsCancellationRequested)
         {
-            IByteStream? stream = listener.Accept(200);
+            IByteStream? stream = listener.Accept(200, out int peer);
             if (stream == null)
             {
                 continue;
@@ -163,8 +168,9 @@ public sealed class PiBoard : IDisposable
 
             var connection = new Thread(() =>
             {
-                // Serve closes the connection when it returns, also when it had no slot for it.
-                Link.Serve(stream);
+                // Serve closes the connection when it returns, also when it had no slot for it; the peer is the
+                // remote address, for the fair share of places (hardware-docs/link.md §10).
+                Link.Serve(stream, peer);
             })
             { IsBackground = true, Name = "gateway-pi tcp" };
             connection.Start();
@@ -173,7 +179,8 @@ public sealed class PiBoard : IDisposable
 
     /// <summary>
     /// Serves the tty at <paramref name="path"/> until <paramref name="stop"/> is cancelled, opening it again when it
-    /// closes or hangs up (a USB gadget's host unplugged) or cannot be opened yet.
+    /// closes or hangs up (a USB gadget's host unplugged) or cannot be opened yet. Compose the board with
+    /// <see cref="PiOptions.SerialPath"/> set, so the link keeps a slot for it that TCP cannot take.
     /// </summary>
     public void ServeSerial(string path, SerialSettings settings, CancellationToken stop)
     {

@@ -29,6 +29,11 @@ namespace Gateway.Protocol.Link
     /// </summary>
     public sealed partial class BoardLink : IEventSink
     {
+        /// <summary>
+        /// A connection whose peer the transport does not know: it is a peer of its own, never counted with another.
+        /// </summary>
+        public const int UnknownPeer = 0;
+
         private const int ReadChunk = 512;
 
         /// <summary>Silent polls in a row after which a frame still arriving is taken as cut short (≥ 2 × PollMs). G.</summary>
@@ -114,6 +119,15 @@ namespace Gateway.Protocol.Link
             get { return ports.Length; }
         }
 
+        /// <summary>
+        /// The most stream slots connections hold at once (<see cref="BoardLinkConfig.LineSlots"/> are kept for
+        /// lines): what a TCP listener's bound is made from (link.md §10).
+        /// </summary>
+        public int ConnectionSlots
+        {
+            get { return config.ConnectionSlots; }
+        }
+
         /// <summary>Stream slots holding a stream now (for tests and /fw/status readers).</summary>
         public int StreamsInUse
         {
@@ -171,23 +185,33 @@ namespace Gateway.Protocol.Link
         /// <summary>
         /// Serves one connection (a TCP connection, an in-memory pipe) until it closes, breaks, is dropped or
         /// <see cref="Stop"/> is called; then ends the session it carried (RM-5) and closes the stream. A connection
-        /// that carries no session for the handshake timeout is closed; when every stream slot is busy the oldest
-        /// unauthenticated connection past its grace is evicted and its slot promised to this one (link.md §10,
-        /// "Places"). Returns false (the stream closed) when no slot could be had.
+        /// that carries no session for the handshake timeout is closed; when every stream slot is busy a connection
+        /// without a session is evicted and its slot promised to this one (link.md §10, "Places"). Returns false (the
+        /// stream closed) when no slot could be had. The connection is a peer of its own (<see cref="UnknownPeer"/>).
         /// </summary>
         public bool Serve(IByteStream stream)
         {
-            return ServeStream(stream, false);
+            return ServeStream(stream, false, UnknownPeer);
+        }
+
+        /// <summary>
+        /// Serves one connection like <see cref="Serve(IByteStream)"/>, from <paramref name="peer"/>: who it came from
+        /// as the transport knows it (TCP: a number for the remote IP address, never its port). Connections of one peer
+        /// share a place among those of other peers (link.md §10, "Places", the fair share).
+        /// </summary>
+        public bool Serve(IByteStream stream, int peer)
+        {
+            return ServeStream(stream, false, peer);
         }
 
         /// <summary>
         /// Serves one line (a UART, a USB gadget tty, a pty) like <see cref="Serve"/>, but a line is never closed by
         /// the link nor evicted: it stays open without a session and the caller owns it. Returns false at once when
-        /// every stream slot is busy.
+        /// no slot is free; <see cref="BoardLinkConfig.LineSlots"/> keeps slots that connections cannot take.
         /// </summary>
         public bool ServeLine(IByteStream stream)
         {
-            return ServeStream(stream, true);
+            return ServeStream(stream, true, UnknownPeer);
         }
 
         /// <summary>Makes every <see cref="Serve"/> return within one poll interval, ending its session with a CLOSE.</summary>
@@ -224,14 +248,14 @@ namespace Gateway.Protocol.Link
 
         // ---- the serve loop (the stream's own thread; the engine lock only around frames and timers) ----
 
-        private bool ServeStream(IByteStream stream, bool line)
+        private bool ServeStream(IByteStream stream, bool line, int peer)
         {
             if (stream == null)
             {
                 throw new ArgumentNullException("stream");
             }
 
-            LinkPort port = Attach(stream, line);
+            LinkPort port = Attach(stream, line, peer);
             if (port == null)
             {
                 counters.Increment(LinkCounter.StreamsRefused);

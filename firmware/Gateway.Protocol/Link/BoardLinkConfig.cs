@@ -19,8 +19,17 @@ namespace Gateway.Protocol.Link
         /// <summary>The largest frame body the board grants (≥ <see cref="LinkLimits.MinBody"/>).</summary>
         public int MaxBody = LinkLimits.DesktopBody;
 
-        /// <summary>Streams served at once; 0 means Sessions + 1 (room for a restarted host's new connection).</summary>
+        /// <summary>
+        /// Streams served at once; 0 means Sessions + 1 + <see cref="LineSlots"/> (room for a restarted host's new
+        /// connection, and the lines' own slots).
+        /// </summary>
         public int Streams;
+
+        /// <summary>
+        /// Stream slots kept for lines (a UART, a tty): connections hold at most <see cref="EffectiveStreams"/> −
+        /// LineSlots slots at once, so a board that serves a tty beside TCP always has a slot for it (link.md §10).
+        /// </summary>
+        public int LineSlots;
 
         /// <summary>Processes a session may declare.</summary>
         public int ProcessesPerSession = 16;
@@ -112,10 +121,16 @@ namespace Gateway.Protocol.Link
             return c;
         }
 
-        /// <summary>The number of stream slots (<see cref="Streams"/>, or Sessions + 1 when 0).</summary>
+        /// <summary>The number of stream slots (<see cref="Streams"/>, or Sessions + 1 + LineSlots when 0).</summary>
         public int EffectiveStreams
         {
-            get { return Streams > 0 ? Streams : Sessions + 1; }
+            get { return Streams > 0 ? Streams : Sessions + 1 + LineSlots; }
+        }
+
+        /// <summary>The most stream slots connections may hold at once: every slot but the lines' own.</summary>
+        public int ConnectionSlots
+        {
+            get { return EffectiveStreams - LineSlots; }
         }
 
         /// <summary>The bytes of each stream's output queue (<see cref="OutputQueueBytes"/>, or its default when 0).</summary>
@@ -131,6 +146,7 @@ namespace Gateway.Protocol.Link
             Check(Window >= 1 && Window <= LinkLimits.MaxWindow, "Window must be 1 … 64");
             Check(MaxBody >= LinkLimits.MinBody && MaxBody <= LinkLimits.MaxBody, "MaxBody must be 4352 … 1048576");
             Check(Streams >= 0, "Streams must not be negative");
+            Check(LineSlots >= 0 && LineSlots <= EffectiveStreams, "LineSlots must be 0 … Streams");
             Check(ProcessesPerSession >= 1, "ProcessesPerSession must be at least 1");
             Check(SessionTimeoutMs > 0, "SessionTimeoutMs must be positive");
             Check(HandshakeTimeoutMs > 0, "HandshakeTimeoutMs must be positive");

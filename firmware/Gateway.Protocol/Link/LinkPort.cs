@@ -44,6 +44,12 @@ namespace Gateway.Protocol.Link
         /// <summary>The slot is promised to one waiting new stream, which alone may take it when it frees.</summary>
         public bool Promised;
 
+        /// <summary>Who the stream came from (<see cref="BoardLink.UnknownPeer"/>: a peer of its own), for the fair share.</summary>
+        public int Peer;
+
+        /// <summary>The peer of the new stream the slot is promised to (counted as its, not the leaving stream's).</summary>
+        public int PromisedPeer;
+
         /// <summary>When the stream was attached (the oldest unauthenticated connection is evicted first).</summary>
         public long AttachedMs;
 

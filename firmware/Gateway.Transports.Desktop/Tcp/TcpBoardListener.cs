@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Gateway.Protocol.Link;
 using Gateway.Protocol.Platform;
 
 namespace Gateway.Transports.Desktop.Tcp;
@@ -59,7 +60,8 @@ public sealed class TcpBoardListener : IDisposable
     public const int SendTimeoutMs = 2000;
 
     /// <summary>
-    /// The listener's bound for a board with <paramref name="streamSlots"/> connection slots: twice as many. Each
+    /// The listener's bound for a board with <paramref name="streamSlots"/> connection slots (<c>BoardLink.ConnectionSlots</c>:
+    /// the stream slots less those kept for lines): twice as many. Each
     /// slot holds at most its connection and, while that one is on its way out (evicted, closed), the newcomer the
     /// slot is promised to (hardware-docs/link.md §10); refused connections are closed at once. So the listener
     /// is full only when every slot is promised, and then the board refuses a newcomer as well.
@@ -80,8 +82,15 @@ public sealed class TcpBoardListener : IDisposable
     /// or null on timeout or once the listener is disposed. A wait that times out keeps its accept pending for
     /// the next call, so no connection is lost between calls.
     /// </summary>
-    public IByteStream? Accept(int timeoutMs)
+    public IByteStream? Accept(int timeoutMs) => Accept(timeoutMs, out _);
+
+    /// <summary>
+    /// <see cref="Accept(int)"/>, also giving the connection's <paramref name="peer"/> (<see cref="TcpPeerId"/>: its
+    /// remote address) for the board's place decision (<c>BoardLink.Serve(stream, peer)</c>).
+    /// </summary>
+    public IByteStream? Accept(int timeoutMs, out int peer)
     {
+        peer = BoardLink.UnknownPeer;
         long deadline = timeoutMs < 0 ? -1 : Environment.TickCount64 + timeoutMs;
         lock (acceptGate)
         {
@@ -125,6 +134,10 @@ public sealed class TcpBoardListener : IDisposable
                     continue;
                 }
                 socket.NoDelay = true;
+                if (socket.RemoteEndPoint is IPEndPoint remote)
+                {
+                    peer = TcpPeerId.Of(remote.Address);
+                }
 
                 // A host that stops reading must not stall the board: a send blocked this long ends that connection.
                 socket.SendTimeout = SendTimeoutMs;
@@ -133,7 +146,7 @@ public sealed class TcpBoardListener : IDisposable
         }
     }
 
-    /// <summary>Stops listening; a blocked <see cref="Accept"/> returns null. Accepted connections stay open.</summary>
+    /// <summary>Stops listening; a blocked <see cref="Accept(int)"/> returns null. Accepted connections stay open.</summary>
     public void Dispose()
     {
         if (disposed.IsCancellationRequested)

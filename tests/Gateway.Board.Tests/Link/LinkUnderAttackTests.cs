@@ -41,10 +41,10 @@ public sealed class LinkUnderAttackTests : IDisposable
         {
             while (!stopping)
             {
-                var stream = listener.Accept(100);
+                var stream = listener.Accept(100, out int peer);
                 if (stream != null)
                 {
-                    board.ServeInBackground(stream, "attack-test");
+                    board.ServeInBackground(stream, "attack-test", peer: peer);
                 }
             }
         }) { IsBackground = true };
@@ -156,6 +156,93 @@ public sealed class LinkUnderAttackTests : IDisposable
         {
             cts.Cancel();
             await Task.WhenAll(reconnecters);
+        }
+    }
+
+    [Fact]
+    public async Task ReconnectFloodFromOnePeer_FasterThanTheGrace_ASecondPeerAuthenticatesWithinBoundedTime()
+    {
+        // link.md §10 "Places", the fair share (G): 127.0.0.1 keeps every slot within its grace by reconnecting the
+        // moment it is closed or refused, from more sockets than there are slots. A host on 127.0.0.2 (Linux routes
+        // all of 127/8 to lo) is another peer: it takes a place from the flooder's share, grace or not.
+        using var cts = new CancellationTokenSource();
+        long connects = 0;
+        // Threads of their own, not pool tasks: blocked receives must not starve the keyed host's continuations.
+        var flooders = new Thread[2 * board.Link.StreamSlots];
+        for (int i = 0; i < flooders.Length; i++)
+        {
+            flooders[i] = new Thread(() =>
+            {
+                var buffer = new byte[64];
+                while (!cts.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var s = Connect();
+                        Interlocked.Increment(ref connects);
+                        s.ReceiveTimeout = 200;
+                        while (!cts.IsCancellationRequested)
+                        {
+                            try
+                            {
+                                if (s.Receive(buffer) == 0)
+                                {
+                                    break; // closed by the board (refused or evicted): back at once
+                                }
+                            }
+                            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
+                            {
+                            }
+                        }
+                    }
+                    catch (SocketException)
+                    {
+                    }
+
+                    Thread.Sleep(2);
+                }
+            }) { IsBackground = true, Name = "flooder" };
+            flooders[i].Start();
+        }
+
+        try
+        {
+            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000));
+            Thread.Sleep(2 * GraceMs); // the flood churns: every slot is evicted as it leaves its grace
+            long evictedBefore = board.Link.Counters.Get(LinkCounter.StreamsEvicted);
+            Assert.True(evictedBefore > 0, $"the flood did not churn: {State()}");
+
+            // Bounded: three tries within ten seconds (a try refused by the board ends at once). Without the fair
+            // share the host gets a place only when it happens to arrive in the moment a slot leaves its grace.
+            var tries = new System.Collections.Generic.List<string>();
+            LinkClient? client = null;
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (client == null && tries.Count < 3 && DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    client = await ConnectKeyedFromAsync(IPAddress.Parse("127.0.0.2"));
+                }
+                catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+                {
+                    tries.Add(e.GetType().Name + ": " + e.Message);
+                    await Task.Delay(100);
+                }
+            }
+
+            Assert.True(client != null, $"127.0.0.2 was kept out ({string.Join("; ", tries)}); {State()}, flood connects {Interlocked.Read(ref connects)}");
+            await using (client)
+            {
+                Assert.False((await client!.DeclareAsync(10, Root(), true)).IsError, State());
+            }
+        }
+        finally
+        {
+            cts.Cancel();
+            foreach (var t in flooders)
+            {
+                t.Join();
+            }
         }
     }
 
@@ -384,6 +471,25 @@ public sealed class LinkUnderAttackTests : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var stream = await TcpTransport.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port, cts.Token);
         return await LinkClient.ConnectAsync(stream, Options(), cts.Token);
+    }
+
+    /// <summary>A keyed host whose socket is bound to <paramref name="local"/> (another peer than 127.0.0.1).</summary>
+    private async Task<LinkClient> ConnectKeyedFromAsync(IPAddress local)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(local, 0));
+            await socket.ConnectAsync(listener.LocalEndPoint, cts.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return await LinkClient.ConnectAsync(new NetworkStream(socket, ownsSocket: true), Options(), cts.Token);
     }
 
     private static LinkClientOptions Options() => new()

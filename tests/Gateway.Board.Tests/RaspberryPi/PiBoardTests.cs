@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -13,6 +15,7 @@ using Gateway.Devices.Registers;
 using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
 using Gateway.Protocol.Desktop.Platform;
 using Gateway.Transports.Desktop.Pty;
@@ -62,7 +65,7 @@ public sealed class PiBoardTests
         public TcpServedBoard(PiBoard board)
         {
             Board = board;
-            Listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.TcpConnections(alsoSerial: false));
+            Listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), board.TcpConnections());
             accept = new Thread(() => board.ServeTcp(Listener, stop.Token)) { IsBackground = true };
             accept.Start();
         }
@@ -227,6 +230,57 @@ public sealed class PiBoardTests
         Assert.Equal("raspberry-pi", board0);
         using var info = JsonDocument.Parse(data);
         Assert.Equal("raspberry-pi", info.RootElement.GetProperty("board").GetString());
+    }
+
+    [Fact]
+    public async Task ServeSerial_BesideTcp_EveryTcpPlaceTaken_TheTtyStillGetsItsSlot()
+    {
+        // hardware-docs/link.md §10 and boards/raspberry-pi: composed with a tty, the link keeps a stream slot TCP
+        // cannot take. More idle TCP connections than TCP has places come first; then the tty's host gets in.
+        var hw = new PiHardware();
+        using var pty = PseudoTerminal.Open();
+        using var served = new TcpServedBoard(hw.Compose(new PiOptions { SerialPath = pty.SlavePath }));
+        BoardLink link = served.Board.Link;
+        Assert.Equal((PiBoard.Sessions + 2, PiBoard.Sessions + 1), (link.StreamSlots, link.ConnectionSlots));
+        Assert.Equal(TcpBoardListener.PlacesFor(link.ConnectionSlots), served.Listener.MaxConnections);
+        var idle = new List<Socket>();
+        try
+        {
+            for (int i = 0; i <= link.ConnectionSlots; i++)
+            {
+                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                idle.Add(s);
+                s.Connect(served.Listener.LocalEndPoint);
+            }
+
+            // The one too many is refused (or, on a slow machine past the grace, evicts the oldest): TCP stays at its share.
+            Assert.True(SpinWait.SpinUntil(
+                () => link.Counters.Get(LinkCounter.StreamsRefused) + link.Counters.Get(LinkCounter.StreamsEvicted) >= 1, 10_000));
+            Assert.Equal(link.ConnectionSlots, link.StreamsInUse);
+
+            using var stop = new CancellationTokenSource();
+            var serving = new Thread(() => served.Board.ServeSerial(pty.SlavePath, new SerialSettings { BaudRate = 921_600 }, stop.Token)) { IsBackground = true };
+            serving.Start();
+            try
+            {
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(8)); // well before the idle TCP ones time out (10 s)
+                await using LinkClient client = await LinkClient.ConnectAsync(pty.MasterStream, new LinkClientOptions { Key = Key, LeaveOpen = true }, cts.Token);
+                Assert.False((await client.DeclareAsync(2, Cred(0, 0), true, cts.Token)).IsError);
+                Assert.Equal(link.StreamSlots, link.StreamsInUse); // TCP still holds its places, the tty the one beside them
+            }
+            finally
+            {
+                stop.Cancel();
+                serving.Join();
+            }
+        }
+        finally
+        {
+            foreach (var s in idle)
+            {
+                s.Dispose();
+            }
+        }
     }
 
     [Fact]

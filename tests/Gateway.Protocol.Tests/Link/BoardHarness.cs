@@ -38,11 +38,26 @@ internal sealed class BoardHarness : IDisposable
 
     public ListLog Log { get; } = new();
 
-    /// <summary>Serves a new test stream on its own thread and returns the host end.</summary>
-    public TestHost Connect(byte[]? hostId = null)
+    /// <summary>Serves a new test stream (a connection from <paramref name="peer"/>) on its own thread and returns the host end.</summary>
+    public TestHost Connect(byte[]? hostId = null, int peer = BoardLink.UnknownPeer) => Serve(hostId, line: false, peer);
+
+    /// <summary>Serves a new test stream as a line (a tty) on its own thread and returns the host end.</summary>
+    public TestHost ConnectLine(byte[]? hostId = null) => Serve(hostId, line: true, BoardLink.UnknownPeer);
+
+    private TestHost Serve(byte[]? hostId, bool line, int peer)
     {
         var stream = new TestStream();
-        var thread = new Thread(() => Link.Serve(stream)) { IsBackground = true };
+        var thread = new Thread(() =>
+        {
+            if (line)
+            {
+                Link.ServeLine(stream);
+            }
+            else
+            {
+                Link.Serve(stream, peer);
+            }
+        }) { IsBackground = true };
         thread.Start();
         threads.Add(thread);
         return new TestHost(stream, hostId ?? TestHost.DefaultHostId);
