@@ -35,11 +35,9 @@ public sealed class BoardLinkPlacesTests
         // A flooding peer cannot push its own connections out faster than the grace: it is refused, as before.
         using var board = new BoardHarness(Config(streams: 3));
         Fill(board, PeerA, 3);
-        var again = new TestStream();
+        bool refused = Refused(board, PeerA);
 
-        bool served = board.Link.Serve(again, PeerA);
-
-        Assert.False(served);
+        Assert.True(refused);
         Assert.Equal(0, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
         Assert.Equal(1, board.Link.Counters.Get(LinkCounter.StreamsRefused));
     }
@@ -54,9 +52,9 @@ public sealed class BoardLinkPlacesTests
         TestHost b = board.Connect(peer: PeerB);
         Assert.False(b.Hello(1).IsError);
 
-        bool served = board.Link.Serve(new TestStream(), PeerB);
+        bool refused = Refused(board, PeerB);
 
-        Assert.False(served);
+        Assert.True(refused);
         Assert.Equal(0, board.Link.Counters.Get(LinkCounter.StreamsEvicted));
     }
 
@@ -86,9 +84,9 @@ public sealed class BoardLinkPlacesTests
         TestHost idle = board.Connect(peer: PeerA);
         Assert.False(idle.Hello(1).IsError);
 
-        bool served = board.Link.Serve(new TestStream(), PeerB);
+        bool refused = Refused(board, PeerB);
 
-        Assert.False(served); // A holds one sessionless connection, B none: 1 < 0 + 2, and it is in its grace
+        Assert.True(refused); // A holds one sessionless connection, B none: 1 < 0 + 2, and it is in its grace
         Assert.Empty(keyed.Fence());
     }
 
@@ -99,7 +97,7 @@ public sealed class BoardLinkPlacesTests
         using var board = new BoardHarness(Config(streams: 2));
         Fill(board, BoardLink.UnknownPeer, 2);
 
-        Assert.False(board.Link.Serve(new TestStream()));
+        Assert.True(Refused(board, BoardLink.UnknownPeer));
 
         board.Clock.Advance(board.Config.EvictionGraceMs);
         TestHost late = board.Connect();
@@ -118,9 +116,9 @@ public sealed class BoardLinkPlacesTests
         Assert.Equal(3, board.Link.ConnectionSlots);
         TestHost[] connections = Fill(board, PeerA, 3);
 
-        bool served = board.Link.Serve(new TestStream(), PeerA); // in their grace: no free slot is the connections'
+        bool refused = Refused(board, PeerA); // in their grace, and the free slot is not the connections'
 
-        Assert.False(served);
+        Assert.True(refused);
         Assert.Equal(3, board.Link.StreamsInUse);
         board.Clock.Advance(config.EvictionGraceMs);
         TestHost evicting = board.Connect(peer: PeerA); // past the grace: it evicts, it does not take the line's slot
@@ -143,7 +141,7 @@ public sealed class BoardLinkPlacesTests
         TestHost first = board.Connect(peer: PeerA);
         Assert.False(first.Hello(1).IsError);
 
-        Assert.False(board.Link.Serve(new TestStream(), PeerB)); // B holds 0, A 1: not two more; A is in its grace
+        Assert.True(Refused(board, PeerB)); // B holds 0, A 1: not two more; A is in its grace
         Assert.Equal(1, board.Link.StreamsInUse);
     }
 
@@ -165,6 +163,26 @@ public sealed class BoardLinkPlacesTests
         config.LineSlots = 1;
 
         Assert.Equal((6, 5), (config.EffectiveStreams, config.ConnectionSlots));
+    }
+
+    /// <summary>
+    /// Offers a connection of <paramref name="peer"/>: true when the board refuses it (Serve returns false at once, the
+    /// stream closed). A connection the board takes is served until the board stops: after 5 s it counts as taken, so
+    /// a wrong decision fails the test instead of hanging it.
+    /// </summary>
+    private static bool Refused(BoardHarness board, int peer)
+    {
+        var stream = new TestStream();
+        bool served = true;
+        var offer = new System.Threading.Thread(() => served = board.Link.Serve(stream, peer)) { IsBackground = true };
+        offer.Start();
+        if (!offer.Join(5000))
+        {
+            return false;
+        }
+
+        Assert.Equal(-1, stream.Read(new byte[1], 0, 1, 0)); // a refused connection is closed
+        return !served;
     }
 
     private static BoardLinkConfig Config(int streams, int sessions = 1)
