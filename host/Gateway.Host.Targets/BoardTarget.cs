@@ -109,6 +109,61 @@ internal sealed class BoardTarget : IAsyncDisposable
     }
 
     /// <summary>
+    /// pty: only — a power cut of the child board: the process is killed (it sends no CLOSE; what it had in flight is
+    /// lost), the session on its line and the line itself are dropped, and the next session starts a new child — a new
+    /// boot id, every table and /data afresh — on a new pseudo-terminal.
+    /// </summary>
+    public async Task RestartChildBoardAsync()
+    {
+        if (uri.Scheme != TargetScheme.Pty)
+        {
+            throw new InvalidOperationException("only a pty: target's child board can be restarted from the harness");
+        }
+
+        StopChild(TimeSpan.Zero);
+        if (current != null)
+        {
+            // The board is gone: nothing to CLOSE. The client leaves the shared line open; it goes next.
+            await current.DisposeAsync().ConfigureAwait(false);
+            current = null;
+        }
+
+        sharedStream?.Dispose();
+        sharedStream = null;
+        settings.Log?.Invoke("the pty: board was power-cycled (its process killed); the next session starts it again");
+    }
+
+    /// <summary>Ends the pty: child: at once (a power cut), or after <paramref name="grace"/> for it to exit on its own.</summary>
+    private void StopChild(TimeSpan grace)
+    {
+        if (child == null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (grace > TimeSpan.Zero)
+            {
+                child.StandardInput.Close();
+            }
+
+            if (grace <= TimeSpan.Zero || !child.WaitForExit(grace))
+            {
+                child.Kill(entireProcessTree: true);
+                child.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
+
+        child.Dispose();
+        child = null;
+    }
+
+    /// <summary>
     /// The link+emu: board. Its clock runs with the real time; a scenario's silence (<see cref="SessionEnd.Silence"/>)
     /// jumps it past the session timeout rather than waiting the seconds out.
     /// </summary>
@@ -118,9 +173,6 @@ internal sealed class BoardTarget : IAsyncDisposable
         clock.Run();
         return new(new EmulatedBoardOptions { Is64Bit = is64Bit, Quirks = quirks, Key = key, Clock = clock });
     }
-
-    /// <summary>True when the transport gives each session a stream of its own (link+emu:, tcp://); a pty or serial line carries one.</summary>
-    public bool StreamPerSession => uri.Scheme is TargetScheme.LinkEmulated or TargetScheme.Tcp;
 
     /// <summary>The in-process board serves <paramref name="wire"/> (the board's end of a link) through a plug a reset can pull.</summary>
     private void Serve(IByteStream wire)
@@ -158,9 +210,9 @@ internal sealed class BoardTarget : IAsyncDisposable
     /// </summary>
     public async Task<(BoardSession Session, LinkEndReason? OldEnd)> ReplaceSessionAsync(CancellationToken cancellationToken = default)
     {
-        if (uri.Scheme is not (TargetScheme.LinkEmulated or TargetScheme.Tcp))
+        if (LinkCapabilities.Lacks(uri, SessionCapability.Replace) is string cannot)
         {
-            throw new NotSupportedException($"{Name} carries one session at a time: a second session presenting the same host id needs a stream of its own (link+emu:, tcp://)");
+            throw new NotSupportedException(cannot);
         }
 
         LinkClient? old = current;
@@ -208,9 +260,9 @@ internal sealed class BoardTarget : IAsyncDisposable
     /// </summary>
     public async Task<Stream> OpenBareStreamAsync(CancellationToken cancellationToken)
     {
-        if (!StreamPerSession)
+        if (LinkCapabilities.Lacks(uri, SessionCapability.BeforeAuth) is string cannot)
         {
-            throw new NotSupportedException($"{Name} is one line: a peer that never authenticated needs a stream of its own (link+emu:, tcp://)");
+            throw new NotSupportedException(cannot);
         }
 
         if (uri.Scheme == TargetScheme.LinkEmulated)
@@ -391,21 +443,6 @@ internal sealed class BoardTarget : IAsyncDisposable
 
         sharedStream?.Dispose();
         inProcess?.Dispose();
-        if (child != null)
-        {
-            try
-            {
-                child.StandardInput.Close();
-                if (!child.WaitForExit(3000))
-                {
-                    child.Kill(entireProcessTree: true);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-            }
-
-            child.Dispose();
-        }
+        StopChild(TimeSpan.FromSeconds(3));
     }
 }

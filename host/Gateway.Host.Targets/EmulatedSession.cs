@@ -116,7 +116,7 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
     {
         if (how is SessionEnd.Silence or SessionEnd.Drop)
         {
-            throw new NotSupportedException($"emu: has no link: a session there cannot {(how == SessionEnd.Silence ? "go silent" : "drop its transport")} (link+emu: and tcp:// can)");
+            throw new NotSupportedException(EmulatedTarget.LacksOnEmu(how == SessionEnd.Silence ? SessionCapability.Silence : SessionCapability.Drop));
         }
 
         int nextSlot = how == SessionEnd.Replace ? (slot + 1) % EmulatedBoard.Rm.Config.MaxSessions : slot;
@@ -134,7 +134,7 @@ public sealed class EmulatedSession : ITargetSession, IEventSink
     }
 
     public Task<BoardReply?> SendUnauthenticatedAsync(int pid, int coid, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("emu: has no link and so no authentication: a request before it needs link+emu: or tcp://");
+        throw new NotSupportedException(EmulatedTarget.LacksOnEmu(SessionCapability.BeforeAuth));
 
     /// <summary>
     /// A power cycle: this board stops (no session is told), and a new board with the same options and clock starts —

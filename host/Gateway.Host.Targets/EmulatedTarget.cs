@@ -48,6 +48,17 @@ public sealed class EmulatedTarget : ITarget
         return null;
     }
 
+    public string? Lacks(SessionCapability capability) => LacksOnEmu(capability);
+
+    /// <summary>What an <c>emu:</c> session cannot do, and why: it has no link (so no authentication, silence or stream to drop).</summary>
+    internal static string? LacksOnEmu(SessionCapability capability) => capability switch
+    {
+        SessionCapability.Silence => "emu: has no link: a session there cannot go silent (every link target can: link+emu:, pty:, serial:, tcp://)",
+        SessionCapability.Drop => "emu: has no link: a session there cannot drop its transport (link+emu: and tcp:// can)",
+        SessionCapability.BeforeAuth => "emu: has no link and so no authentication: a request before it needs link+emu: or tcp://",
+        _ => null,
+    };
+
     public Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default)
     {
         string? reason = CannotProvide(requirements);

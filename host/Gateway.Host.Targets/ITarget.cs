@@ -28,6 +28,14 @@ public interface ITarget : IAsyncDisposable
     bool HasSimulatedClock => false;
 
     /// <summary>
+    /// Null when this target's sessions can do <paramref name="capability"/>, else the reason a scenario with a step
+    /// that needs it is skipped — decided before the scenario's first step, so the board is never touched; a session
+    /// asked anyway refuses with the same words (<see cref="NotSupportedException"/>). By default the session decides
+    /// when asked.
+    /// </summary>
+    string? Lacks(SessionCapability capability) => null;
+
+    /// <summary>
     /// Opens a fresh, authenticated session (on <c>emu:</c>: a freshly started board with the options the
     /// requirements need). Throws <see cref="TargetUnreachableException"/> when the board cannot be reached or
     /// authentication fails.

@@ -66,11 +66,11 @@ public interface ITargetSession : IAsyncDisposable
     /// <summary>
     /// Restarts the board as a power cycle would (no CLOSE; a new boot id; every table and /data afresh) and opens a
     /// session on the new boot (the <c>reboot</c> step). This session is disposed; the caller owns the next. Only
-    /// the emulated boards in this process can be restarted by the harness: elsewhere
+    /// the emulated boards the harness runs (in this process, or pty:'s child) can be restarted by it: elsewhere
     /// <see cref="NotSupportedException"/> says why.
     /// </summary>
     Task<SessionHandover> RebootAsync(CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException($"{Description}: the harness cannot restart this board (only emu: and link+emu: boards run in its process)");
+        throw new NotSupportedException($"{Description}: the harness cannot restart this board (only the emulated boards it runs: emu:, link+emu:, pty:)");
 
     /// <summary>
     /// Sends a request on a new stream of its own that never authenticated (the <c>before_auth</c> step) and returns the

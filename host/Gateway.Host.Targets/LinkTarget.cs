@@ -15,11 +15,12 @@ namespace Gateway.Host.Targets;
 /// <summary>
 /// A board over the link: <c>pty:</c>, <c>serial:</c>, <c>tcp://</c>, and <c>link+emu:</c> — the emulated board in
 /// this process behind the whole link (frames, retransmission, the reply cache), optionally through the fault
-/// injector (<c>faults=RATE&amp;seed=N</c>). Each session is a fresh authenticated link session. Board width and
-/// quirks pinned by the URI (pty:) skip scenarios needing others; for real boards /fw/map decides. On
-/// <c>link+emu:</c>, like <c>emu:</c>, the options the URI leaves open follow each session's needs — one board per
-/// configuration (64- or 32-bit, quirks or not), started when a session first needs it and kept for the run, so
-/// each board serves many sessions and its counters cover all of them (<see cref="AuditAsync"/>).
+/// injector (<c>faults=RATE&amp;seed=N</c>). Each session is a fresh authenticated link session. On the emulated
+/// boards (<c>link+emu:</c>, <c>pty:</c>), like <c>emu:</c>, the options the URI leaves open follow each session's
+/// needs — one board per configuration (64- or 32-bit, quirks or not; on <c>pty:</c> a child process each), started
+/// when a session first needs it and kept for the run, so each board serves many sessions and (link+emu:) its
+/// counters cover all of them (<see cref="AuditAsync"/>); options the URI pins skip scenarios needing others. For
+/// real boards /fw/map decides.
 /// <c>reset-after=N</c> resets the board in use once, right after the host's N-th request of the run (see
 /// <see cref="Resets"/>).
 /// </summary>
@@ -66,28 +67,38 @@ public sealed class LinkTarget : ITarget
     /// <summary>The board resets this run caused (<c>reset-after=N</c>).</summary>
     public IReadOnlyList<BoardResetRecord> Resets => resets;
 
+    /// <summary>
+    /// True when the options the URI leaves open follow each session's needs: the emulated boards the harness runs
+    /// itself (<c>link+emu:</c> in this process, <c>pty:</c> in a child process), one per configuration.
+    /// </summary>
+    private bool FollowsScenario => IsEmulated || uri.Scheme == TargetScheme.Pty;
+
     public string? CannotProvide(TargetRequirements requirements)
     {
-        if (uri.Scheme == TargetScheme.Pty || (IsEmulated && uri.Bits != null))
+        if (!FollowsScenario)
         {
-            int bits = uri.Bits ?? 64;
-            if (requirements.Bits is int want && want != bits)
-            {
-                return $"needs a {want}-bit board; {Uri} is {bits}-bit";
-            }
+            // A real board has its own width and resources: /fw/map decides (the runner).
+            return null;
         }
 
-        if (requirements.Quirks && (uri.Scheme == TargetScheme.Pty || IsEmulated) && uri.Quirks != true && !(IsEmulated && uri.Quirks == null))
+        if (uri.Bits is int bits && requirements.Bits is int want && want != bits)
         {
-            return $"needs the quirk resources; add ?quirks=1 to {Uri}";
+            return $"needs a {want}-bit board; {Uri} is {bits}-bit";
+        }
+
+        if (requirements.Quirks && uri.Quirks == false)
+        {
+            return $"needs the quirk resources; {Uri} has them off";
         }
 
         return null;
     }
 
+    public string? Lacks(SessionCapability capability) => LinkCapabilities.Lacks(uri, capability);
+
     public async Task<ITargetSession> OpenSessionAsync(TargetRequirements requirements, CancellationToken cancellationToken = default)
     {
-        LinkBoard board = IsEmulated
+        LinkBoard board = FollowsScenario
             ? Board(uri.Bits ?? requirements.Bits ?? 64, uri.Quirks ?? requirements.Quirks)
             : Board(0, false);
         return new LinkTargetSession(this, board, await board.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false));
@@ -157,16 +168,16 @@ public sealed class LinkTarget : ITarget
                     $"{Uri}: board {order.Count} ({bits}-bit{(quirks ? ", quirks" : "")}): link faults {FaultRate:0.###%} each of drop, corrupt, duplicate, reorder, delay; fault seed {seed} (session i: {seed} + 2i; the run's seed={FaultSeed})"));
             }
         }
-        else
+        else if (!FollowsScenario)
         {
-            // pty: pins its width and quirks in the URI (the child is started with them); a real board has its own.
-            bits = uri.Bits ?? 64;
-            quirks = uri.Quirks ?? false;
+            // A real board has its own width and quirks; these only name it.
+            bits = 64;
+            quirks = false;
         }
 
         var target = new BoardTarget(uri, LinkSettings(), key, bits == 64, quirks, FaultRate, seed);
         b = new LinkBoard(order.Count, target.Name, target);
-        boards[IsEmulated ? (bits, quirks) : (0, false)] = b;
+        boards[FollowsScenario ? (bits, quirks) : (0, false)] = b;
         order.Add(b);
         return b;
     }

@@ -126,20 +126,29 @@ public sealed class LinkTargetSession : ITargetSession
     }
 
     /// <summary>
-    /// link+emu: only — the board in use is power-cycled (as <c>reset-after=N</c> does, but where the scenario says):
-    /// no CLOSE, a new boot id, tables and /data afresh; then a session on the new boot.
+    /// The board in use is power-cycled — no CLOSE, a new boot id, tables and /data afresh — then a session opens on the
+    /// new boot. link+emu: resets its board in this process (as <c>reset-after=N</c> does, but where the scenario
+    /// says); pty: kills its child board and starts it again. Other boards are not the harness's to restart.
     /// </summary>
     public async Task<SessionHandover> RebootAsync(CancellationToken cancellationToken = default)
     {
-        if (EmulatedBoard == null)
+        if (target.Lacks(SessionCapability.Reboot) is string cannot)
         {
-            throw new NotSupportedException($"{target.Uri}: the harness cannot restart this board (only emu: and link+emu: boards run in its process)");
+            throw new NotSupportedException(cannot);
         }
 
-        LinkBoard.Reset();
         subscription.Dispose();
-        // The old session's CLOSE reaches the new boot, which answers "not authenticated": nothing to wait for.
-        await TransportFailure.CloseQuietlyAsync(Session.Client).ConfigureAwait(false);
+        if (EmulatedBoard != null)
+        {
+            LinkBoard.Reset();
+            // The old session's CLOSE reaches the new boot, which answers "not authenticated": nothing to wait for.
+            await TransportFailure.CloseQuietlyAsync(Session.Client).ConfigureAwait(false);
+        }
+        else
+        {
+            await Session.Target.RestartChildBoardAsync().ConfigureAwait(false);
+        }
+
         arrived.Dispose();
         BoardSession next = await Session.Target.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
         return new SessionHandover(new LinkTargetSession(target, LinkBoard, next), "rebooted");
@@ -205,9 +214,9 @@ public sealed class LinkTargetSession : ITargetSession
     /// <summary>The host drops the transport without CLOSE; only where each session has a stream of its own.</summary>
     private async Task<LinkEndReason> DropAsync()
     {
-        if (!Session.Target.StreamPerSession)
+        if (target.Lacks(SessionCapability.Drop) is string cannot)
         {
-            throw new NotSupportedException($"{target.Uri} is one line for every session: the harness cannot drop it and connect again (link+emu:, tcp:// can)");
+            throw new NotSupportedException(cannot);
         }
 
         subscription.Dispose();

@@ -57,7 +57,7 @@ public sealed class ScenarioRunner
 
         string? cannot = target.CannotProvide(scenario.Target) ?? (scenario.Target.Time == ScenarioTime.Simulated && !target.HasSimulatedClock
             ? $"needs a board clock that moves only with advance (target.time \"simulated\"); only emu: has one, {target.Uri} runs on real time"
-            : null);
+            : null) ?? FirstLacking(scenario.Steps);
         if (cannot != null)
         {
             return Skipped(scenario, cannot);
@@ -216,6 +216,34 @@ public sealed class ScenarioRunner
         }
     }
 
+    /// <summary>
+    /// The reason of the first step (in the order they would run, nested ones included) that needs what the target
+    /// lacks (<see cref="ITarget.Lacks"/>), or null: decided before the first step, so a scenario the target cannot
+    /// finish never runs its earlier steps on the board. Steps marked <c>skip</c> never run and need nothing.
+    /// </summary>
+    private string? FirstLacking(IReadOnlyList<Step> steps)
+    {
+        foreach (Step step in steps)
+        {
+            if (step.Skip != null)
+            {
+                continue;
+            }
+
+            if (step.Kind.Needs(step) is SessionCapability need && target.Lacks(need) is string why)
+            {
+                return why;
+            }
+
+            if (FirstLacking(step.Body) is string inner)
+            {
+                return inner;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>What the board lacks for the scenario (width, quirks, declared hardware), or null.</summary>
     private static string? Missing(TargetRequirements req, BoardFacts facts)
     {
@@ -226,7 +254,7 @@ public sealed class ScenarioRunner
 
         if (req.Quirks && facts.Resource("/quirks/legacy") == null)
         {
-            return "needs the emulated board's quirk resources (emu:?quirks=1 or pty:?quirks=1)";
+            return "needs the emulated board's quirk resources (emu:, link+emu: and pty: start a board with them; gateway emulate --quirks serves one)";
         }
 
         foreach (string r in req.Requires)

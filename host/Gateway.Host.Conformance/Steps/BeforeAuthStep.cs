@@ -6,6 +6,7 @@ using Gateway.Host.Board;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
+using Gateway.Host.Targets;
 using Gateway.Protocol.Link;
 using Gateway.Protocol.Qnx;
 
@@ -24,6 +25,8 @@ internal sealed class BeforeAuthStep() : StepKind("before_auth", new StepSchema(
     Array.Empty<(string, FieldKind)>()))
 {
     public override IReadOnlyCollection<string> Observes => new[] { "errno", "reason" };
+
+    public override SessionCapability? Needs(Step step) => SessionCapability.BeforeAuth;
 
     internal override void Check(Step step, ScenarioObject o)
     {

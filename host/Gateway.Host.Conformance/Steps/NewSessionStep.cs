@@ -43,6 +43,14 @@ internal sealed class NewSessionStep() : StepKind("new_session", new StepSchema(
         }
     }
 
+    public override SessionCapability? Needs(Step step) => step.Texts.GetValueOrDefault("how") switch
+    {
+        "replace" => SessionCapability.Replace,
+        "silence" => SessionCapability.Silence,
+        "drop" => SessionCapability.Drop,
+        _ => null,
+    };
+
     internal override async Task<int> ExecuteAsync(Step step, ScenarioRun run, StepResult r, CancellationToken ct)
     {
         SessionEnd how = step.Texts.GetValueOrDefault("how") switch

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Steps;
 
@@ -11,8 +12,9 @@ namespace Gateway.Host.Conformance.Steps;
 /// <c>reboot</c> (format 2): the board restarts as a power cycle would — no CLOSE, a new boot id, every table and /data
 /// as at boot (board-resources.md) — and the scenario continues in a session on the new boot with its processes
 /// declared again. Names bound earlier keep their values, so what must survive a boot (st_ino, names) can be compared
-/// across it. Only the emulated boards in the harness's process can be restarted (<c>emu:</c>, <c>link+emu:</c>);
-/// elsewhere the scenario is skipped saying so.
+/// across it. Only the emulated boards the harness runs can be restarted (<c>emu:</c>, <c>link+emu:</c>, and
+/// <c>pty:</c>, whose child process is killed and started again); elsewhere the scenario is skipped saying so, before
+/// its first step.
 /// </summary>
 internal sealed class RebootStep() : StepKind("reboot", new StepSchema(
     Array.Empty<(string, FieldKind)>(),
@@ -20,6 +22,8 @@ internal sealed class RebootStep() : StepKind("reboot", new StepSchema(
     Array.Empty<(string, FieldKind)>()))
 {
     public override System.Collections.Generic.IReadOnlyCollection<string> Observes => new[] { "boot_id" };
+
+    public override SessionCapability? Needs(Step step) => SessionCapability.Reboot;
 
     internal override void Check(Step step, ScenarioObject o)
     {

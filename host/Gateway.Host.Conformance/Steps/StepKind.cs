@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Gateway.Host.Conformance.Format;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
+using Gateway.Host.Targets;
 
 namespace Gateway.Host.Conformance.Steps;
 
@@ -56,6 +57,13 @@ public abstract class StepKind
             return keys;
         }
     }
+
+    /// <summary>
+    /// What the step asks of the target beyond requests and the host's CLOSE (a second session, silence, a dropped
+    /// transport, an unauthenticated stream, a reboot), or null. The runner checks it for every step of a scenario
+    /// before the first runs, so a scenario the target cannot finish is skipped without touching the board.
+    /// </summary>
+    public virtual SessionCapability? Needs(Step step) => null;
 
     /// <summary>True when a missing <c>pid</c> means the scenario's first declared process.</summary>
     public bool DefaultsPid => Schema.TakesArg("pid");

@@ -122,6 +122,30 @@ public sealed class Format2SessionTests
         Assert.Contains(r.Failures, c => c.Check == "errno" && c.Observed.StartsWith("EPERM", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The coid of a raw step in an undeclared scenario, and of before_auth, is an expression like any other: a capture
+    /// (or placeholder) works there. The raw open lands on coid 3 only if the capture (EPERM = 1, + 2) was evaluated:
+    /// the next open then gets fd 4.
+    /// </summary>
+    [Fact]
+    public async Task Coid_FromACapture_InAnUndeclaredScenarioAndInBeforeAuth_IsTheOneUsed()
+    {
+        const string Open = "\"wire\":{\"type\":\"connect\",\"fields\":{\"subtype\":\"_IO_CONNECT_OPEN\",\"path\":\"data/app\",\"ioflag\":\"O_RDONLY\"}}";
+        string undeclared =
+            "{\"do\":\"raw\",\"pid\":2,\"coid\":5," + Open + ",\"expect\":{\"errno\":\"EPERM\"},\"capture\":{\"e\":\"errno\"}}," +
+            "{\"do\":\"declare\",\"pid\":1},{\"do\":\"declare\",\"pid\":2}," +
+            "{\"do\":\"raw\",\"pid\":2,\"coid\":\"{cap:e} + 2\"," + Open + "}," +
+            "{\"do\":\"open\",\"path\":\"/data/app\",\"oflag\":\"O_RDONLY\",\"expect\":{\"fd\":4}}";
+        Passes(await Run("emu:", undeclared, "\"undeclared\":true,"));
+
+        string beforeAuth =
+            "{\"do\":\"open\",\"path\":\"/data/app\",\"oflag\":\"O_RDONLY\",\"capture\":{\"c\":\"fd\"}}," +
+            BeforeAuth.Replace("\"coid\":3", "\"coid\":\"{cap:c} + 1\"", StringComparison.Ordinal);
+        Passes(await Run("link+emu:", beforeAuth));
+        ScenarioResult unbound = await Run("link+emu:", BeforeAuth.Replace("\"coid\":3", "\"coid\":\"{cap:nothing}\"", StringComparison.Ordinal));
+        Assert.Contains(unbound.Failures, c => c.Check == "run" && c.Observed.Contains("cap:nothing", StringComparison.Ordinal));
+    }
+
     /// <summary>The emulated board behind a session that cannot restart it (as a board over a serial line).</summary>
     private sealed class NoRebootTarget : ITarget
     {
