@@ -86,19 +86,20 @@ public static class BulkRead
         {
             var r = await client.SendAsync(root.Pid, fd, read, cancellationToken).ConfigureAwait(false);
             readsSent++;
-            if (r.IsError || r.Value != settings.ReadBytes || r.Body.Length != settings.ReadBytes)
+            ReadOnlyMemory<byte> body = r.Body; // (a byte[] now, a ReadOnlyMemory before link v2: the same code measures both)
+            if (r.IsError || r.Value != settings.ReadBytes || body.Length != settings.ReadBytes)
             {
                 throw new BenchException($"the {settings.ReadBytes}-byte read of /{Path} at {position} gave {r}");
             }
 
-            bytesRead += r.Body.Length;
-            if (!r.Body.AsSpan().SequenceEqual(content.AsSpan(position, r.Body.Length)))
+            bytesRead += body.Length;
+            if (!body.Span.SequenceEqual(content.AsSpan(position, body.Length)))
             {
                 throw new BenchException($"the {settings.ReadBytes}-byte read of /{Path} at {position} came back with other bytes than the file's");
             }
 
-            bytesChecked += r.Body.Length;
-            position += r.Body.Length;
+            bytesChecked += body.Length;
+            position += body.Length;
         }
 
         // Warm-up: the file once through (the JIT, the board's first touches, the pty's buffers).

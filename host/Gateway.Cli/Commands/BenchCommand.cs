@@ -181,6 +181,30 @@ public static class BenchCommand
 
         ansi.Write(frames);
 
+        var bulk = Table("Bulk read over a pty: gateway-emulated --pty in its own process, sequential 16 KiB _IO_READs of a 32 KiB /data file (lseek to 0 at its end), every byte checked; TCP loopback and in-process for comparison",
+            "transport", "data", "MiB read", "MiB/s", "mean µs / read", "p50 µs", "p99 µs", "wire ÷ payload", "retransmits");
+        foreach (var b in r.BulkRead)
+        {
+            bulk.AddRow(
+                b.Transport switch
+                {
+                    BulkReadTransport.Pty => "pseudo-terminal (termios)",
+                    BulkReadTransport.PtyPorts => "pseudo-terminal (System.IO.Ports)",
+                    BulkReadTransport.Tcp => "TCP loopback (same app)",
+                    _ => "in-process pipe (no kernel)",
+                },
+                b.Pattern == BulkPattern.Zero ? "all zero" : "random",
+                N(b.BytesRead >> 20),
+                b.MiBPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
+                F(b.MeanMicroseconds),
+                F(b.P50Microseconds),
+                F(b.P99Microseconds),
+                b.WirePerPayload.ToString("0.0000", CultureInfo.InvariantCulture),
+                N(b.Retransmits));
+        }
+
+        ansi.Write(bulk);
+
         var budgets = Table("Budgets (hardware-docs/performance.md)", "budget", "measured", "limit", "");
         foreach (var b in r.Budgets)
         {
