@@ -14,7 +14,7 @@ namespace Gateway.Host.Bench;
 
 /// <summary>
 /// The bulk read itself, over a session already open (whatever carries it): for each pattern, <c>/data/bulk.bin</c>
-/// is created (O_TRUNC) and written with the pattern (not measured), read once through as a warm-up, then read with
+/// is created (O_TRUNC) and written with the pattern (not measured), read as a warm-up (whole passes), then read with
 /// plain <c>_IO_READ</c>s of <see cref="PtyBulkSettings.ReadBytes"/> from the client's fd — the fd's own position, an
 /// <c>_IO_LSEEK</c> back to 0 at the end of the file — until the total is read. Every reply is checked: its status
 /// and length are the read's, its bytes the file's. Nothing here depends on the link version, so the same sequence
@@ -102,9 +102,10 @@ public static class BulkRead
             position += body.Length;
         }
 
-        // Warm-up: the file once through (the JIT, the board's first touches, the pty's buffers).
-        while (position < content.Length)
+        // Warm-up: whole passes of the file, at least once through (the JIT's tiers, the board's first touches, the pty's buffers).
+        for (long warm = 0; warm < Math.Max(settings.WarmUpBytes, 1) || position < content.Length; warm += settings.ReadBytes)
         {
+            await NextAsync().ConfigureAwait(false);
             await ReadAsync().ConfigureAwait(false);
         }
 

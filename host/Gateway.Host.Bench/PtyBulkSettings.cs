@@ -24,6 +24,12 @@ public sealed record PtyBulkSettings
 
     public int FileBytes { get; init; } = DefaultFileBytes;
 
+    /// <summary>
+    /// Read before the measured part, per pattern (rounded up to whole passes of the file): enough round trips for
+    /// the JIT's tiering to settle, so the first pattern of a session does not pay for it in the figures.
+    /// </summary>
+    public long WarmUpBytes { get; init; } = 1 << 20;
+
     public int ReadBytes { get; init; } = DefaultReadBytes;
 
     /// <summary>Throws when the reads would not be whole: the counts a run reports are exact only then.</summary>
@@ -37,6 +43,11 @@ public sealed record PtyBulkSettings
         if (TotalBytes <= 0 || TotalBytes % ReadBytes != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(TotalBytes), $"the total ({TotalBytes} B) must be whole reads of {ReadBytes} B");
+        }
+
+        if (WarmUpBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WarmUpBytes), "not negative");
         }
 
         if (Patterns.Count == 0)

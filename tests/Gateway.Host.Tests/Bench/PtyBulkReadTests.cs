@@ -27,7 +27,7 @@ public sealed class PtyBulkReadTests(ITestOutputHelper output)
             return;
         }
 
-        var results = await PtyBulkRead.RunAsync(new PtyBulkSettings { Transport = transport, TotalBytes = Total });
+        var results = await PtyBulkRead.RunAsync(new PtyBulkSettings { Transport = transport, TotalBytes = Total, WarmUpBytes = 64 << 10 });
 
         Assert.Equal(new[] { BulkPattern.Random, BulkPattern.Zero }, System.Linq.Enumerable.Select(results, r => r.Pattern));
         foreach (var r in results)
