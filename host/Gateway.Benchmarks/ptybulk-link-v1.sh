@@ -92,8 +92,8 @@ foreach (string a in args)
 }
 
 if (transports.Count == 0) { transports.AddRange(new[] { BulkReadTransport.Pty, BulkReadTransport.Tcp, BulkReadTransport.InProcess }); }
-Console.WriteLine("| transport (link v1) | data | MiB | MiB/s | mean µs | p50 µs | p99 µs | host→board B | board→host B | wire ÷ payload | retransmits |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| transport (link v1) | data | MiB | MiB/s | mean µs | p50 µs | p99 µs | host→board B | board→host B | wire ÷ payload | pieces / reply | retransmits |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var transport in transports)
 {
     var settings = new PtyBulkSettings { Transport = transport, TotalBytes = mib << 20 };
@@ -125,7 +125,7 @@ foreach (var transport in transports)
     foreach (var r in await BulkRead.RunAsync(client, root, wire, settings))
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Transport} | {r.Pattern} | {r.BytesRead >> 20} | {r.MiBPerSecond:0.0} | {r.MeanMicroseconds:0} | {r.P50Microseconds:0} | {r.P99Microseconds:0} | {r.HostToBoardBytes} | {r.BoardToHostBytes} | {r.WirePerPayload:0.0000} | {r.Retransmits} |"));
+            $"| {r.Transport} | {r.Pattern} | {r.BytesRead >> 20} | {r.MiBPerSecond:0.0} | {r.MeanMicroseconds:0} | {r.P50Microseconds:0} | {r.P99Microseconds:0} | {r.HostToBoardBytes} | {r.BoardToHostBytes} | {r.WirePerPayload:0.0000} | {r.PiecesPerReply:0.0} | {r.Retransmits} |"));
     }
 
     await client.DisposeAsync();

@@ -113,7 +113,7 @@ public static class BulkRead
         var samples = new double[reads];
         long lseeks = 0;
         readsSent = bytesRead = bytesChecked = 0;
-        long up0 = wire.BytesWritten, down0 = wire.BytesRead, rt0 = client.Counters.Retransmits;
+        long up0 = wire.BytesWritten, down0 = wire.BytesRead, pieces0 = wire.Reads, rt0 = client.Counters.Retransmits;
         long start = Stopwatch.GetTimestamp();
         for (long i = 0; i < reads; i++)
         {
@@ -128,7 +128,7 @@ public static class BulkRead
         }
 
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        long up = wire.BytesWritten - up0, down = wire.BytesRead - down0;
+        long up = wire.BytesWritten - up0, down = wire.BytesRead - down0, pieces = wire.Reads - pieces0;
         var closed = await root.CloseAsync(fd).ConfigureAwait(false);
         if (!closed.Ok)
         {
@@ -148,6 +148,7 @@ public static class BulkRead
             bytesChecked,
             up,
             down,
+            pieces,
             client.Counters.Retransmits - rt0,
             seconds,
             samples.Average(),

@@ -14,9 +14,16 @@ public sealed class CountingStream(Stream inner) : UnseekableStream
 {
     private long read;
     private long written;
+    private long reads;
 
     /// <summary>Bytes the host read (board → host).</summary>
     public long BytesRead => Interlocked.Read(ref read);
+
+    /// <summary>
+    /// Reads that returned bytes: how many pieces the transport handed the host's reader (each a wake-up of its
+    /// thread), a clue to where the time goes that needs no profiler.
+    /// </summary>
+    public long Reads => Interlocked.Read(ref reads);
 
     /// <summary>Bytes the host wrote (host → board).</summary>
     public long BytesWritten => Interlocked.Read(ref written);
@@ -73,6 +80,11 @@ public sealed class CountingStream(Stream inner) : UnseekableStream
     private int Count(int n)
     {
         Interlocked.Add(ref read, n);
+        if (n > 0)
+        {
+            Interlocked.Increment(ref reads);
+        }
+
         return n;
     }
 }

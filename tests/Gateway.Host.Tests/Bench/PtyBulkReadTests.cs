@@ -37,6 +37,7 @@ public sealed class PtyBulkReadTests(ITestOutputHelper output)
             Assert.Equal((Total / (16 << 10), Total / (32 << 10)), (r.Reads, r.Lseeks)); // a 32 KiB file: back to 0 every two reads
             Assert.Equal((Total, Total), (r.BytesRead, r.BytesChecked));
             Assert.True(r.BoardToHostBytes > r.BytesRead, $"the payload crossed the counted wire: {r.BoardToHostBytes} B board → host");
+            Assert.True(r.HostReads >= r.Reads + r.Lseeks, $"every reply reached the host in one piece or more: {r.HostReads} reads");
             Assert.True(r.WirePerPayload <= 1.02, $"wire ÷ payload {r.WirePerPayload:F4} at 16 KiB reads (budget ≤ 1.02)");
             Assert.True(r.P99Microseconds >= r.P50Microseconds && r.P50Microseconds > 0);
         }
