@@ -6,7 +6,7 @@ namespace Gateway.Benchmarks
     /// <summary>
     /// <c>dotnet run -c Release --project host/Gateway.Benchmarks -- --filter '*'</c> runs the benchmarks
     /// (BenchmarkDotNet's own options follow <c>--</c>); <c>-- fuzz [--seconds N] [--seed N]</c> runs the fuzz
-    /// driver's long mode; <c>-- quick</c> times the frame and per-request paths with a stopwatch. hardware-docs/performance.md has both.
+    /// driver's long mode; <c>-- ptybulk [MiB]</c> runs only gateway bench's bulk read over a pty; <c>-- quick</c> times the frame and per-request paths with a stopwatch. hardware-docs/performance.md has both.
     /// </summary>
     internal static class Program
     {
@@ -15,6 +15,11 @@ namespace Gateway.Benchmarks
             if (args.Length > 0 && args[0] == "quick")
             {
                 return QuickCommand.Run(Console.Out);
+            }
+
+            if (args.Length > 0 && args[0] == "ptybulk")
+            {
+                return PtyBulkCommand.Run(args[1..], Console.Out);
             }
 
             if (args.Length > 0 && args[0] == "fuzz")

@@ -74,7 +74,32 @@ public static class BenchSuite
 
         progress("frame path: encode and decode, link v1 (COBS) beside v2");
         var framePath = FramePathResult.MeasureAll(options.Full ? 500 : 150);
-        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath);
+        var bulkRead = await BulkReadAsync(options.Full, progress, cancellationToken).ConfigureAwait(false);
+        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath, bulkRead);
+    }
+
+    /// <summary>
+    /// The bulk read over a pty (issue 10), then over TCP loopback and in process for where its time goes: 8 MiB per
+    /// pattern (32 MiB full); System.IO.Ports, which polls every millisecond, an eighth of that.
+    /// </summary>
+    private static async Task<List<PtyBulkResult>> BulkReadAsync(bool full, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var results = new List<PtyBulkResult>();
+        long total = (full ? 32L : 8L) << 20;
+        foreach (var transport in new[] { BulkReadTransport.Pty, BulkReadTransport.PtyPorts, BulkReadTransport.Tcp, BulkReadTransport.InProcess })
+        {
+            if (transport is BulkReadTransport.Pty or BulkReadTransport.PtyPorts && !OperatingSystem.IsLinux())
+            {
+                progress("bulk read: pseudo-terminals are Linux-only here; skipped");
+                continue;
+            }
+
+            long bytes = transport == BulkReadTransport.PtyPorts ? total / 8 : total;
+            progress($"bulk read: 16 KiB reads of a 32 KiB /data file, {bytes >> 20} MiB per pattern, over {transport}");
+            results.AddRange(await PtyBulkRead.RunAsync(new PtyBulkSettings { Transport = transport, TotalBytes = bytes }, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
     }
 
     /// <summary>The budgets of performance.md that these figures decide.</summary>

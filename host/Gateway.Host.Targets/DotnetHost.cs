@@ -9,7 +9,7 @@ namespace Gateway.Host.Targets;
 /// <c>pty:</c> target). Installed as a .NET tool, gateway runs from its command shim, so the running program is not
 /// <c>dotnet</c> and <c>dotnet</c> need not be on PATH: the muxer is found beside the runtime this process uses.
 /// </summary>
-internal static class DotnetHost
+public static class DotnetHost
 {
     public static string Path { get; } = Find();
 

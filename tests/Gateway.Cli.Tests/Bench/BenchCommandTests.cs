@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json;
 
@@ -16,6 +17,9 @@ public sealed class BenchCommandTests
         Assert.Equal(2, json.GetProperty("efficiency").GetArrayLength());
         Assert.Equal(2, json.GetProperty("throughput").GetArrayLength());
         Assert.Equal(4, json.GetProperty("round_trips").GetArrayLength());
+        // The bulk read: random and all-zero over TCP and in process everywhere, and over both pty implementations on Linux.
+        Assert.Equal(OperatingSystem.IsLinux() ? 8 : 4, json.GetProperty("bulk_read").GetArrayLength());
+        Assert.All(json.GetProperty("bulk_read").EnumerateArray(), b => Assert.Equal(b.GetProperty("bytes_read").GetInt64(), b.GetProperty("bytes_checked").GetInt64()));
         Assert.True(json.GetProperty("budgets").EnumerateArray().All(b => b.GetProperty("met").GetBoolean()));
         Assert.Equal("", r.Error);
     }
