@@ -11,50 +11,48 @@ namespace Gateway.Board.Esp32
     /// (tests/Gateway.Board.Tests/Esp32). Edges come from the pin interrupts (dispatched by
     /// nanoFramework.Runtime.Events); a pin's callback is registered only while detection is enabled on it.
     /// Pins start as inputs without pulls; pulls apply to inputs (PinMode has no pulled push-pull output).
+    /// The masks are <see cref="GpioPinMasks"/>'s, shared with the Pi's controller banks.
     /// </summary>
     public sealed class Esp32GpioBank : IGpioBank
     {
         private readonly GpioController controller;
-        private readonly int[] gpios;
+        private readonly GpioPinMasks masks;
         private readonly object gate = new object();
         private readonly PinChangeEventHandler onPinChanged;
-
-        private uint outputs;
-        private uint latch;
-        private uint pullUps;
-        private uint pullDowns;
-        private uint rising;
-        private uint falling;
-        private uint subscribed;
 
         public Esp32GpioBank(GpioController controller, int[] gpios)
         {
             this.controller = controller;
-            this.gpios = gpios;
+            masks = new GpioPinMasks(gpios);
             onPinChanged = OnPinChanged;
-            PinCount = gpios.Length;
-            for (int pin = 0; pin < gpios.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
-                if (gpios[pin] >= 0)
+                if (masks.ControllerPin(pin) >= 0)
                 {
-                    controller.OpenPin(gpios[pin], PinMode.Input);
-                    PresentPins |= 1u << pin;
+                    controller.OpenPin(masks.ControllerPin(pin), PinMode.Input);
                 }
             }
         }
 
-        public int PinCount { get; }
+        public int PinCount
+        {
+            get { return masks.PinCount; }
+        }
 
-        public uint PresentPins { get; }
+        public uint PresentPins
+        {
+            get { return masks.PresentPins; }
+        }
 
         public event GpioEdgeHandler EdgeDetected;
 
         public uint ReadInputs()
         {
             uint levels = 0;
-            for (int pin = 0; pin < this.gpios.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
-                if (this.gpios[pin] >= 0 && this.controller.Read(this.gpios[pin]) == PinValue.High)
+                int gpio = masks.ControllerPin(pin);
+                if (gpio >= 0 && this.controller.Read(gpio) == PinValue.High)
                 {
                     levels |= 1u << pin;
                 }
@@ -67,9 +65,7 @@ namespace Gateway.Board.Esp32
         {
             lock (gate)
             {
-                mask &= PresentPins;
-                latch = (latch & ~mask) | (values & mask);
-                Drive(mask & this.outputs);
+                Drive(masks.SetLatch(mask, values));
             }
         }
 
@@ -77,10 +73,9 @@ namespace Gateway.Board.Esp32
         {
             lock (gate)
             {
-                mask &= PresentPins;
-                this.outputs = (this.outputs & ~mask) | (outputs & mask);
+                mask = masks.SetDirections(mask, outputs);
                 ApplyModes(mask);
-                Drive(mask & this.outputs);
+                Drive(mask & masks.Outputs);
             }
         }
 
@@ -88,11 +83,7 @@ namespace Gateway.Board.Esp32
         {
             lock (gate)
             {
-                mask &= PresentPins;
-                uint up = pullUps & mask;
-                this.pullUps = (this.pullUps & ~mask) | up;
-                this.pullDowns = (this.pullDowns & ~mask) | (pullDowns & mask & ~up);
-                ApplyModes(mask & ~this.outputs);
+                ApplyModes(masks.SetPulls(mask, pullUps, pullDowns));
             }
         }
 
@@ -100,22 +91,20 @@ namespace Gateway.Board.Esp32
         {
             lock (gate)
             {
-                this.rising = risingPins & PresentPins;
-                this.falling = fallingPins & PresentPins;
-                uint wanted = this.rising | this.falling;
-                for (int pin = 0; pin < this.gpios.Length; pin++)
+                uint wanted = masks.SetEdges(risingPins, fallingPins);
+                for (int pin = 0; pin < masks.PinCount; pin++)
                 {
                     uint bit = 1u << pin;
-                    if ((wanted & bit) != 0 && (subscribed & bit) == 0)
+                    if ((wanted & bit) != 0 && (masks.Subscribed & bit) == 0)
                     {
                         // Both edges always: which ones are reported is decided in OnPinChanged under the lock.
-                        this.controller.RegisterCallbackForPinValueChangedEvent(this.gpios[pin], PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
-                        subscribed |= bit;
+                        this.controller.RegisterCallbackForPinValueChangedEvent(masks.ControllerPin(pin), PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
+                        masks.MarkSubscribed(pin, true);
                     }
-                    else if ((wanted & bit) == 0 && (subscribed & bit) != 0)
+                    else if ((wanted & bit) == 0 && (masks.Subscribed & bit) != 0)
                     {
-                        this.controller.UnregisterCallbackForPinValueChangedEvent(this.gpios[pin], onPinChanged);
-                        subscribed &= ~bit;
+                        this.controller.UnregisterCallbackForPinValueChangedEvent(masks.ControllerPin(pin), onPinChanged);
+                        masks.MarkSubscribed(pin, false);
                     }
                 }
             }
@@ -123,81 +112,58 @@ namespace Gateway.Board.Esp32
 
         private void ApplyModes(uint pins)
         {
-            for (int pin = 0; pin < this.gpios.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
-                uint bit = 1u << pin;
-                if ((pins & bit) == 0)
+                if ((pins & (1u << pin)) != 0)
                 {
-                    continue;
+                    this.controller.SetPinMode(masks.ControllerPin(pin), ToPinMode(masks.ModeOf(pin)));
                 }
+            }
+        }
 
-                PinMode mode = (this.outputs & bit) != 0 ? PinMode.Output
-                    : (this.pullUps & bit) != 0 ? PinMode.InputPullUp
-                    : (this.pullDowns & bit) != 0 ? PinMode.InputPullDown
-                    : PinMode.Input;
-                this.controller.SetPinMode(this.gpios[pin], mode);
+        private static PinMode ToPinMode(GpioPinMode mode)
+        {
+            switch (mode)
+            {
+                case GpioPinMode.Output: return PinMode.Output;
+                case GpioPinMode.InputPullUp: return PinMode.InputPullUp;
+                case GpioPinMode.InputPullDown: return PinMode.InputPullDown;
+                default: return PinMode.Input;
             }
         }
 
         private void Drive(uint pins)
         {
-            for (int pin = 0; pin < this.gpios.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
-                uint bit = 1u << pin;
-                if ((pins & bit) != 0)
+                if ((pins & (1u << pin)) != 0)
                 {
-                    this.controller.Write(this.gpios[pin], (latch & bit) != 0 ? PinValue.High : PinValue.Low);
+                    this.controller.Write(masks.ControllerPin(pin), masks.LatchHigh(pin) ? PinValue.High : PinValue.Low);
                 }
             }
         }
 
         private void OnPinChanged(object sender, PinValueChangedEventArgs e)
         {
-            int pin = PinOf(e.PinNumber);
+            int pin = masks.PinOf(e.PinNumber);
             if (pin < 0)
             {
                 return;
             }
 
-            uint bit = 1u << pin;
-            uint rising = 0;
-            uint falling = 0;
+            uint rising;
+            uint falling;
+            bool report;
             lock (gate)
             {
-                if ((this.outputs & bit) != 0)
-                {
-                    return;
-                }
-
-                if ((e.ChangeType & PinEventTypes.Rising) != 0 && (this.rising & bit) != 0)
-                {
-                    rising = bit;
-                }
-
-                if ((e.ChangeType & PinEventTypes.Falling) != 0 && (this.falling & bit) != 0)
-                {
-                    falling = bit;
-                }
+                report = masks.EdgesOf(pin, (e.ChangeType & PinEventTypes.Rising) != 0, (e.ChangeType & PinEventTypes.Falling) != 0, out rising, out falling);
             }
 
             GpioEdgeHandler handler = EdgeDetected;
-            if ((rising | falling) != 0 && handler != null)
+            if (report && handler != null)
             {
                 handler(rising, falling);
             }
-        }
-
-        private int PinOf(int gpio)
-        {
-            for (int pin = 0; pin < this.gpios.Length; pin++)
-            {
-                if (this.gpios[pin] == gpio)
-                {
-                    return pin;
-                }
-            }
-
-            return -1;
         }
     }
 }

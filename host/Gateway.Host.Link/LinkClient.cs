@@ -116,7 +116,7 @@ public sealed class LinkClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(cred);
         byte[] body = new byte[CredInfo.Size];
         cred.Encode(body, 0);
-        return SendSequencedAsync(FrameKind.Declare, pid, is64Bit ? ProcessFlags.Bits64 : 0, body, cancellationToken);
+        return SendSequencedAsync(FrameKind.Declare, pid, (int)(is64Bit ? ProcessFlags.Bits64 : ProcessFlags.None), body, cancellationToken);
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ public sealed class LinkClient : IAsyncDisposable
             return;
         }
 
-        byte[] close = BuildFrame(FrameKind.Close, 0, 0, 0, 0, ReadOnlySpan<byte>.Empty);
+        byte[] close = BuildFrame(FrameKind.Close, FrameFlags.None, 0, 0, 0, ReadOnlySpan<byte>.Empty);
         for (int attempt = 0; attempt < 3 && !ended.Task.IsCompleted; attempt++)
         {
             try
@@ -222,7 +222,7 @@ public sealed class LinkClient : IAsyncDisposable
         for (uint attempt = 1; attempt <= options.HandshakeAttempts; attempt++)
         {
             byte[] helloBody = BuildHello();
-            await WriteAsync(BuildFrame(FrameKind.Hello, 0, attempt, 0, 0, helloBody), cancellationToken).ConfigureAwait(false);
+            await WriteAsync(BuildFrame(FrameKind.Hello, FrameFlags.None, attempt, 0, 0, helloBody), cancellationToken).ConfigureAwait(false);
             ControlFrame? reply = await WaitControlAsync(FrameKind.HelloReply, attempt, cancellationToken).ConfigureAwait(false);
             if (reply == null)
             {
@@ -272,7 +272,7 @@ public sealed class LinkClient : IAsyncDisposable
             }
 
             LinkAuth.HostProof(hmac, helloBody, 0, reply.Body, 0, scratch, mac, 0);
-            byte[] auth = BuildFrame(FrameKind.Auth, 0, attempt, 0, 0, mac);
+            byte[] auth = BuildFrame(FrameKind.Auth, FrameFlags.None, attempt, 0, 0, mac);
             for (int send = 0; send < options.HandshakeAttempts; send++)
             {
                 await WriteAsync(auth, cancellationToken).ConfigureAwait(false);
@@ -392,7 +392,7 @@ public sealed class LinkClient : IAsyncDisposable
             }
 
             uint seq = nextSeq++;
-            p = new Pending(seq, kind, BuildFrame(kind, 0, seq, a, b, body.Span));
+            p = new Pending(seq, kind, BuildFrame(kind, FrameFlags.None, seq, a, b, body.Span));
             pending.Add(seq, p);
             Counters.Sequenced(kind == FrameKind.Declare);
         }
@@ -697,7 +697,7 @@ public sealed class LinkClient : IAsyncDisposable
                 if (now - Volatile.Read(ref lastSentMs) >= (long)interval.TotalMilliseconds)
                 {
                     Counters.Ping();
-                    await WriteAsync(BuildFrame(FrameKind.Ping, 0, ++pingSeq, 0, 0, ReadOnlySpan<byte>.Empty), lifetime.Token).ConfigureAwait(false);
+                    await WriteAsync(BuildFrame(FrameKind.Ping, FrameFlags.None, ++pingSeq, 0, 0, ReadOnlySpan<byte>.Empty), lifetime.Token).ConfigureAwait(false);
                 }
             }
         }
@@ -782,7 +782,7 @@ public sealed class LinkClient : IAsyncDisposable
 
     private void Log(string message) => options.Log?.Invoke(message);
 
-    private static byte[] BuildFrame(FrameKind kind, int flags, uint seq, int a, int b, ReadOnlySpan<byte> body)
+    private static byte[] BuildFrame(FrameKind kind, FrameFlags flags, uint seq, int a, int b, ReadOnlySpan<byte> body)
     {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, flags, RefusalReason.None, seq, a, b);
@@ -792,10 +792,10 @@ public sealed class LinkClient : IAsyncDisposable
         return wire.AsSpan(0, n).ToArray();
     }
 
-    private static byte[] BuildFrame(FrameKind kind, int flags, uint seq, int a, int b, byte[] body) =>
+    private static byte[] BuildFrame(FrameKind kind, FrameFlags flags, uint seq, int a, int b, byte[] body) =>
         BuildFrame(kind, flags, seq, a, b, body.AsSpan());
 
-    private sealed record ControlFrame(FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
+    private sealed record ControlFrame(FrameKind Kind, FrameFlags Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
     {
         public bool IsError => (Flags & FrameFlags.Error) != 0;
     }

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using Gateway.Protocol.Qnx;
 using Gateway.ResourceManager.Introspection;
@@ -108,56 +107,6 @@ public sealed class StatusTests
         g.AssertRefusedWithoutEffect(Errno.ENFILE, () => g.Open(2, 4, "fw/status", OpenFlags.ReadOnly));
         g.CloseFd(2, 3);
         Assert.False(g.Open(2, 4, "fw/status", OpenFlags.ReadOnly).IsError);
-    }
-
-    [Fact]
-    public void JsonWriter_Overflow_IsReportedNotThrown()
-    {
-        var w = new JsonWriter();
-        var buf = new byte[10];
-        w.Reset(buf, 0, buf.Length);
-        w.BeginObject();
-        w.Property("a-long-name", 1234567);
-        w.EndObject();
-        Assert.True(w.Overflowed);
-        Assert.Equal(10, w.Length);
-    }
-
-    [Fact]
-    public void JsonWriter_EmptyBuffer_NeededMeasuresTheDocumentExactly()
-    {
-        var w = new JsonWriter();
-        w.Reset(new byte[0], 0, 0);
-        w.BeginObject();
-        w.Property("a-long-name", 1234567);
-        w.Property("text", "x\"y");
-        w.EndObject();
-        int needed = w.Needed;
-        var buf = new byte[needed];
-        w.Reset(buf, 0, buf.Length);
-        w.BeginObject();
-        w.Property("a-long-name", 1234567);
-        w.Property("text", "x\"y");
-        w.EndObject();
-
-        Assert.Equal("{\"a-long-name\":1234567,\"text\":\"x\\\"y\"}", System.Text.Encoding.ASCII.GetString(buf));
-        Assert.False(w.Overflowed);
-        Assert.Equal(needed, w.Length);
-    }
-
-    [Fact]
-    public void JsonWriter_Numbers_ExtremesPrintExactly()
-    {
-        var w = new JsonWriter();
-        var buf = new byte[200];
-        w.Reset(buf, 0, buf.Length);
-        w.BeginArray();
-        w.Value(long.MinValue);
-        w.Value(long.MaxValue);
-        w.Value(ulong.MaxValue);
-        w.Value(0L);
-        w.EndArray();
-        Assert.Equal("[-9223372036854775808,9223372036854775807,18446744073709551615,0]", Encoding.ASCII.GetString(buf, 0, w.Length));
     }
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Device.Gpio;
+using System.Numerics;
 using Gateway.Devices.Hal;
 
 namespace Gateway.Board.RaspberryPi.Gpio;
@@ -17,26 +18,20 @@ namespace Gateway.Board.RaspberryPi.Gpio;
 /// Directions and pulls are set pin by pin. A pull the driver lacks (the MCP23xxx has no pull-down, the PCF857x no
 /// pulls at all) leaves the pin a plain input and is listed in <see cref="UnsupportedPulls"/>. Edges use the
 /// driver's callbacks where it has them (the MCP23xxx with its interrupt line wired); a driver without them leaves
-/// <see cref="EdgesSupported"/> false and the bank reports no edges. hardware-docs/hal.md, "Controller banks".
+/// <see cref="EdgesSupported"/> false and the bank reports no edges. The masks are <see cref="GpioPinMasks"/>'s, shared with
+/// the ESP32 bank. hardware-docs/hal.md, "Controller banks".
 /// </remarks>
 public sealed class ControllerGpioBank : IGpioBank, IDisposable
 {
     private readonly GpioController controller;
     private readonly bool ownsController;
-    private readonly int[] pins;
+    private readonly GpioPinMasks masks;
     private readonly PinValuePair[] readPairs;
     private readonly PinValuePair[] writePairs;
     private readonly int[] bankPinOfRead;
     private readonly object gate = new();
     private readonly PinChangeEventHandler onPinChanged;
 
-    private uint outputs;
-    private uint latch;
-    private uint pullUps;
-    private uint pullDowns;
-    private uint rising;
-    private uint falling;
-    private uint subscribed;
     private uint unsupportedPulls;
     private bool edgesSupported = true;
 
@@ -44,26 +39,11 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(pins);
-        if (pins.Length < 1 || pins.Length > 32)
-        {
-            throw new ArgumentException("A bank has 1 to 32 pins.", nameof(pins));
-        }
-
+        masks = new GpioPinMasks(pins);
         this.controller = controller;
         this.ownsController = ownsController;
-        this.pins = (int[])pins.Clone();
         onPinChanged = OnPinChanged;
-        PinCount = pins.Length;
-        int present = 0;
-        for (int pin = 0; pin < pins.Length; pin++)
-        {
-            if (pins[pin] >= 0)
-            {
-                PresentPins |= 1u << pin;
-                present++;
-            }
-        }
-
+        int present = BitOperations.PopCount(masks.PresentPins);
         readPairs = new PinValuePair[present];
         writePairs = new PinValuePair[present];
         bankPinOfRead = new int[present];
@@ -79,9 +59,9 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
         }
     }
 
-    public int PinCount { get; }
+    public int PinCount => masks.PinCount;
 
-    public uint PresentPins { get; }
+    public uint PresentPins => masks.PresentPins;
 
     /// <summary>False once the driver refused edge callbacks: this bank then reports no edges.</summary>
     public bool EdgesSupported
@@ -119,9 +99,7 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         lock (gate)
         {
-            mask &= PresentPins;
-            latch = (latch & ~mask) | (values & mask);
-            Drive(mask & this.outputs);
+            Drive(masks.SetLatch(mask, values));
         }
     }
 
@@ -129,10 +107,9 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         lock (gate)
         {
-            mask &= PresentPins;
-            this.outputs = (this.outputs & ~mask) | (outputs & mask);
+            mask = masks.SetDirections(mask, outputs);
             ApplyModes(mask);
-            Drive(mask & this.outputs);
+            Drive(mask & masks.Outputs);
         }
     }
 
@@ -140,11 +117,7 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         lock (gate)
         {
-            mask &= PresentPins;
-            uint up = pullUps & mask;
-            this.pullUps = (this.pullUps & ~mask) | up;
-            this.pullDowns = (this.pullDowns & ~mask) | (pullDowns & mask & ~up);
-            ApplyModes(mask & ~this.outputs);
+            ApplyModes(masks.SetPulls(mask, pullUps, pullDowns));
         }
     }
 
@@ -152,28 +125,26 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         lock (gate)
         {
-            this.rising = risingPins & PresentPins;
-            this.falling = fallingPins & PresentPins;
+            uint wanted = masks.SetEdges(risingPins, fallingPins);
             if (!edgesSupported)
             {
                 return;
             }
 
-            uint wanted = this.rising | this.falling;
-            for (int pin = 0; pin < this.pins.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
                 uint bit = 1u << pin;
                 try
                 {
-                    if ((wanted & bit) != 0 && (subscribed & bit) == 0)
+                    if ((wanted & bit) != 0 && (masks.Subscribed & bit) == 0)
                     {
-                        this.controller.RegisterCallbackForPinValueChangedEvent(this.pins[pin], PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
-                        subscribed |= bit;
+                        this.controller.RegisterCallbackForPinValueChangedEvent(masks.ControllerPin(pin), PinEventTypes.Rising | PinEventTypes.Falling, onPinChanged);
+                        masks.MarkSubscribed(pin, true);
                     }
-                    else if ((wanted & bit) == 0 && (subscribed & bit) != 0)
+                    else if ((wanted & bit) == 0 && (masks.Subscribed & bit) != 0)
                     {
-                        this.controller.UnregisterCallbackForPinValueChangedEvent(this.pins[pin], onPinChanged);
-                        subscribed &= ~bit;
+                        this.controller.UnregisterCallbackForPinValueChangedEvent(masks.ControllerPin(pin), onPinChanged);
+                        masks.MarkSubscribed(pin, false);
                     }
                 }
                 catch (Exception e) when (e is NotSupportedException or NotImplementedException or InvalidOperationException)
@@ -190,15 +161,14 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
     {
         lock (gate)
         {
-            for (int pin = 0; pin < this.pins.Length; pin++)
+            for (int pin = 0; pin < masks.PinCount; pin++)
             {
-                if ((subscribed & (1u << pin)) != 0)
+                if ((masks.Subscribed & (1u << pin)) != 0)
                 {
-                    this.controller.UnregisterCallbackForPinValueChangedEvent(this.pins[pin], onPinChanged);
+                    this.controller.UnregisterCallbackForPinValueChangedEvent(masks.ControllerPin(pin), onPinChanged);
+                    masks.MarkSubscribed(pin, false);
                 }
             }
-
-            subscribed = 0;
         }
 
         if (this.ownsController)
@@ -209,7 +179,7 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
 
     private void ApplyModes(uint pins)
     {
-        for (int pin = 0; pin < this.pins.Length; pin++)
+        for (int pin = 0; pin < masks.PinCount; pin++)
         {
             uint bit = 1u << pin;
             if ((pins & bit) == 0)
@@ -217,35 +187,38 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
                 continue;
             }
 
-            PinMode mode = (this.outputs & bit) != 0 ? PinMode.Output
-                : (this.pullUps & bit) != 0 ? PinMode.InputPullUp
-                : (this.pullDowns & bit) != 0 ? PinMode.InputPullDown
-                : PinMode.Input;
+            PinMode mode = masks.ModeOf(pin) switch
+            {
+                GpioPinMode.Output => PinMode.Output,
+                GpioPinMode.InputPullUp => PinMode.InputPullUp,
+                GpioPinMode.InputPullDown => PinMode.InputPullDown,
+                _ => PinMode.Input,
+            };
+            int controllerPin = masks.ControllerPin(pin);
             unsupportedPulls &= ~bit;
-            if (!this.controller.IsPinModeSupported(this.pins[pin], mode))
+            if (!this.controller.IsPinModeSupported(controllerPin, mode))
             {
                 if (mode == PinMode.Output)
                 {
-                    throw new InvalidOperationException($"pin {this.pins[pin]} of this driver cannot be an output");
+                    throw new InvalidOperationException($"pin {controllerPin} of this driver cannot be an output");
                 }
 
                 unsupportedPulls |= bit;
                 mode = PinMode.Input;
             }
 
-            this.controller.SetPinMode(this.pins[pin], mode);
+            this.controller.SetPinMode(controllerPin, mode);
         }
     }
 
     private void Drive(uint pins)
     {
         int n = 0;
-        for (int pin = 0; pin < this.pins.Length; pin++)
+        for (int pin = 0; pin < masks.PinCount; pin++)
         {
-            uint bit = 1u << pin;
-            if ((pins & bit) != 0)
+            if ((pins & (1u << pin)) != 0)
             {
-                writePairs[n++] = new PinValuePair(this.pins[pin], (latch & bit) != 0 ? PinValue.High : PinValue.Low);
+                writePairs[n++] = new PinValuePair(masks.ControllerPin(pin), masks.LatchHigh(pin) ? PinValue.High : PinValue.Low);
             }
         }
 
@@ -257,34 +230,21 @@ public sealed class ControllerGpioBank : IGpioBank, IDisposable
 
     private void OnPinChanged(object sender, PinValueChangedEventArgs e)
     {
-        int pin = Array.IndexOf(this.pins, e.PinNumber);
+        int pin = masks.PinOf(e.PinNumber);
         if (pin < 0)
         {
             return;
         }
 
-        uint bit = 1u << pin;
-        uint rising = 0;
-        uint falling = 0;
+        uint rising;
+        uint falling;
+        bool report;
         lock (gate)
         {
-            if ((this.outputs & bit) != 0)
-            {
-                return;
-            }
-
-            if ((e.ChangeType & PinEventTypes.Rising) != 0 && (this.rising & bit) != 0)
-            {
-                rising = bit;
-            }
-
-            if ((e.ChangeType & PinEventTypes.Falling) != 0 && (this.falling & bit) != 0)
-            {
-                falling = bit;
-            }
+            report = masks.EdgesOf(pin, (e.ChangeType & PinEventTypes.Rising) != 0, (e.ChangeType & PinEventTypes.Falling) != 0, out rising, out falling);
         }
 
-        if ((rising | falling) != 0)
+        if (report)
         {
             EdgeDetected?.Invoke(rising, falling);
         }

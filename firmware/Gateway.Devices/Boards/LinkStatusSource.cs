@@ -38,9 +38,10 @@ namespace Gateway.Devices.Boards
             json.BeginObject();
             json.Property("boot_id", bootIdText);
             json.Property("sessions", link.SessionCount);
-            for (int i = 0; i < LinkCounter.Count; i++)
+            for (int i = 0; i < LinkCounters.Count; i++)
             {
-                json.Property(LinkCounter.Name(i), c.Get(i));
+                LinkCounter counter = (LinkCounter)i;
+                json.Property(LinkCounters.Name(counter), c.Get(counter));
             }
 
             json.EndObject();

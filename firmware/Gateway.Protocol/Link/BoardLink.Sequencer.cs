@@ -137,11 +137,11 @@ namespace Gateway.Protocol.Link
             Reply reply = s.CacheReplies[i];
             reply.Reset();
             RefusalReason reason = kind == FrameKind.Declare
-                ? ExecuteDeclare(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply)
+                ? ExecuteDeclare(s, a, (ProcessFlags)b, frame, at + FrameHeader.Size, bodyLength, reply)
                 : ExecuteRequest(s, a, b, frame, at + FrameHeader.Size, bodyLength, reply);
 
             int replyBody = reply.IsError ? 0 : reply.Length;
-            FrameHeader.Write(s.CacheFrames[i], 0, FrameKind.Reply, reply.IsError ? FrameFlags.Error : 0, reason, seq, reply.Value, 0);
+            FrameHeader.Write(s.CacheFrames[i], 0, FrameKind.Reply, reply.IsError ? FrameFlags.Error : FrameFlags.None, reason, seq, reply.Value, 0);
             s.CacheSeq[i] = seq;
             s.CacheBodyLength[i] = replyBody;
             s.CacheValid[i] = true;
@@ -180,7 +180,7 @@ namespace Gateway.Protocol.Link
             return RefusalReason.None;
         }
 
-        private RefusalReason ExecuteDeclare(LinkSession s, int pid, int flags, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
+        private RefusalReason ExecuteDeclare(LinkSession s, int pid, ProcessFlags flags, byte[] frame, int bodyOffset, int bodyLength, Reply reply)
         {
             counters.Increment(LinkCounter.DeclaresApplied);
 

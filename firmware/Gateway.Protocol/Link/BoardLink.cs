@@ -366,7 +366,12 @@ namespace Gateway.Protocol.Link
         private void OnDrop(LinkPort port)
         {
             FrameDecoder decoder = port.Decoder;
-            counters.Increment(LinkCounter.ForDrop(decoder.DropReason));
+            LinkCounter drop;
+            if (LinkCounters.ForDrop(decoder.DropReason, out drop))
+            {
+                counters.Increment(drop);
+            }
+
             if (decoder.DropReason == FrameDropReason.BadVersion && decoder.Header.Kind == FrameKind.Hello)
             {
                 lock (engineLock)

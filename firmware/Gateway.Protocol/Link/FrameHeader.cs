@@ -34,7 +34,7 @@ namespace Gateway.Protocol.Link
 
         public int Version;
         public FrameKind Kind;
-        public int Flags;
+        public FrameFlags Flags;
         public RefusalReason Reason;
         public uint Seq;
         public int A;
@@ -47,7 +47,7 @@ namespace Gateway.Protocol.Link
         }
 
         /// <summary>Sets every field (version = <see cref="LinkLimits.Version"/>).</summary>
-        public void Set(FrameKind kind, int flags, RefusalReason reason, uint seq, int a, int b)
+        public void Set(FrameKind kind, FrameFlags flags, RefusalReason reason, uint seq, int a, int b)
         {
             Version = LinkLimits.Version;
             Kind = kind;
@@ -63,7 +63,7 @@ namespace Gateway.Protocol.Link
         {
             Version = b[o + OffVersion];
             Kind = (FrameKind)b[o + OffKind];
-            Flags = b[o + OffFlags];
+            Flags = (FrameFlags)b[o + OffFlags];
             Reason = (RefusalReason)b[o + OffReason];
             Seq = LittleEndian.ReadU32(b, o + OffSeq);
             A = LittleEndian.ReadI32(b, o + OffA);
@@ -78,7 +78,7 @@ namespace Gateway.Protocol.Link
         }
 
         /// <summary>Writes a header of this link version (<see cref="LinkLimits.Version"/>) without a header object.</summary>
-        public static void Write(byte[] b, int o, FrameKind kind, int flags, RefusalReason reason, uint seq, int a, int bValue)
+        public static void Write(byte[] b, int o, FrameKind kind, FrameFlags flags, RefusalReason reason, uint seq, int a, int bValue)
         {
             b[o + OffVersion] = (byte)LinkLimits.Version;
             b[o + OffKind] = (byte)kind;

@@ -232,27 +232,68 @@ namespace Gateway.ResourceManager.Introspection
             Put((byte)'"');
         }
 
+        /// <summary>
+        /// A string's characters as JSON text in UTF-8: printable ASCII as itself, <c>"</c> and <c>\</c> escaped,
+        /// control characters and DEL as <c>\u00XX</c>, every other character as its UTF-8 bytes (a surrogate pair
+        /// as the four bytes of its code point). A lone surrogate has no UTF-8 form, so it is written as the
+        /// <c>\uXXXX</c> escape of itself. Byte by byte through <see cref="Put"/>, so a window
+        /// (<see cref="ResetWindow"/>) may start or end inside a character and still join up.
+        /// </summary>
         private void WriteEscaped(string s)
         {
-            for (int i = 0; i < s.Length; i++)
+            int n = s.Length;
+            for (int i = 0; i < n; i++)
             {
-                char c = s[i];
-                if (c == '"' || c == '\\')
+                int c = s[i];
+                if (c >= 0x20 && c < 0x7F)
                 {
-                    Put((byte)'\\');
+                    if (c == '"' || c == '\\')
+                    {
+                        Put((byte)'\\');
+                    }
+
                     Put((byte)c);
                 }
-                else if (c < 0x20 || c > 0x7E)
+                else if (c < 0x80)
                 {
-                    PutAscii("\\u00");
-                    Put(Hex((c >> 4) & 0xF));
-                    Put(Hex(c & 0xF));
+                    PutEscape(c);
+                }
+                else if (c < 0x800)
+                {
+                    Put((byte)(0xC0 | (c >> 6)));
+                    Put((byte)(0x80 | (c & 0x3F)));
+                }
+                else if (c < 0xD800 || c > 0xDFFF)
+                {
+                    Put((byte)(0xE0 | (c >> 12)));
+                    Put((byte)(0x80 | ((c >> 6) & 0x3F)));
+                    Put((byte)(0x80 | (c & 0x3F)));
+                }
+                else if (c < 0xDC00 && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
+                {
+                    int code = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
+                    i++;
+                    Put((byte)(0xF0 | (code >> 18)));
+                    Put((byte)(0x80 | ((code >> 12) & 0x3F)));
+                    Put((byte)(0x80 | ((code >> 6) & 0x3F)));
+                    Put((byte)(0x80 | (code & 0x3F)));
                 }
                 else
                 {
-                    Put((byte)c);
+                    PutEscape(c);
                 }
             }
+        }
+
+        /// <summary><c>\u</c> and four hex digits: the escape of one UTF-16 code unit.</summary>
+        private void PutEscape(int unit)
+        {
+            Put((byte)'\\');
+            Put((byte)'u');
+            Put(Hex((unit >> 12) & 0xF));
+            Put(Hex((unit >> 8) & 0xF));
+            Put(Hex((unit >> 4) & 0xF));
+            Put(Hex(unit & 0xF));
         }
 
         private static byte Hex(int v)

@@ -13,6 +13,9 @@ namespace Gateway.ResourceManager.Introspection
     /// </summary>
     public sealed class StatusResource
     {
+        /// <summary>How many sources (<see cref="AddSource"/>) /fw/status can report besides its own counts.</summary>
+        public const int MaxSources = 8;
+
         /// <summary>Room kept for one file entry (besides its path, which escaping may make 6 times longer) and the closing of the document.</summary>
         private const int FileEntryReserve = 160;
 
@@ -22,7 +25,7 @@ namespace Gateway.ResourceManager.Introspection
         private readonly int[] lengths;
         private readonly bool[] used;
         private readonly JsonWriter json = new JsonWriter();
-        private readonly IStatusSource[] sources = new IStatusSource[8];
+        private readonly IStatusSource[] sources = new IStatusSource[MaxSources];
         private int sourceCount;
 
         public StatusResource(ResourceManager rm, ResourceAttr parent, Mount readOnlyMount)
@@ -54,10 +57,44 @@ namespace Gateway.ResourceManager.Introspection
             get { return attr; }
         }
 
-        /// <summary>Adds a source (at most 8), reported as <c>"name": value</c>.</summary>
+        /// <summary>
+        /// Adds a source, reported as <c>"name": value</c> after the request counters, in the order added. Safe while
+        /// the board serves: it takes the handler's lock (<see cref="ResourceManager.SyncRoot"/>), under which every
+        /// snapshot is taken, so a snapshot holds a source whole or not at all. At most <see cref="MaxSources"/>
+        /// (InvalidOperationException past them); a null source, or a name null, empty or already reported, is an
+        /// ArgumentException, as the document would not be valid JSON with one object.
+        /// </summary>
         public void AddSource(IStatusSource source)
         {
-            sources[sourceCount++] = source;
+            if (source == null)
+            {
+                throw new System.ArgumentNullException("source");
+            }
+
+            string name = source.Name;
+            if (name == null || name.Length == 0)
+            {
+                throw new System.ArgumentException("a status source needs a name", "source");
+            }
+
+            lock (rm.SyncRoot)
+            {
+                for (int i = 0; i < sourceCount; i++)
+                {
+                    if (sources[i].Name == name)
+                    {
+                        throw new System.ArgumentException("/fw/status already reports \"" + name + "\"", "source");
+                    }
+                }
+
+                if (sourceCount == sources.Length)
+                {
+                    throw new System.InvalidOperationException("/fw/status reports at most " + MaxSources + " sources");
+                }
+
+                sources[sourceCount] = source;
+                sourceCount++;
+            }
         }
 
         /// <summary>
@@ -174,8 +211,16 @@ namespace Gateway.ResourceManager.Introspection
             return Errno.ENOSYS;
         }
 
-        /// <summary>Writes the JSON snapshot; returns its length.</summary>
+        /// <summary>Writes the JSON snapshot under the handler's lock (a read already holds it); returns its length.</summary>
         public int Snapshot(byte[] target)
+        {
+            lock (rm.SyncRoot)
+            {
+                return SnapshotLocked(target);
+            }
+        }
+
+        private int SnapshotLocked(byte[] target)
         {
             json.Reset(target, 0, target.Length);
             json.BeginObject();

@@ -149,7 +149,7 @@ internal static class TestOptions
 }
 
 /// <summary>A decoded frame as the scripted board sees it.</summary>
-internal sealed record RawFrame(FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, int B, byte[] Body);
+internal sealed record RawFrame(FrameKind Kind, FrameFlags Flags, RefusalReason Reason, uint Seq, int A, int B, byte[] Body);
 
 /// <summary>
 /// A scripted board for host tests: it completes the real handshake (shared codecs, the development key), then lets
@@ -197,14 +197,14 @@ internal sealed class RawBoard
         Send(FrameKind.AuthReply, auth.Seq, 0, 0, Array.Empty<byte>());
     }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    public void Send(FrameKind kind, uint seq, int a, int b, byte[] body, int flags = 0, RefusalReason reason = RefusalReason.None)
+    public void Send(FrameKind kind, uint seq, int a, int b, byte[] body, FrameFlags flags = FrameFlags.None, RefusalReason reason = RefusalReason.None)
     {
         byte[] wire = Wire(kind, seq, a, b, body, flags, reason);
         stream.Write(wire, 0, wire.Length);
     }
 
     /// <summary>A frame's wire bytes (COBS, CRC and the delimiter), for tests that send it in pieces.</summary>
-    public static byte[] Wire(FrameKind kind, uint seq, int a, int b, byte[] body, int flags = 0, RefusalReason reason = RefusalReason.None)
+    public static byte[] Wire(FrameKind kind, uint seq, int a, int b, byte[] body, FrameFlags flags = FrameFlags.None, RefusalReason reason = RefusalReason.None)
     {
         byte[] frame = new byte[LinkLimits.FrameLength(body.Length)];
         FrameHeader.Write(frame, 0, kind, flags, reason, seq, a, b);

@@ -9,7 +9,7 @@ using Gateway.Protocol.Desktop.Platform;
 namespace Gateway.Host.Tests.Security;
 
 /// <summary>A frame as the board sent it.</summary>
-internal sealed record BoardFrame(FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
+internal sealed record BoardFrame(FrameKind Kind, FrameFlags Flags, RefusalReason Reason, uint Seq, int A, byte[] Body)
 {
     public bool IsError => (Flags & FrameFlags.Error) != 0;
 }

@@ -45,7 +45,7 @@ public sealed class SecurityTests
         using var board = Board();
         var host = new RawHost(board.ConnectInMemory());
 
-        host.Send(FrameKind.Declare, 1, 2, ProcessFlags.Bits64, RawHost.CredBody(0));
+        host.Send(FrameKind.Declare, 1, 2, (int)ProcessFlags.Bits64, RawHost.CredBody(0));
         BoardFrame declare = host.Next(FrameKind.Reply);
         host.Send(FrameKind.Request, 2, 1, 3, Connect("data/preauth", OpenFlags.ReadWrite | OpenFlags.Creat, mode: 0x1B6));
         BoardFrame request = host.Next(FrameKind.Reply);
@@ -126,7 +126,7 @@ public sealed class SecurityTests
         Assert.False(attacker.Next(FrameKind.HelloReply).IsError);
         attacker.Send(FrameKind.Auth, 1, 0, 0, auth);
         BoardFrame replayed = attacker.Next(FrameKind.AuthReply);
-        victim.Send(FrameKind.Declare, 1, 1, ProcessFlags.Bits64, RawHost.CredBody(0));
+        victim.Send(FrameKind.Declare, 1, 1, (int)ProcessFlags.Bits64, RawHost.CredBody(0));
         BoardFrame stillThere = victim.Next(FrameKind.Reply);
 
         Assert.Equal((Errno.EPERM, RefusalReason.BadMac), (RawHost.Errno(replayed), replayed.Reason));

@@ -219,7 +219,7 @@ internal sealed class TestHost
     }
 
     public TestFrame Declare(uint seq, int pid, bool is64 = true, int euid = 100) =>
-        Exchange(Wire.Frame(FrameKind.Declare, seq, pid, is64 ? ProcessFlags.Bits64 : 0, Cred(euid)));
+        Exchange(Wire.Frame(FrameKind.Declare, seq, pid, (int)(is64 ? ProcessFlags.Bits64 : ProcessFlags.None), Cred(euid)));
 
     public static byte[] Request(uint seq, int pid, int coid, params byte[] message) =>
         Wire.Frame(FrameKind.Request, seq, pid, coid, message);

@@ -20,41 +20,54 @@ public sealed class BoardLinkAllocationTests
         host.Open();
         host.Declare(1, 1);
         byte[] message = new byte[512];
+        uint seq = 2;
 
-        for (uint seq = 2; seq < 2 + AllocationProbe.Samples; seq++)
+        // Warm-up: the first frames fill the caches and pools the steady state reuses.
+        for (int i = 0; i < 100; i++)
         {
-            message[0] = (byte)seq;
-            TestFrame reply = host.Exchange(TestHost.Request(seq, 1, 3, message));
-            Assert.Equal(seq, reply.Seq);
+            Exchange(host, message, seq++);
         }
+
+        // A round: read, decode, order, execute, cache, encode and write, fifty times, counted on the serve thread
+        // between the handler's samples of the round's first and last request.
+        long steady = ThreadAllocations.Least(() =>
+        {
+            long first = probe.Last;
+            for (int i = 0; i < 50; i++)
+            {
+                Exchange(host, message, seq++);
+            }
+
+            return probe.Last - first;
+        });
 
         link.Stop();
         serve.Join(5000);
-
-        // From the middle on: read, decode, order, execute, cache, encode and write, one hundred times.
-        long steady = probe.AllocatedAt(AllocationProbe.Samples - 1) - probe.AllocatedAt(AllocationProbe.Samples / 2);
         Assert.Equal(0, steady);
     }
 
+    private static void Exchange(TestHost host, byte[] message, uint seq)
+    {
+        message[0] = (byte)seq;
+        TestFrame reply = host.Exchange(TestHost.Request(seq, 1, 3, message));
+        Assert.Equal(seq, reply.Seq);
+    }
+
+    /// <summary>
+    /// Samples the serve thread's allocation counter as each request reaches the handler. The host reads it after the
+    /// request's reply came back, so the sample of that request is in place.
+    /// </summary>
     private sealed class AllocationProbe : IMessageHandler
     {
-        public const int Samples = 200;
+        private long last;
 
-        private readonly long[] samples = new long[Samples];
-        private int calls;
-
-        public long AllocatedAt(int call) => samples[call];
+        public long Last => Volatile.Read(ref last);
 
         public int DeclareProcess(int session, int pid, CredInfo cred, bool is64Bit) => 0;
 
         public void Handle(int session, int pid, int coid, byte[] message, int offset, int length, Reply reply)
         {
-            if (calls < Samples)
-            {
-                samples[calls] = GC.GetAllocatedBytesForCurrentThread();
-            }
-
-            calls++;
+            Volatile.Write(ref last, GC.GetAllocatedBytesForCurrentThread());
             Array.Copy(message, offset, reply.Buffer, reply.BodyOffset, length);
             reply.SetStatus(length, length);
         }

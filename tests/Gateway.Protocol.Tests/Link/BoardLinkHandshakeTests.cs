@@ -21,7 +21,7 @@ public sealed class BoardLinkHandshakeTests
         LinkAuth.BoardProof(new TestHmac(BoardHarness.Key), host.LastHelloBody, 0, reply.Body, 0, new byte[LinkAuth.ScratchSize], expectedProof, 0);
         TestFrame auth = host.Auth(1, host.Proof(reply, BoardHarness.Key));
 
-        Assert.Equal((FrameKind.HelloReply, 1u, 0, RefusalReason.None), (reply.Kind, reply.Seq, reply.Flags, reply.Reason));
+        Assert.Equal((FrameKind.HelloReply, 1u, FrameFlags.None, RefusalReason.None), (reply.Kind, reply.Seq, reply.Flags, reply.Reason));
         Assert.Equal(HelloReply.Size, reply.Body.Length);
         Assert.Equal(LinkLimits.DesktopBody, r.MaxBody);
         Assert.Equal(8, r.Window);

@@ -92,7 +92,7 @@ public sealed class BoardLinkSequencingTests
         byte[] cred = TestHost.Cred();
         cred[24] = 9; // ngroups 9 > 8
 
-        TestFrame declare = host.Exchange(Wire.Frame(FrameKind.Declare, 1, 5, ProcessFlags.Bits64, cred));
+        TestFrame declare = host.Exchange(Wire.Frame(FrameKind.Declare, 1, 5, (int)ProcessFlags.Bits64, cred));
 
         Assert.Equal((true, Errno.EINVAL, RefusalReason.BadDeclare), (declare.IsError, declare.A, declare.Reason));
         Assert.Empty(board.Handler.Declared);

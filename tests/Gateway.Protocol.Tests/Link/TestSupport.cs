@@ -339,7 +339,7 @@ internal sealed class TestStream : IByteStream
 }
 
 /// <summary>A decoded frame as a test sees it.</summary>
-internal sealed record TestFrame(int Version, FrameKind Kind, int Flags, RefusalReason Reason, uint Seq, int A, int B, byte[] Body)
+internal sealed record TestFrame(int Version, FrameKind Kind, FrameFlags Flags, RefusalReason Reason, uint Seq, int A, int B, byte[] Body)
 {
     public bool IsError => (Flags & FrameFlags.Error) != 0;
 
@@ -350,7 +350,7 @@ internal sealed record TestFrame(int Version, FrameKind Kind, int Flags, Refusal
 /// <summary>Builds wire frames the way a host does (shared codecs) and decodes the board's output.</summary>
 internal static class Wire
 {
-    public static byte[] Frame(FrameKind kind, uint seq, int a = 0, int b = 0, ReadOnlySpan<byte> body = default, int version = LinkLimits.Version, int flags = 0)
+    public static byte[] Frame(FrameKind kind, uint seq, int a = 0, int b = 0, ReadOnlySpan<byte> body = default, int version = LinkLimits.Version, FrameFlags flags = FrameFlags.None)
     {
         byte[] frame = new byte[FrameHeader.Size + body.Length + FrameHeader.CrcSize];
         var h = new FrameHeader();
