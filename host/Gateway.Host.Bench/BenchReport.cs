@@ -18,7 +18,8 @@ public sealed record BenchReport(
     IReadOnlyList<PageInResult> Throughput,
     IReadOnlyList<LatencyResult> Latency,
     IReadOnlyList<BudgetCheck> Budgets,
-    IReadOnlyList<FramePathResult> FramePath)
+    IReadOnlyList<FramePathResult> FramePath,
+    PerRequestReport PerRequest)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -74,7 +74,10 @@ public static class BenchSuite
 
         progress("frame path: encode and decode, link v1 (COBS) beside v2");
         var framePath = FramePathResult.MeasureAll(options.Full ? 500 : 150);
-        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath);
+
+        progress("per-request path: steady-state requests through the resource manager; pieces old beside new");
+        var perRequest = PerRequestReport.Measure(options.Full ? 600 : 240);
+        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath, perRequest);
     }
 
     /// <summary>The budgets of performance.md that these figures decide.</summary>
