@@ -10,10 +10,10 @@ namespace Gateway.Benchmarks
     /// <summary>
     /// The pieces of the per-request path that issue 10 replaced, old (the baseline, <c>Baseline = true</c>) beside
     /// the board's current code on the same inputs (<see cref="RequestPieces"/>, shared with <c>gateway bench</c>'s
-    /// "Per-request pieces" table): one group per piece and input. performance.md §1.1.
+    /// "Per-request pieces" table): one group per piece and input. performance.md §1.1. No job attribute: the
+    /// command line picks it (<c>--job short</c>, and <c>--inProcess</c> when the boilerplate build cannot finish).
     /// </summary>
     [MemoryDiagnoser]
-    [ShortRunJob]
     [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
     [CategoriesColumn]
     public class RequestPiecesBenchmarks

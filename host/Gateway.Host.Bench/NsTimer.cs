@@ -4,43 +4,64 @@ using System.Diagnostics;
 namespace Gateway.Host.Bench;
 
 /// <summary>
-/// Stopwatch timing of something that takes nanoseconds: the operation runs a given number of calls in its own
-/// loop (so a delegate call is paid per batch, not per call), after a warm-up, in three rounds of about a third of
-/// the budget each; the least round's mean is kept (another process on the machine only ever adds time). The bytes
-/// this thread allocated over all rounds are counted too.
+/// Stopwatch timing of something that takes nanoseconds. Each operation runs a given number of calls in its own
+/// loop (a delegate call is paid per batch, not per call). After a warm-up long enough for the JIT's tiering to
+/// settle, the operations are timed in turn, three rounds each of about a third of the budget, so a change in the
+/// machine's load falls on all of them alike; each keeps its least round's mean (another process only ever adds
+/// time). The bytes this thread allocated during each operation's rounds are counted too.
 /// </summary>
 public static class NsTimer
 {
     private const int Rounds = 3;
     private const int Batch = 1000;
+    private const int WarmupMs = 200;
 
-    /// <summary>Nanoseconds per call (least round's mean), calls made in the rounds, and bytes allocated over them.</summary>
-    public static (double Ns, long Calls, long AllocatedBytes) Time(Func<int, int> calls, int budgetMs)
+    /// <summary>One operation: nanoseconds per call (least round's mean), calls made in the rounds, bytes allocated in them.</summary>
+    public static (double Ns, long Calls, long AllocatedBytes) Time(Func<int, int> calls, int budgetMs) => Time(new[] { calls }, budgetMs)[0];
+
+    /// <summary>Several operations timed in turn (e.g. old and new), about <paramref name="budgetMs"/> each.</summary>
+    public static (double Ns, long Calls, long AllocatedBytes)[] Time(Func<int, int>[] operations, int budgetMs)
     {
-        ArgumentNullException.ThrowIfNull(calls);
-        calls(Batch * 5);
-
-        double best = double.MaxValue;
-        long total = 0;
-        long roundMs = Math.Max(1, budgetMs / Rounds);
-        var sw = new Stopwatch();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int round = 0; round < Rounds; round++)
+        ArgumentNullException.ThrowIfNull(operations);
+        var sw = Stopwatch.StartNew();
+        foreach (var op in operations)
         {
-            long n = 0;
             sw.Restart();
-            while (sw.ElapsedMilliseconds < roundMs)
+            do
             {
-                calls(Batch);
-                n += Batch;
+                op(Batch);
             }
-
-            sw.Stop();
-            best = Math.Min(best, sw.Elapsed.TotalMilliseconds * 1e6 / n);
-            total += n;
+            while (sw.ElapsedMilliseconds < WarmupMs);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        return (best, total, allocated);
+        var results = new (double Ns, long Calls, long AllocatedBytes)[operations.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            results[i].Ns = double.MaxValue;
+        }
+
+        long roundMs = Math.Max(1, budgetMs / Rounds);
+        for (int round = 0; round < Rounds; round++)
+        {
+            for (int i = 0; i < operations.Length; i++)
+            {
+                long n = 0;
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                sw.Restart();
+                while (sw.ElapsedMilliseconds < roundMs)
+                {
+                    operations[i](Batch);
+                    n += Batch;
+                }
+
+                sw.Stop();
+                long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                results[i].Ns = Math.Min(results[i].Ns, sw.Elapsed.TotalMilliseconds * 1e6 / n);
+                results[i].Calls += n;
+                results[i].AllocatedBytes += allocated;
+            }
+        }
+
+        return results;
     }
 }

@@ -73,8 +73,7 @@ public sealed record RequestPieceResult(string Piece, string Input, double OldNs
 
     private static RequestPieceResult Row(string piece, string input, int budgetMs, Func<int, int> old, Func<int, int> now, double oldIterations, double newIterations, string newWork)
     {
-        double oldNs = NsTimer.Time(old, budgetMs).Ns;
-        double newNs = NsTimer.Time(now, budgetMs).Ns;
-        return new RequestPieceResult(piece, input, oldNs, newNs, oldIterations, newIterations, newWork);
+        var t = NsTimer.Time(new[] { old, now }, budgetMs);
+        return new RequestPieceResult(piece, input, t[0].Ns, t[1].Ns, oldIterations, newIterations, newWork);
     }
 }
