@@ -38,7 +38,7 @@ public static class RequestPath
 
     private static RequestPathResult Measure(string name, SteadyStateRequests s, Action send, int budgetMs, Func<bool> answered)
     {
-        var (ns, calls, allocated) = NsTimer.Time(
+        var (ns, calls, allocated, perCall) = NsTimer.Time(
             n =>
             {
                 for (int i = 0; i < n; i++)
@@ -54,6 +54,6 @@ public static class RequestPath
             throw new BenchException($"per-request path: {name} was answered {(s.Reply.IsError ? "errno " + s.Reply.Value : s.Reply.Length + " bytes")}, not as the steady state expects");
         }
 
-        return new RequestPathResult(name, ns, calls, allocated);
+        return new RequestPathResult(name, ns, calls, allocated, perCall);
     }
 }

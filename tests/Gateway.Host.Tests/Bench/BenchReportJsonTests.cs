@@ -11,7 +11,7 @@ public sealed class BenchReportJsonTests
     public void ToJson_PerRequest_RequestsAndPiecesInSnakeCase()
     {
         var perRequest = new PerRequestReport(
-            new[] { new RequestPathResult(RequestPath.Mmap, 180.5, 30_000, 0) },
+            new[] { new RequestPathResult(RequestPath.Mmap, 180.5, 30_000, 208, 0) },
             new[] { new RequestPieceResult("LittleEndian.Zero", "184 B", 60, 5, 184, 0, "one Array.Clear") });
         var report = new BenchReport(new MachineInfo(2, "cpu", "rt", "os"), false, "Virtual", [], [], [], [], [], [], perRequest);
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Gateway.Host.Bench;
 
@@ -28,11 +29,14 @@ public sealed class RequestPathTests
     }
 
     [Fact]
-    public void AllocatedBytesPerRequest_OneSmallObjectPerRequest_Shows()
+    public void Time_OneObjectPerCall_ShowsAsItsSizePerCall()
     {
-        var r = new RequestPathResult("x", 100, 10_000, 24 * 10_000 + 208);
+        object? keep = null;
+        var t = NsTimer.Time(n => { for (int i = 0; i < n; i++) { keep = new object(); } return n; }, 6);
 
-        Assert.Equal(24, r.AllocatedBytesPerRequest);
-        Assert.Equal(0, new RequestPathResult("x", 100, 10_000, 208).AllocatedBytesPerRequest);
+        Assert.NotNull(keep);
+        Assert.InRange(t.BytesPerCall, IntPtr.Size * 3, 64);
+        Assert.True(t.AllocatedBytes >= t.BytesPerCall * t.Calls);
+        Assert.Equal(0, NsTimer.Time(n => n, 6).BytesPerCall);
     }
 }
