@@ -8,8 +8,8 @@ namespace Gateway.Host.Bench;
 
 /// <summary>
 /// One piece of the per-request path, old beside new on the same input: nanoseconds per call under this machine's
-/// JIT, and the managed loop iterations per call, which is what nanoFramework's interpreter pays for (a loop
-/// iteration there costs about what a whole native <c>Array.Clear</c> of a reply does).
+/// JIT, and the managed loop iterations per call, which is what nanoFramework's interpreter pays for (issue 10
+/// measured the 184-byte byte loop at 12.6 µs on nanoCLR, about 70 ns an iteration, and one Array.Clear of it at 0.2 µs).
 /// </summary>
 public sealed record RequestPieceResult(string Piece, string Input, double OldNs, double NewNs, double OldLoopIterations, double NewLoopIterations, string NewWork)
 {
