@@ -52,6 +52,27 @@ namespace Gateway.ResourceManager
             return null;
         }
 
+        /// <summary>
+        /// How many entries <see cref="Find"/> looks at for (session, pid): the chain of its bucket up to the match, or
+        /// the whole chain when there is none. Not on the request path: it states the index's cost in interpreted
+        /// steps for the benchmarks (performance.md §1.1) and the index's tests.
+        /// </summary>
+        public int Probes(int session, int pid)
+        {
+            int n = 0;
+            for (int k = head[Bucket(session, pid)]; k != 0; k = next[k - 1])
+            {
+                n++;
+                ProcessEntry e = entries[k - 1];
+                if (e.Live && e.Session == session && e.Pid == pid)
+                {
+                    break;
+                }
+            }
+
+            return n;
+        }
+
         private int Bucket(int session, int pid)
         {
             // Fibonacci hashing of the pid, the session mixed in; the high bits are the well-mixed ones.

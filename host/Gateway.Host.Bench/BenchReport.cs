@@ -19,7 +19,8 @@ public sealed record BenchReport(
     IReadOnlyList<LatencyResult> Latency,
     IReadOnlyList<BudgetCheck> Budgets,
     IReadOnlyList<FramePathResult> FramePath,
-    IReadOnlyList<PtyBulkResult> BulkRead)
+    IReadOnlyList<PtyBulkResult> BulkRead,
+    PerRequestReport PerRequest)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -74,8 +74,11 @@ public static class BenchSuite
 
         progress("frame path: encode and decode, link v1 (COBS) beside v2");
         var framePath = FramePathResult.MeasureAll(options.Full ? 500 : 150);
+
+        progress("per-request path: steady-state requests through the resource manager; pieces old beside new");
+        var perRequest = PerRequestReport.Measure(options.Full ? 600 : 240);
         var bulkRead = await BulkReadAsync(options.Full, progress, cancellationToken).ConfigureAwait(false);
-        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath, bulkRead);
+        return new BenchReport(MachineInfo.Current(), options.Full, options.Clock.ToString(), efficiency, roundTrips, throughput, latency, Judge(efficiency, roundTrips, throughput), framePath, bulkRead, perRequest);
     }
 
     /// <summary>

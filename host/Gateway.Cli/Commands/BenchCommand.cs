@@ -181,6 +181,7 @@ public static class BenchCommand
         }
 
         ansi.Write(frames);
+        PrintPerRequest(ansi, r.PerRequest);
 
         var bulk = Table("Bulk read over a pty: gateway-emulated --pty in its own process, sequential 16 KiB _IO_READs of a 32 KiB /data file (lseek to 0 at its end), every byte checked; TCP loopback and in-process for comparison",
             "transport", "data", "MiB read", "MiB/s", "mean µs / read", "p50 µs", "p99 µs", "wire ÷ payload", "pieces / reply", "retransmits");
@@ -214,6 +215,27 @@ public static class BenchCommand
         }
 
         ansi.Write(budgets);
+    }
+
+    private static void PrintPerRequest(IAnsiConsole ansi, PerRequestReport p)
+    {
+        var requests = Table("Per-request path: steady-state requests through ResourceManager.Handle on an emulated board (least of three rounds)",
+            "request", "ns / request", "requests", "allocated B / request");
+        foreach (var q in p.Requests)
+        {
+            requests.AddRow(Markup.Escape(q.Request), q.Ns.ToString("0", CultureInfo.InvariantCulture), N(q.Requests), N(q.AllocatedBytesPerRequest));
+        }
+
+        ansi.Write(requests);
+
+        var pieces = Table("Per-request pieces, old beside new (same inputs); loop iterations per call are what nanoFramework's interpreter multiplies",
+            "piece", "input", "old ns", "new ns", "old ÷ new", "loop iterations old → new", "new");
+        foreach (var q in p.Pieces)
+        {
+            pieces.AddRow(Markup.Escape(q.Piece), Markup.Escape(q.Input), q.OldNs.ToString("0.0", CultureInfo.InvariantCulture), q.NewNs.ToString("0.0", CultureInfo.InvariantCulture), q.Ratio.ToString("0.0", CultureInfo.InvariantCulture) + " ×", $"{q.OldLoopIterations.ToString("0.##", CultureInfo.InvariantCulture)} → {q.NewLoopIterations.ToString("0.##", CultureInfo.InvariantCulture)}", Markup.Escape(q.NewWork));
+        }
+
+        ansi.Write(pieces);
     }
 
     private static Table Table(string title, params string[] columns)
