@@ -55,7 +55,9 @@ public sealed class LinkUnderAttackPtyTests : IDisposable
 
         var attacker = SerialPortStream.Open(pty.SlavePath);
         byte[] hellos = BadHellos(2000);
-        var flood = Task.Run(() =>
+        // A thread of its own: its writes block on the unread pty for the whole attack, and a blocked pool thread
+        // would slow the victim's continuations this test asserts on.
+        var flood = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -68,7 +70,7 @@ public sealed class LinkUnderAttackPtyTests : IDisposable
             {
                 // The port was closed under the write: the attack is over.
             }
-        });
+        }, TaskCreationOptions.LongRunning);
 
         try
         {
@@ -82,7 +84,7 @@ public sealed class LinkUnderAttackPtyTests : IDisposable
             });
             Assert.True(await Task.WhenAny(all, Task.Delay(15_000)) == all, "round trips stalled behind a pty that is not read");
             await all;
-            Assert.True(SpinWait.SpinUntil(() => b.Link.Counters.Get(LinkCounter.StreamsStalled) >= 1, 15_000), "the unread line was never dropped");
+            await Poll.UntilAsync(() => b.Link.Counters.Get(LinkCounter.StreamsStalled) >= 1, 15_000, "the unread line was never dropped");
         }
         finally
         {
@@ -175,7 +177,7 @@ public sealed class LinkUnderAttackPtyTests : IDisposable
                 int now = b.Link.Counters.Get(LinkCounter.FramesIn) + b.Link.Counters.Get(LinkCounter.StreamsStalled);
                 quiet = now == last ? quiet + 1 : 0;
                 last = now;
-                Thread.Sleep(b.Link.OutputStallMs / 2);
+                await Task.Delay(b.Link.OutputStallMs / 2);
             }
         }
 

@@ -18,7 +18,8 @@ namespace Gateway.Board.Tests.Link;
 /// <summary>
 /// Issue 13: peers without the key against the emulated board over real loopback TCP. Every assert is on an
 /// outcome with a generous deadline (a keyed host gets in, a victim's requests all complete, places come back),
-/// never on a measured time.
+/// never on a measured time. The async tests wait by awaiting (<see cref="Poll"/>, <see cref="Task.Delay(int)"/>) and
+/// their attackers block no pool thread: the listener's accepts and the keyed host's reads run on that pool.
 /// </summary>
 public sealed class LinkUnderAttackTests : IDisposable
 {
@@ -75,8 +76,8 @@ public sealed class LinkUnderAttackTests : IDisposable
         try
         {
             // The board has taken every peer, and their grace is over: the oldest makes way for the keyed host.
-            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000));
-            Thread.Sleep(GraceMs);
+            await Poll.UntilAsync(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000, () => "the board never held every peer: " + State());
+            await Task.Delay(GraceMs);
             LinkClient client;
             try
             {
@@ -112,42 +113,13 @@ public sealed class LinkUnderAttackTests : IDisposable
         var reconnecters = new Task[board.Link.StreamSlots];
         for (int i = 0; i < reconnecters.Length; i++)
         {
-            reconnecters[i] = Task.Run(() =>
-            {
-                var buffer = new byte[64];
-                while (!cts.IsCancellationRequested)
-                {
-                    try
-                    {
-                        using var s = Connect();
-                        s.ReceiveTimeout = 500;
-                        while (!cts.IsCancellationRequested)
-                        {
-                            try
-                            {
-                                if (s.Receive(buffer) == 0)
-                                {
-                                    break; // closed by the board: reconnect at once
-                                }
-                            }
-                            catch (SocketException e) when (e.SocketErrorCode == SocketError.TimedOut)
-                            {
-                            }
-                        }
-                    }
-                    catch (SocketException)
-                    {
-                    }
-
-                    Thread.Sleep(20); // fast, but leaves the shared test machine some air
-                }
-            });
+            reconnecters[i] = ReconnectWhenClosedAsync(cts.Token);
         }
 
         try
         {
-            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000));
-            Thread.Sleep(GraceMs);
+            await Poll.UntilAsync(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000, () => "the reconnecters never held every slot: " + State());
+            await Task.Delay(GraceMs);
             await using var client = await ConnectKeyedAsync();
             Assert.False((await client.DeclareAsync(10, Root(), true)).IsError, State());
             Assert.Equal(0, listener.RejectedConnections);
@@ -207,13 +179,13 @@ public sealed class LinkUnderAttackTests : IDisposable
 
         try
         {
-            // Awaited, not slept: a test thread blocked in a busy suite starves the pool the listener's accepts use.
-            Assert.True(await EventuallyAsync(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000), State());
+            await Poll.UntilAsync(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000, State);
 
             // The flood churns: every slot is evicted by the flooder's next connection as it leaves its grace.
-            Assert.True(
-                await EventuallyAsync(() => board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= board.Link.StreamSlots, 15_000),
-                $"the flood did not churn: {State()}, flood connects {Interlocked.Read(ref connects)}");
+            await Poll.UntilAsync(
+                () => board.Link.Counters.Get(LinkCounter.StreamsEvicted) >= board.Link.StreamSlots,
+                15_000,
+                () => $"the flood did not churn: {State()}, flood connects {Interlocked.Read(ref connects)}");
 
             // Bounded: three tries within ten seconds (a try refused by the board ends at once). Without the fair
             // share the host gets a place only when it happens to arrive in the moment a slot leaves its grace.
@@ -242,10 +214,9 @@ public sealed class LinkUnderAttackTests : IDisposable
         finally
         {
             cts.Cancel();
-            foreach (var t in flooders)
-            {
-                t.Join();
-            }
+
+            // Each flooder sees the cancellation within its receive timeout (or its connect's end).
+            await Poll.UntilAsync(() => Array.TrueForAll(flooders, t => !t.IsAlive), 30_000, "a flooder thread did not stop");
         }
     }
 
@@ -277,7 +248,7 @@ public sealed class LinkUnderAttackTests : IDisposable
             Assert.True(listener.ActiveConnections <= TcpBoardListener.PlacesFor(board.Link.StreamSlots));
             if (round % 10 == 9)
             {
-                Thread.Sleep(GraceMs); // let the idle ones age into eviction
+                await Task.Delay(GraceMs); // let the idle ones age into eviction
             }
         }
 
@@ -286,7 +257,7 @@ public sealed class LinkUnderAttackTests : IDisposable
             s.Dispose();
         }
 
-        Assert.True(SpinWait.SpinUntil(() => listener.ActiveConnections == 0 && board.Link.StreamsInUse == 0, 15_000), State());
+        await Poll.UntilAsync(() => listener.ActiveConnections == 0 && board.Link.StreamsInUse == 0, 15_000, State);
 
         // Every place is there again: the slots fill with idle peers, then keyed hosts take the session slots.
         var peers = new Socket[board.Link.StreamSlots];
@@ -297,9 +268,9 @@ public sealed class LinkUnderAttackTests : IDisposable
 
         try
         {
-            Assert.True(SpinWait.SpinUntil(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000), State());
+            await Poll.UntilAsync(() => board.Link.StreamsInUse == board.Link.StreamSlots, 10_000, State);
             Assert.Equal(board.Link.StreamSlots, listener.ActiveConnections);
-            Thread.Sleep(GraceMs);
+            await Task.Delay(GraceMs);
             var clients = new System.Collections.Generic.List<LinkClient>();
             try
             {
@@ -365,7 +336,7 @@ public sealed class LinkUnderAttackTests : IDisposable
             s.Send(HalfFrame());
         }
 
-        Assert.True(SpinWait.SpinUntil(() => listener.ActiveConnections <= 2, 10_000), $"{listener.ActiveConnections} places held");
+        await Poll.UntilAsync(() => listener.ActiveConnections <= 2, 10_000, () => $"{listener.ActiveConnections} places held");
         await using var client = await ConnectKeyedAsync();
         Assert.False((await client.DeclareAsync(10, Root(), true)).IsError);
     }
@@ -380,20 +351,21 @@ public sealed class LinkUnderAttackTests : IDisposable
         flooder.Connect(listener.LocalEndPoint);
         byte[] pings = Pings(2000);
         using var cts = new CancellationTokenSource();
-        var flood = Task.Run(() =>
+        var flood = Task.Run(async () =>
         {
+            // Awaited sends: a send blocked on the full window would hold a pool thread for the whole test.
             try
             {
                 while (!cts.IsCancellationRequested)
                 {
-                    flooder.Send(pings);
+                    await flooder.SendAsync(pings, SocketFlags.None, cts.Token);
                 }
             }
             catch (SocketException)
             {
                 // The board dropped the flooder.
             }
-            catch (ObjectDisposedException)
+            catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException)
             {
             }
         });
@@ -476,20 +448,35 @@ public sealed class LinkUnderAttackTests : IDisposable
         return await LinkClient.ConnectAsync(stream, Options(), cts.Token);
     }
 
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, int timeoutMs)
+    /// <summary>
+    /// A peer that never authenticates and reconnects (after 20 ms) whenever the board closes it, until
+    /// <paramref name="stop"/>. Its waits are awaited, so a slot's worth of them holds no pool thread.
+    /// </summary>
+    private async Task ReconnectWhenClosedAsync(CancellationToken stop)
     {
-        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
+        var buffer = new byte[64];
+        while (!stop.IsCancellationRequested)
         {
-            if (DateTime.UtcNow > deadline)
+            try
             {
-                return false;
+                using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await s.ConnectAsync(listener.LocalEndPoint, stop);
+                while (await s.ReceiveAsync(buffer, SocketFlags.None, stop) != 0)
+                {
+                }
+
+                // Closed by the board: reconnect at once.
+            }
+            catch (SocketException)
+            {
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
             }
 
-            await Task.Delay(20);
+            await Task.Delay(20); // fast, but leaves the shared test machine some air
         }
-
-        return true;
     }
 
     /// <summary>A keyed host whose socket is bound to <paramref name="local"/> (another peer than 127.0.0.1).</summary>

@@ -254,8 +254,10 @@ public sealed class PiBoardTests
             }
 
             // The one too many is refused (or, on a slow machine past the grace, evicts the oldest): TCP stays at its share.
-            Assert.True(SpinWait.SpinUntil(
-                () => link.Counters.Get(LinkCounter.StreamsRefused) + link.Counters.Get(LinkCounter.StreamsEvicted) >= 1, 10_000));
+            await Poll.UntilAsync(
+                () => link.Counters.Get(LinkCounter.StreamsRefused) + link.Counters.Get(LinkCounter.StreamsEvicted) >= 1,
+                10_000,
+                "the connection past TCP's share was neither refused nor made way for");
             Assert.Equal(link.ConnectionSlots, link.StreamsInUse);
 
             using var stop = new CancellationTokenSource();

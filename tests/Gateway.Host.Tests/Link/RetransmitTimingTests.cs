@@ -44,7 +44,7 @@ public sealed class RetransmitTimingTests
             for (int offset = 0; offset < wire.Length; offset += piece)
             {
                 board.Write(wire, offset, Math.Min(piece, wire.Length - offset));
-                Thread.Sleep(25);
+                await Task.Delay(25);
             }
 
             BoardReply reply = await send;

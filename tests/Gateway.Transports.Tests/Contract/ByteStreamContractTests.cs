@@ -188,14 +188,14 @@ public abstract class ByteStreamContractTests : IAsyncLifetime
     [Fact]
     public async Task BoardClose_WhileReadIsWaiting_ReadReturnsMinusOne()
     {
-        using var started = new ManualResetEventSlim();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Task<int> read = Task.Factory.StartNew(() =>
         {
-            started.Set();
+            started.SetResult();
             return Board.Read(new byte[16], 0, 16, Timeout.Infinite);
         }, TaskCreationOptions.LongRunning);
-        started.Wait(HangGuard);
-        Thread.Sleep(50); // lets the read reach its wait; the outcome is the same if it has not
+        await started.Task.WaitAsync(HangGuard);
+        await Task.Delay(50); // lets the read reach its wait; the outcome is the same if it has not
 
         Board.Close();
         int n = await read.WaitAsync(HangGuard);
