@@ -109,7 +109,7 @@ public sealed class LinkUnderAttackPtyTests : IDisposable
             peer.Flush();
             // Waiting for the expiry (not only for the board to have read the bytes) also covers the keyed host's
             // open, which drops what the pty still holds: the half frame is gone from the line by then.
-            Assert.True(SpinWait.SpinUntil(() => b.Link.Counters.Get(LinkCounter.DropTruncated) >= 1, 15_000), "the half frame never expired");
+            await Poll.UntilAsync(() => b.Link.Counters.Get(LinkCounter.DropTruncated) >= 1, 15_000, "the half frame never expired");
         }
 
         await AssertKeyedHostGetsInAsync(b, flush: false);
