@@ -7,9 +7,9 @@
 #
 # It checks the old commit out as a detached worktree (kept for the next run; `git worktree remove --force DIR`
 # when done), writes a throwaway console project into it that compiles this checkout's bulk-read files (BulkRead,
-# its settings and result, CountingStream, EmulatedBoardProcess) against the old libraries, with two shims for
-# what the old commit lacks, and prints the same rows as `dotnet run -c Release --project host/Gateway.Benchmarks
-# -- ptybulk`. Nothing of it is committed; run the two alternately on one machine.
+# its settings and result, CountingStream, and Gateway.Host.Targets/Child: how the board app is started) against the
+# old libraries, with two shims for what the old commit lacks, and prints the same rows as `dotnet run -c Release
+# --project host/Gateway.Benchmarks -- ptybulk`. Nothing of it is committed; run the two alternately on one machine.
 set -euo pipefail
 # de1549d: the last commit of main's first-parent line before link version 2 (45c7dda, the 'frame' branch) arrived
 # with the merge e61d877.
@@ -25,6 +25,7 @@ grep -q 'Version = 1;' "$dir/firmware/Gateway.Protocol/Link/LinkLimits.cs" || { 
 app="$dir/host/LinkV1Bulk"
 mkdir -p "$app"
 bench="$repo/host/Gateway.Host.Bench"
+child="$repo/host/Gateway.Host.Targets/Child"
 cat > "$app/LinkV1Bulk.csproj" <<EOF
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -36,7 +37,7 @@ cat > "$app/LinkV1Bulk.csproj" <<EOF
     <ProjectReference Include="../../firmware/Gateway.Board.Emulated.App/Gateway.Board.Emulated.App.csproj" />
   </ItemGroup>
   <ItemGroup>
-    <Compile Include="$bench/BulkRead.cs;$bench/BulkPattern.cs;$bench/BulkReadTransport.cs;$bench/PtyBulkSettings.cs;$bench/PtyBulkResult.cs;$bench/CountingStream.cs;$bench/EmulatedBoardProcess.cs" />
+    <Compile Include="$bench/BulkRead.cs;$bench/BulkPattern.cs;$bench/BulkReadTransport.cs;$bench/PtyBulkSettings.cs;$bench/PtyBulkResult.cs;$bench/CountingStream.cs;$child/*.cs" />
   </ItemGroup>
 </Project>
 EOF
@@ -77,6 +78,7 @@ using Gateway.Board.Emulated;
 using Gateway.Host.Bench;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets.Child;
 using Gateway.Protocol.Link;
 using Gateway.Transports.Desktop.InMemory;
 using Gateway.Transports.Desktop.Serial;
@@ -109,12 +111,13 @@ foreach (var transport in transports)
     }
     else
     {
-        var child = await EmulatedBoardProcess.StartAsync(tcp: transport == BulkReadTransport.Tcp);
+        var child = new EmulatedBoardChild(new EmulatedBoardChildOptions { Tcp = transport == BulkReadTransport.Tcp });
         owned.Add(child);
-        int colon = child.Address.LastIndexOf(':');
+        string address = await child.StartAsync();
+        int colon = address.LastIndexOf(':');
         stream = transport == BulkReadTransport.Tcp
-            ? await TcpTransport.ConnectAsync(child.Address[..colon], int.Parse(child.Address[(colon + 1)..], CultureInfo.InvariantCulture))
-            : SerialPortStream.Open(child.Address, new SerialSettings { BaudRate = 3_000_000 });
+            ? await TcpTransport.ConnectAsync(address[..colon], int.Parse(address[(colon + 1)..], CultureInfo.InvariantCulture))
+            : SerialPortStream.Open(address, new SerialSettings { BaudRate = 3_000_000 });
     }
 
     var wire = new CountingStream(stream);

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Gateway.Board.Emulated;
 using Gateway.Host.Link;
 using Gateway.Host.Memory;
+using Gateway.Host.Targets.Child;
 using Gateway.Protocol.Link;
 using Gateway.Transports.Desktop.InMemory;
 using Gateway.Transports.Desktop.Serial;
@@ -65,16 +66,27 @@ public static class PtyBulkRead
             return pipe.Host;
         }
 
-        var app = await EmulatedBoardProcess.StartAsync(tcp: transport == BulkReadTransport.Tcp, cancellationToken).ConfigureAwait(false);
+        // The emulated board app as the pty: target starts it (the development key), or on a free loopback port.
+        var app = new EmulatedBoardChild(new EmulatedBoardChildOptions { Tcp = transport == BulkReadTransport.Tcp });
         owned.Add(app);
+        string address;
+        try
+        {
+            address = await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmulatedBoardChildException e)
+        {
+            throw new BenchException(e.Message);
+        }
+
         if (transport == BulkReadTransport.Tcp)
         {
-            int colon = app.Address.LastIndexOf(':');
-            return await TcpTransport.ConnectAsync(app.Address[..colon], int.Parse(app.Address[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+            int colon = address.LastIndexOf(':');
+            return await TcpTransport.ConnectAsync(address[..colon], int.Parse(address[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
         }
 
         // As the pty: target opens it (the rate means nothing to a pty; 3 Mbaud as the latency run asks).
         var implementation = transport == BulkReadTransport.Pty ? SerialImplementation.Termios : SerialImplementation.Ports;
-        return SerialTransport.Open(app.Address, new SerialSettings { BaudRate = 3_000_000, Implementation = implementation });
+        return SerialTransport.Open(address, new SerialSettings { BaudRate = 3_000_000, Implementation = implementation });
     }
 }

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Gateway.Board.Emulated;
+using Gateway.Host.Targets.Child;
 using Gateway.Host.Board;
 using Gateway.Host.Link;
 using Gateway.Protocol.Link;
@@ -29,7 +29,7 @@ internal sealed class BoardTarget : IAsyncDisposable
     private readonly bool quirks;
     private readonly System.Collections.Generic.List<(BoardPlug Plug, Thread Server)> served = new();
     private EmulatedBoard? inProcess;
-    private Process? child;
+    private EmulatedBoardChild? child;
     private Stream? sharedStream;
     private LinkClient? current;
 
@@ -136,30 +136,7 @@ internal sealed class BoardTarget : IAsyncDisposable
     /// <summary>Ends the pty: child: at once (a power cut), or after <paramref name="grace"/> for it to exit on its own.</summary>
     private void StopChild(TimeSpan grace)
     {
-        if (child == null)
-        {
-            return;
-        }
-
-        try
-        {
-            if (grace > TimeSpan.Zero)
-            {
-                child.StandardInput.Close();
-            }
-
-            if (grace <= TimeSpan.Zero || !child.WaitForExit(grace))
-            {
-                child.Kill(entireProcessTree: true);
-                child.WaitForExit(5000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It had already exited.
-        }
-
-        child.Dispose();
+        child?.Stop(grace);
         child = null;
     }
 
@@ -370,65 +347,41 @@ internal sealed class BoardTarget : IAsyncDisposable
     /// <summary>Starts the emulated board app on a pseudo-terminal in a child process and returns the pty's path.</summary>
     private async Task<string> StartPtyBoardAsync(CancellationToken cancellationToken)
     {
-        // gateway-emulated (firmware/Gateway.Board.Emulated.App) is built next to every app that references it.
-        string app = Path.Combine(AppContext.BaseDirectory, "gateway-emulated.dll");
-        if (!File.Exists(app))
-        {
-            throw new TransportException(TransportError.Other, "pty:", $"the emulated board app {app} is not built next to this program");
-        }
-
-        var start = new ProcessStartInfo(DotnetHost.Path)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("--pty");
-        start.ArgumentList.Add("--bits");
-        start.ArgumentList.Add(is64Bit ? "64" : "32");
-        if (quirks)
-        {
-            start.ArgumentList.Add("--quirks");
-        }
-
+        string? keyFile = null;
         if (!DevelopmentKey.Is(key))
         {
             // The child board holds the key the host resolved: the same key file (the board's default is the development key).
-            string? keyFile = settings.Key == null ? LinkKeyFile.Resolve(settings.KeyFile) : null;
+            keyFile = settings.Key == null ? LinkKeyFile.Resolve(settings.KeyFile) : null;
             if (keyFile == null)
             {
                 throw new TargetException("pty: targets take their key from a key file, not from memory", usage: true);
             }
-
-            start.ArgumentList.Add("--key-file");
-            start.ArgumentList.Add(keyFile);
         }
 
-        child = Process.Start(start) ?? throw new TransportException(TransportError.Other, "pty:", "could not start the emulated board");
-        child.ErrorDataReceived += (_, e) =>
+        StopChild(TimeSpan.Zero);
+        child = new EmulatedBoardChild(new EmulatedBoardChildOptions
         {
-            if (e.Data != null)
-            {
-                settings.Log?.Invoke("board: " + e.Data);
-            }
-        };
-        child.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.ConnectTimeout);
-        while (true)
+            Is64Bit = is64Bit,
+            Quirks = quirks,
+            KeyFile = keyFile,
+            StandardError = settings.Log is { } log ? line => log("board: " + line) : null,
+            StartTimeout = settings.ConnectTimeout,
+            StopGrace = TimeSpan.FromSeconds(3),
+        });
+        try
         {
-            string? line = await child.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false);
-            if (line == null)
+            return await child.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmulatedBoardChildException e)
+        {
+            child = null;
+            throw new TransportException(TransportError.Other, "pty:", e.Failure switch
             {
-                throw new TransportException(TransportError.Other, "pty:", "the emulated board exited before printing its pty");
-            }
-
-            if (line.StartsWith("pty ", StringComparison.Ordinal))
-            {
-                return line[4..].Trim();
-            }
+                EmulatedBoardChildFailure.NotBuilt => e.Message,
+                EmulatedBoardChildFailure.NotStarted => "could not start the emulated board",
+                EmulatedBoardChildFailure.NotReady => "the emulated board exited before printing its pty",
+                _ => $"the emulated board did not print its pty within {settings.ConnectTimeout.TotalSeconds:0.#} s",
+            }, inner: e);
         }
     }
 
