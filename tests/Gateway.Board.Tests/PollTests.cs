@@ -46,11 +46,46 @@ public sealed class PollTests
     }
 
     [Fact]
+    public async Task PollUntilEnded_ThreadEndsLater_CompletesOnceItHasEnded()
+    {
+        using var release = new ManualResetEventSlim();
+        var worker = new Thread(() => release.Wait()) { IsBackground = true };
+        worker.Start();
+
+        Task wait = Poll.UntilEndedAsync(worker, 10_000, "the worker never ended");
+        await Task.Delay(50);
+        Assert.False(wait.IsCompleted, "the wait ended while the thread still ran");
+        release.Set();
+        await wait;
+
+        Assert.False(worker.IsAlive);
+    }
+
+    [Fact]
+    public async Task PollUntilEnded_ThreadNeverEnds_ThrowsTimeoutWithTheMessage()
+    {
+        using var release = new ManualResetEventSlim();
+        var worker = new Thread(() => release.Wait()) { IsBackground = true };
+        worker.Start();
+        try
+        {
+            var e = await Assert.ThrowsAsync<TimeoutException>(() => Poll.UntilEndedAsync(worker, 50, "the worker kept running"));
+
+            Assert.Equal("the worker kept running (not within 50 ms)", e.Message);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
     public async Task Poll_BadArguments_RefusedBeforeAnyWait()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => Poll.UntilAsync(null!, 10, "x"));
         await Assert.ThrowsAsync<ArgumentNullException>(() => Poll.UntilAsync(() => true, 10, (string)null!));
         await Assert.ThrowsAsync<ArgumentNullException>(() => Poll.UntilAsync(() => true, 10, (Func<string>)null!));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Poll.UntilAsync(() => true, -1, "x"));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Poll.UntilEndedAsync(null!, 10, "x"));
     }
 }

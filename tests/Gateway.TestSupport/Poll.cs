@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace Gateway.TestSupport;
@@ -44,5 +45,16 @@ public static class Poll
 
             await Task.Delay(IntervalMs);
         }
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="thread"/> has ended (a board's serving thread told to stop); throws
+    /// <see cref="TimeoutException"/> with <paramref name="failure"/> when it still runs after
+    /// <paramref name="timeoutMs"/>. The awaited form of a bounded <see cref="Thread.Join(int)"/>, for async tests.
+    /// </summary>
+    public static Task UntilEndedAsync(Thread thread, int timeoutMs, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(thread);
+        return UntilAsync(() => !thread.IsAlive, timeoutMs, failure);
     }
 }

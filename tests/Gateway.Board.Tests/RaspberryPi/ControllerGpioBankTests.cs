@@ -158,7 +158,7 @@ public sealed class ControllerGpioBankTests
         finally
         {
             board.Link.Stop();
-            serving.Join();
+            await Poll.UntilEndedAsync(serving, 10_000, "the Pi's serving thread did not end once the link stopped");
             pipe.Close();
         }
     }

@@ -225,7 +225,7 @@ public sealed class PiBoardTests
         }
 
         stop.Cancel();
-        serving.Join();
+        await Poll.UntilEndedAsync(serving, 10_000, "the Pi's serial serving did not end once stopped");
 
         Assert.Equal("raspberry-pi", board0);
         using var info = JsonDocument.Parse(data);
@@ -273,7 +273,7 @@ public sealed class PiBoardTests
             finally
             {
                 stop.Cancel();
-                serving.Join();
+                await Poll.UntilEndedAsync(serving, 10_000, "the Pi's serial serving did not end once stopped");
             }
         }
         finally

@@ -63,7 +63,7 @@ public sealed class LinkClientScriptedTests
 
             Assert.Equal((ra.Seq, 1, 0x0A), (replyA.Seq, replyA.Status, replyA.Body.AsSpan()[0]));
             Assert.Equal((rb.Seq, 2, 0x0B), (replyB.Seq, replyB.Status, replyB.Body.AsSpan()[0]));
-            Assert.True(await TestOptions.Eventually(() => client.Counters.LateReplies == 3));
+            await Poll.UntilAsync(() => client.Counters.LateReplies == 3, 10_000, () => $"the client counted {client.Counters.LateReplies} late replies, not 3");
         }
     }
 
@@ -172,7 +172,7 @@ public sealed class LinkClientScriptedTests
             board.Event(3, 1, 0x14, 4);
             board.Event(3, 1, 0x16, 6);
 
-            Assert.True(await TestOptions.Eventually(() => seen.Count == 5));
+            await Poll.UntilAsync(() => seen.Count == 5, 10_000, () => $"the subscriber saw {seen.Count} of the 5 events sent");
             Assert.Equal(
                 new[] { (3, 1u, 0L), (3, 2u, 0L), (4, 9u, 0L), (3, 5u, 2L), (3, 6u, 0L) },
                 seen.Select(e => (e.Source, e.Counter, e.Lost)).ToArray());
@@ -192,10 +192,10 @@ public sealed class LinkClientScriptedTests
             IDisposable drop = client.Subscribe(dropped.Enqueue);
 
             board.Event(1, 0, 0, 1);
-            Assert.True(await TestOptions.Eventually(() => dropped.Count == 1 && kept.Count == 1));
+            await Poll.UntilAsync(() => dropped.Count == 1 && kept.Count == 1, 10_000, () => $"the first event reached {dropped.Count} dropped and {kept.Count} kept subscribers, not 1 and 1");
             drop.Dispose();
             board.Event(1, 0, 0, 2);
-            Assert.True(await TestOptions.Eventually(() => kept.Count == 2));
+            await Poll.UntilAsync(() => kept.Count == 2, 10_000, () => $"the kept subscriber saw {kept.Count} of 2 events");
 
             Assert.Single(dropped);
         }

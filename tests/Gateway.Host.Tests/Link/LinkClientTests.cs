@@ -195,7 +195,7 @@ public sealed class LinkClientTests
         await client.CloseAsync();
 
         Assert.Equal(LinkEndReason.Closed, await client.Completion);
-        Assert.True(await TestOptions.Eventually(() => board.Handler.Ended.Count == 1));
+        await Poll.UntilAsync(() => board.Handler.Ended.Count == 1, 10_000, () => $"the board ended {board.Handler.Ended.Count} sessions, not 1");
         await client.DisposeAsync();
     }
 
@@ -207,7 +207,7 @@ public sealed class LinkClientTests
 
         await client.DisposeAsync();
 
-        Assert.True(await TestOptions.Eventually(() => board.Link.SessionCount == 0));
+        await Poll.UntilAsync(() => board.Link.SessionCount == 0, 10_000, () => $"the board still holds {board.Link.SessionCount} sessions after the client was disposed");
         Assert.Single(board.Handler.Ended);
     }
 
@@ -234,7 +234,7 @@ public sealed class LinkClientTests
         board.Link.Raise(7, 1, 0x10);
         board.Link.Raise(7, 1, 0x20);
 
-        Assert.True(await TestOptions.Eventually(() => seen.Count == 2));
+        await Poll.UntilAsync(() => seen.Count == 2, 10_000, () => $"the subscriber saw {seen.Count} of the 2 events raised");
         Assert.Equal(new[] { new BoardEvent(7, 1, 0x10, 1, 0), new BoardEvent(7, 1, 0x20, 2, 0) }, seen.ToArray());
     }
 }

@@ -129,23 +129,6 @@ internal static class TestOptions
     };
 
     public static CredInfo Cred(int uid = 100) => new() { Ruid = uid, Euid = uid, Suid = uid, Rgid = uid, Egid = uid, Sgid = uid };
-
-    /// <summary>Waits for a condition polled every 10 ms; false when it never held within the (generous) limit.</summary>
-    public static async Task<bool> Eventually(Func<bool> condition, int timeoutMs = 10_000)
-    {
-        long deadline = Environment.TickCount64 + timeoutMs;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return true;
-    }
 }
 
 /// <summary>A decoded frame as the scripted board sees it.</summary>

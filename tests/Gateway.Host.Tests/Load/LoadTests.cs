@@ -171,7 +171,10 @@ public sealed class LoadTests
             await s.Client.DisposeAsync();
         }
 
-        Assert.True(await Eventually(() => board.Rm.Ocbs.CountInUse() == 0 && board.Link.SessionCount == 0));
+        await Poll.UntilAsync(
+            () => board.Rm.Ocbs.CountInUse() == 0 && board.Link.SessionCount == 0,
+            10_000,
+            () => $"after the sessions ended the board still holds {board.Rm.Ocbs.CountInUse()} OCBs and {board.Link.SessionCount} sessions (RM-5)");
     }
 
     [Fact]
@@ -198,7 +201,10 @@ public sealed class LoadTests
 
         // The flooding session ends: its files go, the other session's stays.
         await floodClient.DisposeAsync();
-        Assert.True(await Eventually(() => board.Rm.Namespace.Count == nodes + 1));
+        await Poll.UntilAsync(
+            () => board.Rm.Namespace.Count == nodes + 1,
+            10_000,
+            () => $"the namespace holds {board.Rm.Namespace.Count} nodes, not {nodes + 1}: the flooding session's files did not go with it");
         Assert.Equal(Errno.ENOENT, (await q.OpenAsync("data/flood0", OpenFlags.ReadOnly)).Errno);
         Assert.True((await q.OpenAsync("data/mine", OpenFlags.ReadOnly)).Ok);
         await otherClient.DisposeAsync();
@@ -280,21 +286,5 @@ public sealed class LoadTests
         }
 
         return Encoding.UTF8.GetString(json.ToArray());
-    }
-
-    private static async Task<bool> Eventually(Func<bool> condition)
-    {
-        long deadline = Environment.TickCount64 + 10_000;
-        while (!condition())
-        {
-            if (Environment.TickCount64 > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return true;
     }
 }

@@ -108,7 +108,7 @@ public sealed class BoardTargetTests
         finally
         {
             stop.Cancel();
-            app.Join(5000);
+            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class BoardTargetTests
         finally
         {
             stop.Cancel();
-            app.Join(5000);
+            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class BoardTargetTests
         finally
         {
             stop.Cancel();
-            app.Join(5000);
+            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
         }
     }
 

@@ -21,13 +21,16 @@ namespace Gateway.Transports.Tests.Contract;
 /// </summary>
 public abstract class LinkTransportContract
 {
-    /// <summary>A fresh connected pair. <c>Close</c> closes the connection (both ends where the transport allows).</summary>
-    protected abstract (Stream Host, IByteStream Board, Action Close) CreatePair();
+    /// <summary>
+    /// A fresh connected pair. <c>Close</c> closes the connection (both ends where the transport allows). Awaited, as
+    /// TCP's connect is: a test thread blocked on it would hold back the thread pool the connect completes on.
+    /// </summary>
+    protected abstract Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync();
 
     [Fact]
     public async Task Transport_HostToBoard_BytesArriveWholeAndInOrder()
     {
-        var (host, board, close) = CreatePair();
+        var (host, board, close) = await CreatePairAsync();
         byte[] sent = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();
 
         var writing = Task.Run(async () =>
@@ -47,7 +50,7 @@ public abstract class LinkTransportContract
     [Fact]
     public async Task Transport_BoardToHost_BytesArriveWholeAndInOrder()
     {
-        var (host, board, close) = CreatePair();
+        var (host, board, close) = await CreatePairAsync();
         byte[] sent = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 13)).ToArray();
 
         var writing = Task.Run(() =>
@@ -73,9 +76,9 @@ public abstract class LinkTransportContract
     }
 
     [Fact]
-    public void Transport_BoardReadWithNothingSent_ReturnsZero()
+    public async Task Transport_BoardReadWithNothingSent_ReturnsZero()
     {
-        var (_, board, close) = CreatePair();
+        var (_, board, close) = await CreatePairAsync();
 
         int n = board.Read(new byte[16], 0, 16, 20);
         close();
@@ -84,9 +87,9 @@ public abstract class LinkTransportContract
     }
 
     [Fact]
-    public void Transport_HostEndDisposed_BoardSeesTheEndAfterDraining()
+    public async Task Transport_HostEndDisposed_BoardSeesTheEndAfterDraining()
     {
-        var (host, board, _) = CreatePair();
+        var (host, board, _) = await CreatePairAsync();
         host.Write(new byte[] { 1, 2, 3 });
 
         host.Dispose();
@@ -100,7 +103,7 @@ public abstract class LinkTransportContract
     [Fact]
     public async Task Transport_BoardEndClosed_HostReadReturnsZero()
     {
-        var (host, board, _) = CreatePair();
+        var (host, board, _) = await CreatePairAsync();
 
         board.Close();
         int n = await host.ReadAsync(new byte[8]).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
@@ -111,7 +114,7 @@ public abstract class LinkTransportContract
     [Fact]
     public async Task Link_OverTheTransport_HandshakesAndCarriesRequestsAndEvents()
     {
-        var (host, board, close) = CreatePair();
+        var (host, board, close) = await CreatePairAsync();
         var handler = new EchoingHandler();
         var linkConfig = BoardLinkConfig.Emulated();
         linkConfig.Threads = BackgroundThreads.Instance;
@@ -138,7 +141,7 @@ public abstract class LinkTransportContract
         }
 
         link.Stop();
-        serving.Join(5000);
+        await Poll.UntilEndedAsync(serving, 5000, "the board's serving thread did not end once the link stopped");
         close();
 
         Assert.Equal(new BoardEvent(2, 3, 4, 1, 0), Assert.Single(events));

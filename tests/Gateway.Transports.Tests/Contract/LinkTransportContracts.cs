@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net;
+using System.Threading.Tasks;
 using Gateway.Protocol.Platform;
 using Gateway.Transports.Desktop.Pty;
 using Gateway.Transports.Desktop.Serial;
@@ -11,12 +12,14 @@ namespace Gateway.Transports.Tests.Contract;
 /// <summary>The link over TCP: the board listens on 127.0.0.1 (a free port) with the listener the Pi and emulated apps use; the host connects.</summary>
 public sealed class TcpLoopbackLinkContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override async Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var listener = new TcpBoardListener(new IPEndPoint(IPAddress.Loopback, 0), maxConnections: 1);
         var connecting = TcpTransport.ConnectAsync("127.0.0.1", listener.LocalEndPoint.Port);
-        IByteStream board = listener.Accept(30_000) ?? throw new IOException("no connection was accepted");
-        Stream host = connecting.WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        // The kernel completes the connect from the listen backlog; the listener's (blocking) accept then finds it
+        // waiting, off the test's thread.
+        Stream host = await connecting.WaitAsync(TimeSpan.FromSeconds(30));
+        IByteStream board = await Task.Run(() => listener.Accept(30_000)) ?? throw new IOException("no connection was accepted");
         return (host, board, () =>
         {
             host.Dispose();
@@ -36,29 +39,29 @@ public sealed class TcpLoopbackLinkContractTests : LinkTransportContract
 /// </summary>
 public sealed class PseudoTerminalLinkContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var pty = PseudoTerminal.Open();
         var host = SerialPortStream.Open(pty.SlavePath, new SerialSettings { BaudRate = 921_600 });
-        return (host, pty.Master, () =>
+        return Task.FromResult<(Stream, IByteStream, Action)>((host, pty.Master, () =>
         {
             host.Dispose();
             pty.Dispose();
-        });
+        }));
     }
 }
 
 /// <summary>The link over the same pty with the host's port opened through System.IO.Ports (the macOS and Windows implementation).</summary>
 public sealed class PortsOnPseudoTerminalLinkContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var pty = PseudoTerminal.Open();
         Stream host = SerialTransport.Open(pty.SlavePath, new SerialSettings { BaudRate = 921_600, Implementation = SerialImplementation.Ports });
-        return (host, pty.Master, () =>
+        return Task.FromResult<(Stream, IByteStream, Action)>((host, pty.Master, () =>
         {
             host.Dispose();
             pty.Dispose();
-        });
+        }));
     }
 }

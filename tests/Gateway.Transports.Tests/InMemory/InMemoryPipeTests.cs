@@ -11,10 +11,10 @@ namespace Gateway.Transports.Tests.InMemory;
 /// <summary>The in-memory pipe keeps the transport contract.</summary>
 public sealed class InMemoryPipeContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var pipe = new InMemoryPipe();
-        return (pipe.Host, pipe.Board, pipe.Close);
+        return Task.FromResult<(Stream, IByteStream, Action)>((pipe.Host, pipe.Board, pipe.Close));
     }
 }
 

@@ -11,20 +11,20 @@ namespace Gateway.Transports.Tests.Paced;
 /// <summary>The paced line keeps the link transport contract (virtual clock, 3,000,000 baud).</summary>
 public sealed class PacedSerialLineContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var line = new PacedSerialLine(3_000_000);
-        return (line.Host, line.Board, line.Close);
+        return Task.FromResult<(Stream, IByteStream, Action)>((line.Host, line.Board, line.Close));
     }
 }
 
 /// <summary>The paced line in fast-forward mode keeps the contract too.</summary>
 public sealed class FastForwardLineContractTests : LinkTransportContract
 {
-    protected override (Stream Host, IByteStream Board, Action Close) CreatePair()
+    protected override Task<(Stream Host, IByteStream Board, Action Close)> CreatePairAsync()
     {
         var line = new PacedSerialLine(3_000_000, LineClockMode.FastForward);
-        return (line.Host, line.Board, line.Close);
+        return Task.FromResult<(Stream, IByteStream, Action)>((line.Host, line.Board, line.Close));
     }
 }
 
