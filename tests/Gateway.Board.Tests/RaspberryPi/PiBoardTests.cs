@@ -57,7 +57,7 @@ public sealed class PiBoardTests
     }
 
     /// <summary>A board serving TCP on 127.0.0.1 (a free port) on its accept thread, as the app does.</summary>
-    private sealed class TcpServedBoard : IDisposable
+    private sealed class TcpServedBoard : IAsyncDisposable
     {
         private readonly CancellationTokenSource stop = new();
         private readonly Thread accept;
@@ -80,12 +80,19 @@ public sealed class PiBoardTests
             return await LinkClient.ConnectAsync(stream, new LinkClientOptions { Key = Key, HostId = HostIds.FromName(hostName) });
         }
 
-        public void Dispose()
+        /// <summary>Stops serving and awaits the accept thread's end (bounded), so no async test blocks a pool thread on it.</summary>
+        public async ValueTask DisposeAsync()
         {
             stop.Cancel();
-            accept.Join();
-            Board.Dispose();
-            Listener.Dispose();
+            try
+            {
+                await Poll.UntilEndedAsync(accept, 10_000, "the Pi's TCP accept thread did not stop within 10 s of the cancel");
+            }
+            finally
+            {
+                Board.Dispose();
+                Listener.Dispose();
+            }
         }
     }
 
@@ -93,7 +100,7 @@ public sealed class PiBoardTests
     public async Task Compose_OverTcpLoopback_HandshakeGivesThePiLimitsAndBootId()
     {
         var hw = new PiHardware();
-        using var served = new TcpServedBoard(hw.Compose(new PiOptions { Model = PiModel.Pi5 }));
+        await using var served = new TcpServedBoard(hw.Compose(new PiOptions { Model = PiModel.Pi5 }));
 
         await using LinkClient client = await served.ConnectAsync();
 
@@ -109,7 +116,7 @@ public sealed class PiBoardTests
     public async Task Compose_OverTcpLoopback_FwInfoReadsAs64BitBoardWithPiLimits()
     {
         var hw = new PiHardware();
-        using var served = new TcpServedBoard(hw.Compose());
+        await using var served = new TcpServedBoard(hw.Compose());
         await using LinkClient client = await served.ConnectAsync();
         var mm = new MemoryManager(new LinkChannel(client));
         await mm.StartAsync();
@@ -137,7 +144,7 @@ public sealed class PiBoardTests
     public async Task Compose_OverTcpLoopback_MappedBank0TogglesPin4AndTheLoopbackWireCarriesIt()
     {
         var hw = new PiHardware();
-        using var served = new TcpServedBoard(hw.Compose());
+        await using var served = new TcpServedBoard(hw.Compose());
         await using LinkClient client = await served.ConnectAsync();
         var mm = new MemoryManager(new LinkChannel(client));
         await mm.StartAsync();
@@ -166,7 +173,7 @@ public sealed class PiBoardTests
     public async Task Compose_OverTcpLoopback_DevMemWindowAt0xFE200000IsBank0()
     {
         var hw = new PiHardware();
-        using var served = new TcpServedBoard(hw.Compose());
+        await using var served = new TcpServedBoard(hw.Compose());
         await using LinkClient client = await served.ConnectAsync();
         var mm = new MemoryManager(new LinkChannel(client));
         await mm.StartAsync();
@@ -187,7 +194,7 @@ public sealed class PiBoardTests
     public async Task Compose_FourHostsOverTcp_EachServedOnItsOwnConnection()
     {
         var hw = new PiHardware();
-        using var served = new TcpServedBoard(hw.Compose());
+        await using var served = new TcpServedBoard(hw.Compose());
 
         LinkClient[] clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => served.ConnectAsync("pi-host-" + i)));
         BoardReply[] declared = await Task.WhenAll(clients.Select(c => c.DeclareAsync(2, Cred(0, 0))));
@@ -239,7 +246,7 @@ public sealed class PiBoardTests
         // cannot take. More idle TCP connections than TCP has places come first; then the tty's host gets in.
         var hw = new PiHardware();
         using var pty = PseudoTerminal.Open();
-        using var served = new TcpServedBoard(hw.Compose(new PiOptions { SerialPath = pty.SlavePath }));
+        await using var served = new TcpServedBoard(hw.Compose(new PiOptions { SerialPath = pty.SlavePath }));
         BoardLink link = served.Board.Link;
         Assert.Equal((PiBoard.Sessions + 2, PiBoard.Sessions + 1), (link.StreamSlots, link.ConnectionSlots));
         Assert.Equal(TcpBoardListener.PlacesFor(link.ConnectionSlots), served.Listener.MaxConnections);

@@ -75,7 +75,8 @@ public sealed class SerialLineSuiteTests
         finally
         {
             stop.Cancel();
-            app.Join(5000);
+            // Awaited, not joined: a blocked test thread could starve the pool the suite's own I/O runs on.
+            await Poll.UntilEndedAsync(app, 5000, "the board app's serving thread did not stop within 5 s of the cancel");
         }
     }
 
