@@ -1,9 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Board.Emulated;
 using Gateway.Host.Conformance;
 using Gateway.Host.Conformance.Results;
 using Gateway.Host.Conformance.Runner;
@@ -53,31 +50,18 @@ public sealed class SerialLineSuiteTests
     [Fact]
     public async Task BuiltInSuite_OverSerialToAServedBoard_PassesOrSkipsSayingWhatTheLineOrTheBoardLacks()
     {
-        using var stop = new CancellationTokenSource();
-        var output = new LineWriter();
-        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--pty" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
-        app.Start();
-        string path = (await output.WaitForAsync("pty "))["pty ".Length..].Trim();
-        try
-        {
-            await using ITarget serial = TargetRegistry.Create($"serial:{path}?key=dev");
-            string?[] lacks = Enum.GetValues<SessionCapability>().Select(serial.Lacks).Where(w => w != null).ToArray();
-            Assert.Equal(4, lacks.Length); // all but silence
+        await using var board = await ServedBoardApp.PtyAsync();
+        await using ITarget serial = TargetRegistry.Create($"serial:{board.Address}?key=dev");
+        string?[] lacks = Enum.GetValues<SessionCapability>().Select(serial.Lacks).Where(w => w != null).ToArray();
+        Assert.Equal(4, lacks.Length); // all but silence
 
-            SuiteResult suite = await new ScenarioRunner(serial).RunAllAsync(BuiltInSuite.Load());
+        SuiteResult suite = await new ScenarioRunner(serial).RunAllAsync(BuiltInSuite.Load());
 
-            AllPassOrSkipFor(suite, why => lacks.Contains(why)
-                || why == "needs a 32-bit board; this one is 64-bit"
-                || why.StartsWith("needs the emulated board's quirk resources", StringComparison.Ordinal));
-            Assert.Contains(suite.Scenarios, r => r.Name == "rm5-silent-host-times-out" && r.Outcome == Outcome.Pass);
-            Assert.True(suite.Passed >= 39, $"{suite.Passed} passed");
-        }
-        finally
-        {
-            stop.Cancel();
-            // Awaited, not joined: a blocked test thread could starve the pool the suite's own I/O runs on.
-            await Poll.UntilEndedAsync(app, 5000, "the board app's serving thread did not stop within 5 s of the cancel");
-        }
+        AllPassOrSkipFor(suite, why => lacks.Contains(why)
+            || why == "needs a 32-bit board; this one is 64-bit"
+            || why.StartsWith("needs the emulated board's quirk resources", StringComparison.Ordinal));
+        Assert.Contains(suite.Scenarios, r => r.Name == "rm5-silent-host-times-out" && r.Outcome == Outcome.Pass);
+        Assert.True(suite.Passed >= 39, $"{suite.Passed} passed");
     }
 
     private static void AllPassOrSkipFor(SuiteResult suite, Func<string, bool> allowed) => Assert.All(suite.Scenarios, r =>

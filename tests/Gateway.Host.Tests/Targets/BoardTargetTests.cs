@@ -1,9 +1,5 @@
 using System;
-using System.IO;
-using System.Text.RegularExpressions;
-using System.Threading;
 using System.Threading.Tasks;
-using Gateway.Board.Emulated;
 using Gateway.Devices.Registers;
 using Gateway.Host.Memory;
 using Gateway.Host.Targets;
@@ -94,65 +90,28 @@ public sealed class BoardTargetTests
     [Fact]
     public async Task Tcp_Loopback_WalksEndToEnd()
     {
-        using var stop = new CancellationTokenSource();
-        var output = new LineWriter();
-        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
-        app.Start();
-        string line = await output.WaitForAsync("tcp ");
-        var m = Regex.Match(line, @"tcp (.+):(\d+)");
-        try
-        {
-            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetSettings { Key = DevelopmentKey.Create() });
-            await WalkAsync(target);
-        }
-        finally
-        {
-            stop.Cancel();
-            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
-        }
+        await using var board = await ServedBoardApp.TcpAsync();
+        await using var target = TargetRegistry.Create($"tcp://{board.Address}", new TargetSettings { Key = DevelopmentKey.Create() });
+        await WalkAsync(target);
     }
 
     [Fact]
     public async Task Tcp_WrongKey_IsATargetErrorNotAUsageError()
     {
-        using var stop = new CancellationTokenSource();
-        var output = new LineWriter();
-        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
-        app.Start();
-        var m = Regex.Match(await output.WaitForAsync("tcp "), @"tcp (.+):(\d+)");
-        try
-        {
-            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}", new TargetSettings { Key = new byte[32] });
-            var e = await Assert.ThrowsAsync<TargetUnreachableException>(() => target.OpenSessionAsync(TargetRequirements.None));
-            Assert.False(e.IsUsageError);
-        }
-        finally
-        {
-            stop.Cancel();
-            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
-        }
+        await using var board = await ServedBoardApp.TcpAsync();
+        await using var target = TargetRegistry.Create($"tcp://{board.Address}", new TargetSettings { Key = new byte[32] });
+        var e = await Assert.ThrowsAsync<TargetUnreachableException>(() => target.OpenSessionAsync(TargetRequirements.None));
+        Assert.False(e.IsUsageError);
     }
 
     [Fact]
     public async Task Tcp_DevKeyInTheUri_ConnectsToTheEmulatedBoardWithoutAKeyFile()
     {
         // Issue 12 item 3: ?key=dev is all a board served by gateway emulate needs.
-        using var stop = new CancellationTokenSource();
-        var output = new LineWriter();
-        var app = new Thread(() => EmulatedBoardApp.Run(new[] { "--tcp", "127.0.0.1:0" }, output, TextWriter.Null, stop.Token)) { IsBackground = true };
-        app.Start();
-        var m = Regex.Match(await output.WaitForAsync("tcp "), @"tcp (.+):(\d+)");
-        try
-        {
-            await using var target = TargetRegistry.Create($"tcp://127.0.0.1:{m.Groups[2].Value}?key=dev", new TargetSettings());
-            await using var session = await target.OpenSessionAsync(TargetRequirements.None);
-            Assert.True(session.Board.IsEmulated);
-        }
-        finally
-        {
-            stop.Cancel();
-            await Poll.UntilEndedAsync(app, 5000, "the emulated board app did not end once stopped");
-        }
+        await using var board = await ServedBoardApp.TcpAsync();
+        await using var target = TargetRegistry.Create($"tcp://{board.Address}?key=dev", new TargetSettings());
+        await using var session = await target.OpenSessionAsync(TargetRequirements.None);
+        Assert.True(session.Board.IsEmulated);
     }
 
     [Theory]
